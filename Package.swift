@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline is the architecture: load → validate → aggregate → render → write.
+// Each stage is a module; the arrows below are the only dependencies allowed between them.
+let package = Package(
+    name: "casebook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "casebook", targets: ["casebook"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The only module that imports CCmark.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // Plain values shared by every stage: the site's content, source positions, diagnostics.
+        .target(name: "Model"),
+        // Files → LoadedSite. The only importer of Yams and the CSV reader.
+        .target(
+            name: "Load",
+            dependencies: [
+                "Model",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // LoadedSite → ValidatedSite + diagnostics (references, consent, slugs).
+        .target(name: "Validate", dependencies: ["Model"]),
+        // ValidatedSite → AggregatedSite (indexes, evidence matrix); no HTML here.
+        .target(name: "Aggregate", dependencies: ["Model"]),
+        // AggregatedSite → rendered files. The only importer of Mustache.
+        .target(
+            name: "Render",
+            dependencies: [
+                "Model", "Aggregate", "Markdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("DefaultTheme")]
+        ),
+        // Rendered files → disk, atomically.
+        .target(name: "Write", dependencies: ["Model"]),
+        // The stages in order, for the command-line front end and the tests.
+        .target(
+            name: "Pipeline",
+            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown"]
+        ),
+        .executableTarget(
+            name: "casebook",
+            dependencies: [
+                "Pipeline", "Model",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Model", "Pipeline"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "CasebookTests",
+            dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// Placeholder until the aggregation stage lands.
+enum AggregatePlaceholder {}

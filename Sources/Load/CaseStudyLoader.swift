@@ -1,0 +1,80 @@
+import Model
+
+/// Reads one `content/case-studies/<slug>.md`.
+enum CaseStudyLoader {
+    static let knownKeys = [
+        "title", "slug", "programme", "organisation", "region", "date", "themes", "summary", "draft", "lessons", "quotes",
+    ]
+
+    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> CaseStudy? {
+        let document: SplitDocument
+        switch FrontMatterSplitter.split(source) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        case .success(let split): document = split
+        }
+        guard let yamlText = document.yaml else {
+            diagnostics.append(
+                .error("missing-front-matter",
+                       "a case study starts with front matter between '---' lines (title, date, summary, …)",
+                       at: SourceLocation(file: source.path, line: 1, column: 1)))
+            return nil
+        }
+        guard let yaml = YAMLMapping.parse(yamlText, file: source.path, firstLine: document.yamlFirstLine, diagnostics: &diagnostics)
+        else { return nil }
+        let what = "a case study"
+        yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
+
+        let slug = SlugReader.slug(for: source.path, yaml: yaml, diagnostics: &diagnostics)
+        let title = yaml.string("title", required: true, what: what, diagnostics: &diagnostics)
+        let date = yaml.day("date", required: true, what: what, diagnostics: &diagnostics)
+        let summary = yaml.string("summary", required: true, what: what, diagnostics: &diagnostics)
+        let lessons = (yaml.mappings("lessons", diagnostics: &diagnostics) ?? []).compactMap { entry -> Lesson? in
+            entry.warnUnknownKeys(known: ["theme", "text"], what: "a lesson", diagnostics: &diagnostics)
+            let theme = entry.string("theme", required: true, what: "a lesson", diagnostics: &diagnostics)
+            let text = entry.string("text", required: true, what: "a lesson", diagnostics: &diagnostics)
+            guard let theme, let text else { return nil }
+            return Lesson(theme: theme, text: text.value, location: entry.location)
+        }
+        let programme = yaml.string("programme", diagnostics: &diagnostics)
+        let organisation = yaml.string("organisation", diagnostics: &diagnostics)?.value
+        let region = yaml.string("region", diagnostics: &diagnostics)?.value
+        let themes = yaml.stringList("themes", diagnostics: &diagnostics) ?? []
+        let draft = yaml.bool("draft", diagnostics: &diagnostics) ?? false
+        guard let slug, let title, let date, let summary else { return nil }
+        return CaseStudy(
+            slug: slug.value, file: source.path, title: title.value, programme: programme,
+            organisation: organisation, region: region, date: date.value, themes: themes,
+            summary: summary.value, draft: draft, lessons: lessons,
+            quoteRefs: yaml.stringList("quotes", diagnostics: &diagnostics) ?? [], body: document.body,
+            slugLocation: slug.location)
+    }
+}
+
+/// The slug of a Markdown file: `slug:` when given, else the file name without `.md`.
+enum SlugReader {
+    static func slug(for path: String, yaml: YAMLMapping?, key: String = "slug", diagnostics: inout [Diagnostic]) -> Located<String>? {
+        if let yaml, let explicit = yaml.string(key, diagnostics: &diagnostics) {
+            guard Slug.isValid(explicit.value) else {
+                diagnostics.append(
+                    .error("invalid-slug",
+                           "'\(key)' must use only lower-case a-z, 0-9 and '-' (no '/', '..' or spaces); try '\(Slug.suggest(from: explicit.value))'",
+                           at: explicit.location))
+                return nil
+            }
+            return explicit
+        }
+        let name = String(path.split(separator: "/").last ?? "")
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let location = SourceLocation(file: path, line: 1, column: 1)
+        guard Slug.isValid(stem) else {
+            diagnostics.append(
+                .error("invalid-slug",
+                       "the file name '\(name)' is not a valid slug (lower-case a-z, 0-9 and '-'); rename it to '\(Slug.suggest(from: stem)).md' or set 'slug:'",
+                       at: location))
+            return nil
+        }
+        return Located(stem, at: location)
+    }
+}

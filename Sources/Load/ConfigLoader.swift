@@ -1,0 +1,113 @@
+import Model
+
+/// Reads `casebook.yml` into a `SiteConfig`, reporting every problem with its line.
+enum ConfigLoader {
+    static let file = "casebook.yml"
+    static let knownKeys = [
+        "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
+        "themes", "programmes", "reports", "require_consent_ref", "description",
+    ]
+
+    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        guard let yaml = YAMLMapping.parse(source.text, file: source.path, firstLine: 1, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let what = "casebook.yml"
+        yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
+        let title = yaml.string("title", required: true, what: what, diagnostics: &diagnostics)
+        let baseURL = yaml.string("base_url", required: true, what: what, diagnostics: &diagnostics)
+        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
+            diagnostics.append(
+                .error("invalid-base-url", "'base_url' must be absolute, like https://example.org/coproduction/", at: baseURL.location))
+        }
+        let themes = (yaml.mappings("themes", diagnostics: &diagnostics) ?? []).compactMap {
+            definition($0, kind: "theme", diagnostics: &diagnostics).map {
+                ThemeDefinition(id: $0.id, title: $0.title, description: $0.description, location: $0.location)
+            }
+        }
+        if yaml.node("themes") == nil {
+            diagnostics.append(
+                .warning("no-themes", "casebook.yml defines no 'themes:'; lessons and quotes cannot be grouped", at: yaml.location))
+        }
+        let programmes = yaml.mappings("programmes", diagnostics: &diagnostics)?.compactMap {
+            definition($0, kind: "programme", diagnostics: &diagnostics).map {
+                ProgrammeDefinition(id: $0.id, title: $0.title, description: $0.description, location: $0.location)
+            }
+        }
+        let reports = (yaml.mappings("reports", diagnostics: &diagnostics) ?? []).compactMap {
+            report($0, diagnostics: &diagnostics)
+        }
+        var config = SiteConfig(
+            title: title?.value ?? "Untitled",
+            baseURL: baseURL?.value ?? "http://localhost/",
+            language: yaml.string("language", diagnostics: &diagnostics)?.value ?? "en",
+            organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
+            contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
+            theme: yaml.string("theme", diagnostics: &diagnostics)?.value,
+            introduction: (yaml.string("introduction", diagnostics: &diagnostics)
+                ?? yaml.string("description", diagnostics: &diagnostics))?.value,
+            themes: themes, programmes: programmes, reports: reports,
+            requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
+        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        return config
+    }
+
+    private struct Definition {
+        var id: String, title: String, description: String?, location: SourceLocation
+    }
+
+    /// A theme or programme entry: `id`, `title`, optional `description`.
+    private static func definition(_ entry: YAMLMapping, kind: String, diagnostics: inout [Diagnostic]) -> Definition? {
+        let what = "a \(kind) entry"
+        entry.warnUnknownKeys(known: ["id", "title", "description"], what: what, diagnostics: &diagnostics)
+        guard let id = entry.string("id", required: true, what: what, diagnostics: &diagnostics) else { return nil }
+        if !Slug.isValid(id.value) {
+            diagnostics.append(
+                .error("invalid-id", "\(kind) id '\(id.value)' may use only a-z, 0-9 and '-' (try '\(Slug.suggest(from: id.value))')",
+                       at: id.location))
+        }
+        let title = entry.string("title", required: true, what: what, diagnostics: &diagnostics)
+        return Definition(
+            id: id.value, title: title?.value ?? id.value,
+            description: entry.string("description", diagnostics: &diagnostics)?.value, location: id.location)
+    }
+
+    private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {
+        let what = "a report entry"
+        entry.warnUnknownKeys(
+            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper"],
+            what: what, diagnostics: &diagnostics)
+        guard let id = entry.string("id", required: true, what: what, diagnostics: &diagnostics) else { return nil }
+        if !Slug.isValid(id.value) {
+            diagnostics.append(.error("invalid-id", "report id '\(id.value)' may use only a-z, 0-9 and '-'", at: id.location))
+        }
+        let title = entry.string("title", required: true, what: what, diagnostics: &diagnostics)
+        var audience = Audience.public
+        if let value = entry.string("audience", diagnostics: &diagnostics) {
+            if let parsed = Audience(rawValue: value.value) {
+                audience = parsed
+            } else {
+                diagnostics.append(.error("invalid-audience", "'audience' must be public or internal, found '\(value.value)'", at: value.location))
+            }
+        }
+        var paper = "a4"
+        if let value = entry.string("paper", diagnostics: &diagnostics) {
+            if ["a4", "letter"].contains(value.value.lowercased()) {
+                paper = value.value.lowercased()
+            } else {
+                diagnostics.append(.error("invalid-paper", "'paper' must be a4 or letter, found '\(value.value)'", at: value.location))
+            }
+        }
+        let from = entry.day("from", diagnostics: &diagnostics)
+        let to = entry.day("to", diagnostics: &diagnostics)
+        if let from, let to, to.value < from.value {
+            diagnostics.append(.error("invalid-date-range", "'to' (\(to.value)) is before 'from' (\(from.value))", at: to.location))
+        }
+        return ReportDefinition(
+            id: id.value, title: title?.value ?? id.value,
+            subtitle: entry.string("subtitle", diagnostics: &diagnostics)?.value, audience: audience,
+            themes: entry.stringList("themes", diagnostics: &diagnostics),
+            programmes: entry.stringList("programmes", diagnostics: &diagnostics),
+            from: from?.value, to: to?.value, paper: paper, location: id.location)
+    }
+}

@@ -1,0 +1,53 @@
+import Model
+
+/// Reads one `content/quotes/<slug>.md`: the quote is the body, the rest is front matter.
+enum QuoteLoader {
+    static let knownKeys = [
+        "speaker", "programme", "case_study", "themes", "consent", "consent_ref", "consent_expires", "date",
+        "featured", "id", "slug",
+    ]
+
+    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Quote? {
+        let document: SplitDocument
+        switch FrontMatterSplitter.split(source) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        case .success(let split): document = split
+        }
+        let start = SourceLocation(file: source.path, line: 1, column: 1)
+        guard let yamlText = document.yaml else {
+            diagnostics.append(
+                .error("missing-front-matter",
+                       "a quote starts with front matter between '---' lines (speaker, programme, themes, consent)", at: start))
+            return nil
+        }
+        guard let yaml = YAMLMapping.parse(yamlText, file: source.path, firstLine: document.yamlFirstLine, diagnostics: &diagnostics)
+        else { return nil }
+        let what = "a quote"
+        yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
+
+        let id = SlugReader.slug(for: source.path, yaml: yaml, key: yaml.node("id") != nil ? "id" : "slug", diagnostics: &diagnostics)
+        let speaker = yaml.string("speaker", required: true, what: what, diagnostics: &diagnostics)
+        let consentValue = yaml.string("consent", diagnostics: &diagnostics)
+        let consent = ConsentReader.consent(consentValue, missingAt: yaml.location, diagnostics: &diagnostics)
+        let text = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            diagnostics.append(
+                .error("empty-quote", "the quote's text is missing: write it after the closing '---'",
+                       at: SourceLocation(file: source.path, line: document.bodyFirstLine, column: 1)))
+        }
+        let programme = yaml.string("programme", diagnostics: &diagnostics)
+        let caseStudy = yaml.string("case_study", diagnostics: &diagnostics)
+        let themes = yaml.stringList("themes", diagnostics: &diagnostics) ?? []
+        let consentRef = yaml.string("consent_ref", diagnostics: &diagnostics)?.value
+        let expires = yaml.day("consent_expires", diagnostics: &diagnostics)?.value
+        let date = yaml.day("date", diagnostics: &diagnostics)?.value
+        let featured = yaml.bool("featured", diagnostics: &diagnostics) ?? false
+        guard let id, let speaker, !text.isEmpty else { return nil }
+        return Quote(
+            id: id.value, text: text, speaker: speaker.value, programme: programme, caseStudy: caseStudy,
+            themes: themes, consent: consent, consentRef: consentRef, consentExpires: expires, date: date,
+            featured: featured, location: start, consentLocation: consentValue?.location ?? yaml.location)
+    }
+}

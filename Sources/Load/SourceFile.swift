@@ -1,0 +1,84 @@
+import Foundation
+import Model
+
+/// A content file read into memory and checked for being text: the bytes every loader starts from.
+struct SourceFile {
+    /// Relative to the site folder, `/`-separated: what diagnostics print.
+    let path: String
+    /// UTF-8 text with any BOM removed and CRLF turned into LF (line numbers are unchanged).
+    let text: String
+
+    /// Content files larger than this are refused: no case study needs it, and it bounds memory.
+    static let sizeLimit = 16 << 20
+
+    /// Reads and checks a file; a problem becomes a diagnostic naming the file (and line where known).
+    static func read(absolutePath: String, relativePath: String) -> Result<SourceFile, Diagnostic> {
+        let location = SourceLocation(file: relativePath)
+        guard let handle = FileHandle(forReadingAtPath: absolutePath) else {
+            return .failure(.error("unreadable-file", "cannot read the file", at: location))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
+        } catch {
+            return .failure(.error("unreadable-file", "cannot read the file: \(error.localizedDescription)", at: location))
+        }
+        if data.count > sizeLimit {
+            return .failure(.error("file-too-large", "the file is larger than \(sizeLimit >> 20) MiB; split it up", at: location))
+        }
+        return decode(data, path: relativePath)
+    }
+
+    static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(
+                .error("binary-file", "this looks like a binary file, not Markdown or CSV text (a NUL byte)",
+                       at: position(of: nul, in: bytes, file: path)))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(in: bytes)
+            return .failure(
+                .error("invalid-utf8", "the file is not valid UTF-8; save it as UTF-8",
+                       at: position(of: bad, in: bytes, file: path)))
+        }
+        let normalised = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return .success(SourceFile(path: path, text: normalised))
+    }
+
+    /// The 1-based line and column of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 10 {
+            line += 1
+            lineStart = i + 1
+        }
+        return SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (the decoder found one exists).
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.count else { return i }
+            if length > 1, let chunk = Optional(Array(bytes[i..<(i + length)])),
+                String(validating: chunk, as: UTF8.self) == nil
+            {
+                return i
+            }
+            i += length
+        }
+        return max(0, bytes.count - 1)
+    }
+}

@@ -1,0 +1,139 @@
+/// One case study: `content/case-studies/<slug>.md`.
+public struct CaseStudy: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var programme: Located<String>?
+    public var organisation: String?
+    public var region: String?
+    public var date: Day
+    public var themes: [Located<String>]
+    public var summary: String
+    public var draft: Bool
+    public var lessons: [Lesson]
+    /// Quote ids listed under `quotes:`, shown with the case study besides those naming it.
+    public var quoteRefs: [Located<String>]
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Where `slug:` was set, or the file itself: what a duplicate-slug error points at.
+    public var slugLocation: SourceLocation
+
+    public init(
+        slug: String, file: String, title: String, programme: Located<String>? = nil,
+        organisation: String? = nil, region: String? = nil, date: Day, themes: [Located<String>] = [],
+        summary: String, draft: Bool = false, lessons: [Lesson] = [], quoteRefs: [Located<String>] = [],
+        body: String = "", slugLocation: SourceLocation? = nil
+    ) {
+        self.quoteRefs = quoteRefs
+        self.slug = slug
+        self.file = file
+        self.title = title
+        self.programme = programme
+        self.organisation = organisation
+        self.region = region
+        self.date = date
+        self.themes = themes
+        self.summary = summary
+        self.draft = draft
+        self.lessons = lessons
+        self.body = body
+        self.slugLocation = slugLocation ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+}
+
+/// A lesson learned, stated in a case study under one theme.
+public struct Lesson: Sendable {
+    public var theme: Located<String>
+    /// Inline Markdown.
+    public var text: String
+    public var location: SourceLocation
+
+    public init(theme: Located<String>, text: String, location: SourceLocation) {
+        self.theme = theme
+        self.text = text
+        self.location = location
+    }
+}
+
+/// What the speaker agreed to. Anything but `public` keeps a quote off the site.
+public enum Consent: String, Sendable, Hashable, Codable {
+    case `public`
+    case `internal`
+    case withdrawn
+    /// Missing or unrecognised: an error, and the quote is published nowhere.
+    case invalid
+
+    /// Default deny: may this quote appear in output for this audience?
+    public func allows(_ audience: Audience) -> Bool {
+        switch (self, audience) {
+        case (.public, _): return true
+        case (.internal, .internal): return true
+        default: return false
+        }
+    }
+}
+
+/// A quote from someone involved: a `.md` file or a row of a `.csv` file.
+public struct Quote: Sendable {
+    public var id: String
+    public var text: String
+    public var speaker: String
+    public var programme: Located<String>?
+    public var caseStudy: Located<String>?
+    public var themes: [Located<String>]
+    public var consent: Consent
+    /// Kept for `require_consent_ref`; never written to any output.
+    public var consentRef: String?
+    public var consentExpires: Day?
+    public var date: Day?
+    public var featured: Bool
+    /// The file and line of the quote (a CSV row's line), for diagnostics.
+    public var location: SourceLocation
+    public var consentLocation: SourceLocation
+
+    public init(
+        id: String, text: String, speaker: String, programme: Located<String>? = nil,
+        caseStudy: Located<String>? = nil, themes: [Located<String>] = [], consent: Consent,
+        consentRef: String? = nil, consentExpires: Day? = nil, date: Day? = nil, featured: Bool = false,
+        location: SourceLocation, consentLocation: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.speaker = speaker
+        self.programme = programme
+        self.caseStudy = caseStudy
+        self.themes = themes
+        self.consent = consent
+        self.consentRef = consentRef
+        self.consentExpires = consentExpires
+        self.date = date
+        self.featured = featured
+        self.location = location
+        self.consentLocation = consentLocation ?? location
+    }
+}
+
+/// A free page: `content/pages/<slug>.md` (about, methodology, feedback).
+public struct Page: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var description: String?
+    /// Menu order: lower first, then title.
+    public var weight: Int
+    public var draft: Bool
+    public var body: String
+
+    public init(
+        slug: String, file: String, title: String, description: String? = nil, weight: Int = 0,
+        draft: Bool = false, body: String
+    ) {
+        self.slug = slug
+        self.file = file
+        self.title = title
+        self.description = description
+        self.weight = weight
+        self.draft = draft
+        self.body = body
+    }
+}

@@ -1,0 +1,115 @@
+/// `casebook.yml`: the site's settings and the vocabulary (themes, programmes) content refers to.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Absolute, always ending in `/`.
+    public var baseURL: String
+    public var language: String
+    public var organisation: String?
+    public var contactEmail: String?
+    /// The look: a folder under `themes/`; nil for the built-in default.
+    public var theme: String?
+    /// Markdown shown on the home page above the themes (optional).
+    public var introduction: String?
+    public var themes: [ThemeDefinition]
+    /// nil when `programmes:` is absent: then any programme id is accepted, titled by its id.
+    public var programmes: [ProgrammeDefinition]?
+    public var reports: [ReportDefinition]
+    public var requireConsentRef: Bool
+
+    public init(
+        title: String, baseURL: String, language: String = "en", organisation: String? = nil,
+        contactEmail: String? = nil, theme: String? = nil, introduction: String? = nil,
+        themes: [ThemeDefinition] = [], programmes: [ProgrammeDefinition]? = nil,
+        reports: [ReportDefinition] = [], requireConsentRef: Bool = false
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.organisation = organisation
+        self.contactEmail = contactEmail
+        self.theme = theme
+        self.introduction = introduction
+        self.themes = themes
+        self.programmes = programmes
+        self.reports = reports
+        self.requireConsentRef = requireConsentRef
+    }
+
+    /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
+    public var basePath: String {
+        // scheme://host[:port]/path — the path starts at the third '/'.
+        let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return "/" }
+        var path = "/" + parts[3]
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+}
+
+/// A findings theme that lessons and quotes are grouped under.
+public struct ThemeDefinition: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    public var location: SourceLocation
+
+    public init(id: String, title: String, description: String? = nil, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.location = location
+    }
+}
+
+/// A funded programme that case studies and quotes belong to.
+public struct ProgrammeDefinition: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    public var location: SourceLocation
+
+    public init(id: String, title: String, description: String? = nil, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.location = location
+    }
+}
+
+/// Who a report is for, which decides the quotes it may hold.
+public enum Audience: String, Sendable, Hashable, Codable {
+    case `public`
+    case `internal`
+}
+
+/// A printable evaluation report under `reports:`.
+public struct ReportDefinition: Sendable {
+    public var id: String
+    public var title: String
+    public var subtitle: String?
+    public var audience: Audience
+    public var themes: [Located<String>]?
+    public var programmes: [Located<String>]?
+    public var from: Day?
+    public var to: Day?
+    /// `a4` (default) or `letter`.
+    public var paper: String
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, subtitle: String? = nil, audience: Audience = .public,
+        themes: [Located<String>]? = nil, programmes: [Located<String>]? = nil,
+        from: Day? = nil, to: Day? = nil, paper: String = "a4", location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.audience = audience
+        self.themes = themes
+        self.programmes = programmes
+        self.from = from
+        self.to = to
+        self.paper = paper
+        self.location = location
+    }
+}

@@ -1,0 +1,57 @@
+/// Everything read from a site folder: the first stage's output.
+/// Content that could not be read at all is missing here and reported in `diagnostics`.
+public struct LoadedSite: Sendable {
+    /// The site folder, absolute.
+    public var root: String
+    /// nil when `casebook.yml` is missing or unreadable (an error is in `diagnostics`).
+    public var config: SiteConfig?
+    public var caseStudies: [CaseStudy]
+    public var quotes: [Quote]
+    public var pages: [Page]
+    /// Files under `static/`, relative to the site folder.
+    public var staticFiles: [String]
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        root: String, config: SiteConfig?, caseStudies: [CaseStudy] = [], quotes: [Quote] = [],
+        pages: [Page] = [], staticFiles: [String] = [], diagnostics: [Diagnostic] = []
+    ) {
+        self.root = root
+        self.config = config
+        self.caseStudies = caseStudies
+        self.quotes = quotes
+        self.pages = pages
+        self.staticFiles = staticFiles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A site whose references all resolve, drafts dropped (unless asked for) and expired consent
+/// turned into `withdrawn`. Only a site without errors becomes one.
+public struct ValidatedSite: Sendable {
+    public var root: String
+    public var config: SiteConfig
+    public var caseStudies: [CaseStudy]
+    public var quotes: [Quote]
+    public var pages: [Page]
+    public var staticFiles: [String]
+    /// The day consent expiry is judged against (`SOURCE_DATE_EPOCH` when set).
+    public var buildDay: Day
+
+    public init(
+        root: String, config: SiteConfig, caseStudies: [CaseStudy], quotes: [Quote], pages: [Page],
+        staticFiles: [String], buildDay: Day
+    ) {
+        self.root = root
+        self.config = config
+        self.caseStudies = caseStudies
+        self.quotes = quotes
+        self.pages = pages
+        self.staticFiles = staticFiles
+        self.buildDay = buildDay
+    }
+
+    public func programmeTitle(_ id: String) -> String {
+        config.programmes?.first { $0.id == id }?.title ?? id
+    }
+}

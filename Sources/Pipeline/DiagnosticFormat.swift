@@ -1,0 +1,46 @@
+import Foundation
+import Model
+
+/// How diagnostics are printed: for people, for tools, or for GitHub Actions annotations.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case github
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        switch self {
+        case .text:
+            return diagnostics.map { "\($0)\n" }.joined()
+        case .github:
+            return diagnostics.map { d in
+                let kind = d.severity == .error ? "error" : "warning"
+                var properties = "file=\(Self.escapeProperty(d.location.file))"
+                if d.location.line > 0 { properties += ",line=\(d.location.line)" }
+                if d.location.column > 0 { properties += ",col=\(d.location.column)" }
+                properties += ",title=\(Self.escapeProperty(d.code))"
+                return "::\(kind) \(properties)::\(Self.escapeData(d.message))\n"
+            }.joined()
+        case .json:
+            struct Entry: Encodable {
+                let file: String, line: Int, column: Int, severity: String, code: String, message: String
+            }
+            let entries = diagnostics.map {
+                Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                      severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return (String(data: (try? encoder.encode(entries)) ?? Data("[]".utf8), encoding: .utf8) ?? "[]") + "\n"
+        }
+    }
+
+    // GitHub's workflow-command escaping (actions/toolkit, command.ts).
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

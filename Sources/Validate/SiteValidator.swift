@@ -1,0 +1,116 @@
+import Model
+
+/// The second stage: checks that everything a site refers to exists and that consent holds.
+///
+/// Input: a `LoadedSite` and the build day. Output: the diagnostics of loading and validation
+/// together, in file order, and a `ValidatedSite` when there is no error. Drafts are dropped
+/// unless `includeDrafts`; quotes whose consent has expired become `withdrawn`.
+public struct SiteValidator {
+    public var buildDay: Day
+    public var includeDrafts: Bool
+
+    /// Pages may not take these slugs: the site's own sections live there.
+    static let reservedSlugs: Set<String> = [
+        "case-studies", "themes", "programmes", "quotes", "data", "reports", "search", "404", "feed", "index",
+        "static", "assets",
+    ]
+
+    public init(buildDay: Day, includeDrafts: Bool = false) {
+        self.buildDay = buildDay
+        self.includeDrafts = includeDrafts
+    }
+
+    public struct Result: Sendable {
+        public var site: ValidatedSite?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func validate(_ loaded: LoadedSite) -> Result {
+        var diagnostics = loaded.diagnostics
+        guard let config = loaded.config else {
+            return Result(site: nil, diagnostics: diagnostics.sortedByLocation())
+        }
+        let vocabulary = Vocabulary(config: config, diagnostics: &diagnostics)
+        vocabulary.checkReports(config.reports, diagnostics: &diagnostics)
+
+        let caseStudies = loaded.caseStudies.filter { includeDrafts || !$0.draft }
+        let caseStudySlugs = uniqueIDs(
+            caseStudies.map { ($0.slug, $0.slugLocation) }, kind: "case study slug", diagnostics: &diagnostics)
+        let draftSlugs = Set(loaded.caseStudies.filter { !includeDrafts && $0.draft }.map(\.slug))
+        _ = uniqueIDs(loaded.quotes.map { ($0.id, $0.location) }, kind: "quote id", diagnostics: &diagnostics)
+        _ = uniqueIDs(loaded.pages.map { ($0.slug, SourceLocation(file: $0.file, line: 1, column: 1)) }, kind: "page slug", diagnostics: &diagnostics)
+
+        for caseStudy in caseStudies {
+            vocabulary.checkProgramme(caseStudy.programme, diagnostics: &diagnostics)
+            vocabulary.checkThemes(caseStudy.themes, diagnostics: &diagnostics)
+            for lesson in caseStudy.lessons {
+                vocabulary.checkThemes([lesson.theme], diagnostics: &diagnostics)
+            }
+        }
+
+        var quotes: [Quote] = []
+        let quotesByID = Dictionary(loaded.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for var quote in loaded.quotes {
+            vocabulary.checkProgramme(quote.programme, diagnostics: &diagnostics)
+            vocabulary.checkThemes(quote.themes, diagnostics: &diagnostics)
+            if let reference = quote.caseStudy, !caseStudySlugs.contains(reference.value) {
+                if draftSlugs.contains(reference.value) {
+                    diagnostics.append(
+                        .warning("draft-case-study", "case study '\(reference.value)' is a draft; the quote is listed without it", at: reference.location))
+                } else {
+                    diagnostics.append(
+                        .error("unknown-case-study",
+                               "unknown case study '\(reference.value)'\(Suggestion.hint(for: reference.value, in: caseStudySlugs))",
+                               at: reference.location))
+                }
+            }
+            ConsentRules(buildDay: buildDay, requireReference: config.requireConsentRef).apply(to: &quote, diagnostics: &diagnostics)
+            quotes.append(quote)
+        }
+        let finalQuotes = Dictionary(quotes.map { ($0.id, $0.consent) }, uniquingKeysWith: { first, _ in first })
+        for caseStudy in caseStudies {
+            for reference in caseStudy.quoteRefs {
+                guard quotesByID[reference.value] != nil else {
+                    diagnostics.append(
+                        .error("unknown-quote", "unknown quote '\(reference.value)'\(Suggestion.hint(for: reference.value, in: quotesByID.keys.sorted()))",
+                               at: reference.location))
+                    continue
+                }
+                if finalQuotes[reference.value] == .withdrawn {
+                    diagnostics.append(
+                        .warning("withdrawn-quote", "quote '\(reference.value)' is withdrawn and will not be shown", at: reference.location))
+                }
+            }
+        }
+
+        var pages: [Page] = []
+        for page in loaded.pages where includeDrafts || !page.draft {
+            if Self.reservedSlugs.contains(page.slug) {
+                diagnostics.append(
+                    .error("reserved-slug", "the page slug '\(page.slug)' is used by the site itself; rename the file or set 'slug:'",
+                           at: SourceLocation(file: page.file, line: 1, column: 1)))
+            }
+            pages.append(page)
+        }
+
+        diagnostics = diagnostics.sortedByLocation()
+        guard !diagnostics.hasErrors else { return Result(site: nil, diagnostics: diagnostics) }
+        let site = ValidatedSite(
+            root: loaded.root, config: config, caseStudies: caseStudies, quotes: quotes, pages: pages,
+            staticFiles: loaded.staticFiles, buildDay: buildDay)
+        return Result(site: site, diagnostics: diagnostics)
+    }
+
+    /// The set of ids, with an error at each repeat that points back at the first.
+    private func uniqueIDs(_ items: [(String, SourceLocation)], kind: String, diagnostics: inout [Diagnostic]) -> Set<String> {
+        var seen: [String: SourceLocation] = [:]
+        for (id, location) in items {
+            if let first = seen[id] {
+                diagnostics.append(.error("duplicate-id", "duplicate \(kind) '\(id)'; it is also used by \(first)", at: location))
+            } else {
+                seen[id] = location
+            }
+        }
+        return Set(seen.keys)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Model
+import Pipeline
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a site's content and report every problem, without writing anything.",
+        discussion: "Exit status: 0 when clean, 1 on errors (or warnings with --strict), 2 on usage or I/O problems."
+    )
+
+    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
+    var path: String = "."
+
+    @Option(help: "Output format: text, json (for tools) or github (Actions annotations).")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Include drafts.")
+    var drafts = false
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(path)' is not a folder")
+        }
+    }
+
+    func run() throws {
+        let outcome = SiteCheck.run(folder: path, clock: .fromEnvironment(), includeDrafts: drafts)
+        let diagnostics = outcome.diagnostics
+        Terminal.out(format.render(diagnostics))
+        if format == .text {
+            if let summary = outcome.summary { Terminal.err("Checked \(summary.text).\n") }
+            Terminal.err("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s).\n")
+        }
+        if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) {
+            throw ExitStatus.contentErrors
+        }
+    }
+}
