@@ -49,8 +49,10 @@ let package = Package(
             ],
             resources: [.copy("DefaultTheme")]
         ),
+        // An atomic directory swap, which Swift cannot reach through Glibc.
+        .target(name: "CSystem"),
         // Rendered files → disk, atomically.
-        .target(name: "Write", dependencies: ["Model"]),
+        .target(name: "Write", dependencies: ["Model", "CSystem"]),
         // The stages in order, for the command-line front end and the tests.
         .target(
             name: "Pipeline",
@@ -59,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model",
+                "Pipeline", "Model", "Markdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

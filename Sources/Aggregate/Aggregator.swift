@@ -1,0 +1,154 @@
+import Model
+
+/// The third stage: groups a validated site's content by theme and programme.
+///
+/// Input: a `ValidatedSite` and a `Selection`. Output: an `AggregatedSite`. It cannot fail.
+/// Each index is built once, in one pass over the content, so the cost is linear in its size.
+public enum Aggregator {
+    public static func aggregate(_ site: ValidatedSite, selection: Selection = .site) -> AggregatedSite {
+        let config = site.config
+        let themeIDs = selection.themeIDs ?? config.themes.map(\.id)
+        let programmeIDs = programmeOrder(site, selection: selection)
+
+        // Case studies: selected by programme, date and theme; newest first, then by slug.
+        let caseStudies = site.caseStudies.filter { caseStudy in
+            selection.includes(programme: caseStudy.programme?.value) && selection.includes(day: caseStudy.date)
+                && selection.includes(anyTheme: themes(of: caseStudy))
+        }.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        let caseStudyIndex = Dictionary(uniqueKeysWithValues: caseStudies.enumerated().map { ($1.slug, $0) })
+        let allCaseStudyDates = Dictionary(site.caseStudies.map { ($0.slug, $0.date) }, uniquingKeysWith: { a, _ in a })
+
+        // Quotes: the filters first, then consent, counting what consent kept out.
+        var withheld: [Consent: Int] = [:]
+        var quotes: [Quote] = []
+        for quote in site.quotes {
+            let day = quote.date ?? quote.caseStudy.flatMap { allCaseStudyDates[$0.value] }
+            guard selection.includes(programme: quote.programme?.value), selection.includes(day: day),
+                selection.themeIDs == nil || selection.includes(anyTheme: quote.themes.map(\.value))
+            else { continue }
+            if quote.consent.allows(selection.audience) {
+                quotes.append(quote)
+            } else {
+                withheld[quote.consent, default: 0] += 1
+            }
+        }
+        quotes.sort(by: quoteOrder)
+
+        var quotesByCaseStudy: [String: [Quote]] = [:]
+        let quoteIndex = Dictionary(quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for quote in quotes {
+            if let slug = quote.caseStudy?.value, caseStudyIndex[slug] != nil { quotesByCaseStudy[slug, default: []].append(quote) }
+        }
+        for caseStudy in caseStudies {
+            for reference in caseStudy.quoteRefs {
+                guard let quote = quoteIndex[reference.value],
+                    !(quotesByCaseStudy[caseStudy.slug] ?? []).contains(where: { $0.id == quote.id })
+                else { continue }
+                quotesByCaseStudy[caseStudy.slug, default: []].append(quote)
+            }
+        }
+
+        // Themes and the matrix, in one pass over lessons and quotes.
+        let themePosition = Dictionary(uniqueKeysWithValues: themeIDs.enumerated().map { ($1, $0) })
+        let programmePosition = Dictionary(uniqueKeysWithValues: programmeIDs.enumerated().map { ($1, $0) })
+        var lessonsByTheme = [[LessonEvidence]](repeating: [], count: themeIDs.count)
+        var quotesByTheme = [[Quote]](repeating: [], count: themeIDs.count)
+        var caseStudiesByTheme = [[CaseStudy]](repeating: [], count: themeIDs.count)
+        var cells = [[EvidenceMatrix.Cell]](
+            repeating: [EvidenceMatrix.Cell](repeating: .init(), count: programmeIDs.count), count: themeIDs.count)
+
+        for caseStudy in caseStudies {
+            let p = caseStudy.programme.flatMap { programmePosition[$0.value] }
+            for theme in themes(of: caseStudy) {
+                guard let t = themePosition[theme] else { continue }
+                caseStudiesByTheme[t].append(caseStudy)
+                if let p { cells[t][p].caseStudies += 1 }
+            }
+            for lesson in caseStudy.lessons {
+                guard let t = themePosition[lesson.theme.value] else { continue }
+                lessonsByTheme[t].append(
+                    LessonEvidence(
+                        lesson: lesson, caseStudySlug: caseStudy.slug, caseStudyTitle: caseStudy.title,
+                        programme: caseStudy.programme?.value))
+                if let p { cells[t][p].lessons += 1 }
+            }
+        }
+        for quote in quotes {
+            let p = quote.programme.flatMap { programmePosition[$0.value] }
+            for theme in uniqued(quote.themes.map(\.value)) {
+                guard let t = themePosition[theme] else { continue }
+                quotesByTheme[t].append(quote)
+                if let p { cells[t][p].quotes += 1 }
+            }
+        }
+
+        let definitions = Dictionary(config.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let themeEvidence = themeIDs.enumerated().compactMap { t, id -> ThemeEvidence? in
+            guard let definition = definitions[id] else { return nil }
+            return ThemeEvidence(
+                definition: definition, lessons: lessonsByTheme[t], quotes: quotesByTheme[t], caseStudies: caseStudiesByTheme[t])
+        }
+        let programmes = programmeEvidence(
+            programmeIDs, site: site, caseStudies: caseStudies, quotes: quotes, themeIDs: themeIDs)
+
+        return AggregatedSite(
+            site: site, selection: selection, caseStudies: caseStudies, quotes: quotes, themes: themeEvidence,
+            programmes: programmes,
+            matrix: EvidenceMatrix(themeIDs: themeIDs, programmeIDs: programmeIDs, cells: cells),
+            featured: quotes.filter(\.featured), quotesByCaseStudy: quotesByCaseStudy, withheldQuotes: withheld,
+            caseStudyIndex: caseStudyIndex)
+    }
+
+    /// A case study's themes: those listed and those of its lessons, without repeats, in listed order.
+    public static func themes(of caseStudy: CaseStudy) -> [String] {
+        uniqued(caseStudy.themes.map(\.value) + caseStudy.lessons.map(\.theme.value))
+    }
+
+    /// Newest first; undated quotes after dated ones; then by id, so the order is total.
+    static func quoteOrder(_ a: Quote, _ b: Quote) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.id < b.id
+        }
+    }
+
+    /// Declared programmes in `casebook.yml` order; without a declaration, the ids used, sorted.
+    static func programmeOrder(_ site: ValidatedSite, selection: Selection) -> [String] {
+        let all = site.config.programmes?.map(\.id)
+            ?? Set(site.caseStudies.compactMap { $0.programme?.value } + site.quotes.compactMap { $0.programme?.value }).sorted()
+        guard let chosen = selection.programmeIDs else { return all }
+        return all.filter { chosen.contains($0) }
+    }
+
+    static func programmeEvidence(
+        _ ids: [String], site: ValidatedSite, caseStudies: [CaseStudy], quotes: [Quote], themeIDs: [String]
+    ) -> [ProgrammeEvidence] {
+        var caseStudiesByProgramme: [String: [CaseStudy]] = [:]
+        var quotesByProgramme: [String: [Quote]] = [:]
+        var themesByProgramme: [String: Set<String>] = [:]
+        for caseStudy in caseStudies {
+            guard let id = caseStudy.programme?.value else { continue }
+            caseStudiesByProgramme[id, default: []].append(caseStudy)
+            themesByProgramme[id, default: []].formUnion(themes(of: caseStudy))
+        }
+        for quote in quotes {
+            guard let id = quote.programme?.value else { continue }
+            quotesByProgramme[id, default: []].append(quote)
+            themesByProgramme[id, default: []].formUnion(quote.themes.map(\.value))
+        }
+        let definitions = Dictionary((site.config.programmes ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.map { id in
+            ProgrammeEvidence(
+                id: id, title: definitions[id]?.title ?? id, description: definitions[id]?.description,
+                caseStudies: caseStudiesByProgramme[id] ?? [], quotes: quotesByProgramme[id] ?? [],
+                themeIDs: themeIDs.filter { themesByProgramme[id]?.contains($0) ?? false })
+        }
+    }
+
+    static func uniqued(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

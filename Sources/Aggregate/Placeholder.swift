@@ -1,2 +1,0 @@
-/// Placeholder until the aggregation stage lands.
-enum AggregatePlaceholder {}

@@ -1,0 +1,47 @@
+import Model
+
+/// What goes into an aggregation: the audience decides which quotes may appear, the filters
+/// which themes, programmes and dates. The site is the public audience with no filters.
+public struct Selection: Sendable {
+    public var audience: Audience
+    /// nil: all, in `casebook.yml` order.
+    public var themeIDs: [String]?
+    public var programmeIDs: [String]?
+    public var from: Day?
+    public var to: Day?
+
+    public init(audience: Audience, themeIDs: [String]? = nil, programmeIDs: [String]? = nil, from: Day? = nil, to: Day? = nil) {
+        self.audience = audience
+        self.themeIDs = themeIDs
+        self.programmeIDs = programmeIDs
+        self.from = from
+        self.to = to
+    }
+
+    /// The public website: public quotes only, everything else included.
+    public static let site = Selection(audience: .public)
+
+    public init(report: ReportDefinition) {
+        self.init(
+            audience: report.audience, themeIDs: report.themes?.map(\.value),
+            programmeIDs: report.programmes?.map(\.value), from: report.from, to: report.to)
+    }
+
+    func includes(day: Day?) -> Bool {
+        guard let day else { return true }
+        if let from, day < from { return false }
+        if let to, day > to { return false }
+        return true
+    }
+
+    func includes(programme: String?) -> Bool {
+        guard let programmeIDs else { return true }
+        guard let programme else { return false }
+        return programmeIDs.contains(programme)
+    }
+
+    func includes(anyTheme themes: some Sequence<String>) -> Bool {
+        guard let themeIDs else { return true }
+        return themes.contains { themeIDs.contains($0) }
+    }
+}

@@ -1,0 +1,100 @@
+import Aggregate
+import Foundation
+import Load
+import Markdown
+import Model
+import Render
+import Validate
+import Write
+
+/// `casebook build`: the pipeline, load → validate → aggregate → render → write, in order.
+public struct SiteBuild: Sendable {
+    public struct Options: Sendable {
+        public var folder: String
+        public var output: String?
+        public var includeDrafts = false
+        /// Replaces `base_url` (for previews and staging hosts).
+        public var baseURL: String?
+
+        public init(folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil) {
+            self.folder = folder
+            self.output = output
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+        }
+
+        /// `--output`, or `_site/` inside the site folder.
+        public var outputFolder: String { output ?? (folder as NSString).appendingPathComponent("_site") }
+    }
+
+    /// What a build did: its diagnostics always; its files and timings when it got that far.
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pageCount = 0
+        public var fileCount = 0
+        public var written: OutputWriter.Statistics?
+        public var timings: [(stage: String, seconds: Double)] = []
+        /// Set when a stage after validation failed (a theme error, an I/O error).
+        public var failure: String?
+
+        public var succeeded: Bool { !diagnostics.hasErrors && failure == nil }
+    }
+
+    public var options: Options
+    public var clock: BuildClock
+
+    public init(options: Options, clock: BuildClock) {
+        self.options = options
+        self.clock = clock
+    }
+
+    /// Runs every stage; stops before writing on any error, so the previous output stays.
+    public func run() -> Outcome {
+        var timer = StageTimer()
+        let loaded = SiteLoader.load(from: options.folder)
+        timer.lap("load")
+        let validation = SiteValidator(buildDay: clock.day, includeDrafts: options.includeDrafts).validate(loaded)
+        timer.lap("validate")
+        var outcome = Outcome(diagnostics: validation.diagnostics)
+        guard var site = validation.site else {
+            outcome.timings = timer.laps
+            return outcome
+        }
+        if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+        let aggregated = Aggregator.aggregate(site, selection: .site)
+        timer.lap("aggregate")
+        let files: [OutputFile]
+        do {
+            let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+            files = try SiteRenderer(theme: theme).render(aggregated, clock: clock.unixTime)
+        } catch {
+            outcome.diagnostics.append(error.diagnostic)
+            outcome.timings = timer.laps
+            return outcome
+        }
+        timer.lap("render")
+        outcome.pageCount = files.count { $0.path.hasSuffix(".html") }
+        outcome.fileCount = files.count
+        do {
+            outcome.written = try OutputWriter(output: options.outputFolder).write(files)
+        } catch {
+            outcome.failure = error.description
+        }
+        timer.lap("write")
+        outcome.timings = timer.laps
+        return outcome
+    }
+}
+
+/// Wall-clock time per stage, for `--verbose` (as Zola prints after each step).
+struct StageTimer {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((stage, Double(now - last) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,37 @@
+import Aggregate
+import Foundation
+import Model
+
+/// `search-index.json`: what the site's search script looks through, built once per build.
+struct SearchIndex {
+    struct Entry: Encodable {
+        let title, url, kind, summary, text: String
+    }
+
+    /// Body text is cut to this many characters: enough to match on, small enough to download.
+    static let textLimit = 1500
+
+    static func build(_ site: AggregatedSite, fragments: ContentFragments) -> [UInt8] {
+        let plain = fragments.markdown.plainText
+        var entries: [Entry] = site.caseStudies.map {
+            Entry(title: $0.title, url: SiteURL.caseStudy($0.slug), kind: "Case study", summary: plain($0.summary),
+                  text: String(plain($0.body).prefix(textLimit)))
+        }
+        entries += site.themes.map {
+            Entry(title: $0.definition.title, url: SiteURL.theme($0.definition.id), kind: "Theme",
+                  summary: $0.definition.description.map(plain) ?? "",
+                  text: $0.lessons.map { plain($0.lesson.text) }.joined(separator: " "))
+        }
+        entries += site.programmes.map {
+            Entry(title: $0.title, url: SiteURL.programme($0.id), kind: "Programme", summary: $0.description.map(plain) ?? "",
+                  text: "")
+        }
+        entries += site.site.pages.map {
+            Entry(title: $0.title, url: SiteURL.page($0.slug), kind: "Page", summary: $0.description ?? "",
+                  text: String(plain($0.body).prefix(textLimit)))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(entries)).map { [UInt8]($0) } ?? Array("[]".utf8)
+    }
+}

@@ -1,0 +1,191 @@
+import Aggregate
+import Model
+
+/// The list of HTML pages of a site, each with its own template values.
+struct SitePages {
+    let site: AggregatedSite
+    let fragments: ContentFragments
+
+    func all() -> [PageSpec] {
+        [home(), caseStudyIndex(), themeIndex(), programmeIndex(), quotes(), search(), notFound()]
+            + site.caseStudies.map(caseStudy) + site.themes.map(theme) + site.programmes.map(programme)
+            + site.site.pages.map(page)
+    }
+
+    func home() -> PageSpec {
+        let config = site.config
+        return PageSpec(
+            url: SiteURL.home, template: "home", kind: "home", title: config.title,
+            description: config.introduction.map(plain) ?? "Case studies, lessons and quotes from \(config.organisation ?? config.title).",
+            section: SiteURL.home,
+            values: Values([
+                "introductionHTML": fragments.introduction,
+                "themes": site.themes.map(themeSummary),
+                "featured": fragments.quoteValues(site.featured),
+                "latest": fragments.cardValues(Array(site.caseStudies.prefix(6))),
+                "counts": [
+                    "caseStudies": site.caseStudies.count, "programmes": site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count,
+                    "themes": site.themes.count, "lessons": site.lessonCount, "quotes": site.quotes.count,
+                ],
+            ]))
+    }
+
+    func caseStudyIndex() -> PageSpec {
+        PageSpec(
+            url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: "Case studies",
+            description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
+            values: Values(["caseStudies": fragments.cardValues(site.caseStudies)]))
+    }
+
+    func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
+        var values = fragments.cards[caseStudy.slug]?.dictionary ?? [:]
+        values["bodyHTML"] = fragments.bodies[caseStudy.slug] ?? ""
+        let lessonHTML = fragments.lessons[caseStudy.slug] ?? []
+        values["lessons"] = zip(caseStudy.lessons, lessonHTML).map { lesson, html -> [String: Any] in
+            ["html": html, "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value))]
+        }
+        values["quotes"] = fragments.quoteValues(site.quotesByCaseStudy[caseStudy.slug] ?? [])
+        return PageSpec(
+            url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
+            description: plain(caseStudy.summary), ogType: "article", section: SiteURL.caseStudies,
+            values: Values(["caseStudy": values]))
+    }
+
+    func themeIndex() -> PageSpec {
+        let matrix = site.matrix
+        let rows = site.themes.enumerated().map { t, theme -> [String: Any] in
+            [
+                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id)),
+                "cells": matrix.cells[t].map { cell -> [String: Any] in
+                    ["caseStudies": cell.caseStudies, "lessons": cell.lessons, "quotes": cell.quotes, "empty": cell.isEmpty]
+                },
+            ]
+        }
+        return PageSpec(
+            url: SiteURL.themes, template: "themes", kind: "themes", title: "Themes",
+            description: "What we learned, theme by theme, and the evidence behind each.", section: SiteURL.themes,
+            values: Values([
+                "themes": site.themes.map(themeSummary),
+                "matrix": [
+                    "programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id)) },
+                    "rows": rows,
+                ],
+            ]))
+    }
+
+    func theme(_ theme: ThemeEvidence) -> PageSpec {
+        var values = themeSummary(theme)
+        values["lessons"] = theme.lessons.map(lessonValues)
+        values["quotes"] = fragments.quoteValues(theme.quotes)
+        values["caseStudies"] = fragments.cardValues(theme.caseStudies)
+        return PageSpec(
+            url: SiteURL.theme(theme.definition.id), template: "theme", kind: "theme", title: theme.definition.title,
+            description: theme.definition.description.map(plain) ?? theme.definition.title, ogType: "article",
+            section: SiteURL.themes, values: Values(["theme": values]))
+    }
+
+    func programmeIndex() -> PageSpec {
+        PageSpec(
+            url: SiteURL.programmes, template: "programmes", kind: "programmes", title: "Programmes",
+            description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
+            values: Values(["programmes": site.programmes.map(programmeSummary)]))
+    }
+
+    func programme(_ programme: ProgrammeEvidence) -> PageSpec {
+        var values = programmeSummary(programme)
+        values["caseStudies"] = fragments.cardValues(programme.caseStudies)
+        values["quotes"] = fragments.quoteValues(programme.quotes)
+        return PageSpec(
+            url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
+            description: programme.description.map(plain) ?? "Case studies and quotes from \(programme.title).",
+            section: SiteURL.programmes, values: Values(["programme": values]))
+    }
+
+    func quotes() -> PageSpec {
+        // Each quote once, under the first of its themes in casebook.yml order, so anchors stay unique.
+        let order = Dictionary(uniqueKeysWithValues: site.themes.enumerated().map { ($1.definition.id, $0) })
+        var byTheme = [[Quote]](repeating: [], count: site.themes.count)
+        var unthemed: [Quote] = []
+        for quote in site.quotes {
+            if let first = quote.themes.compactMap({ order[$0.value] }).min() {
+                byTheme[first].append(quote)
+            } else {
+                unthemed.append(quote)
+            }
+        }
+        var groups: [[String: Any]] = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
+            [
+                "theme": ["id": theme.definition.id, "title": esc(theme.definition.title), "url": SiteURL.theme(theme.definition.id)],
+                "anchor": "theme-\(theme.definition.id)", "quotes": fragments.quoteValues(quotes),
+            ]
+        }
+        if !unthemed.isEmpty {
+            groups.append([
+                "theme": ["id": "other", "title": "Other voices", "url": SiteURL.quotes], "anchor": "theme-other",
+                "quotes": fragments.quoteValues(unthemed),
+            ])
+        }
+        return PageSpec(
+            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: "Quotes",
+            description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
+            values: Values([
+                "groups": groups, "count": site.quotes.count,
+                "filters": [
+                    "themes": site.themes.map { ["id": $0.definition.id, "title": esc($0.definition.title)] },
+                    "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": $0.id, "title": esc($0.title)] },
+                ],
+            ]))
+    }
+
+    func search() -> PageSpec {
+        PageSpec(
+            url: SiteURL.search, template: "search", kind: "search", title: "Search",
+            description: "Search the case studies, themes and pages.", section: SiteURL.search, values: Values([:]))
+    }
+
+    func notFound() -> PageSpec {
+        PageSpec(
+            url: "404.html", template: "404", kind: "404", title: "Page not found",
+            description: "The page you asked for is not here.", section: "404.html", values: Values([:]),
+            absoluteRoot: site.config.basePath)
+    }
+
+    func page(_ page: Page) -> PageSpec {
+        PageSpec(
+            url: SiteURL.page(page.slug), template: "page", kind: "page", title: page.title,
+            description: page.description ?? plain(String(page.body.prefix(400))), section: SiteURL.page(page.slug),
+            values: Values(["bodyHTML": fragments.pageBodies[page.slug] ?? ""]))
+    }
+
+    // MARK: Shapes
+
+    func themeSummary(_ theme: ThemeEvidence) -> [String: Any] {
+        [
+            "id": theme.definition.id, "title": esc(theme.definition.title), "url": SiteURL.theme(theme.definition.id),
+            "descriptionHTML": fragments.themeDescriptions[theme.definition.id] ?? "",
+            "lessonCount": theme.lessons.count, "quoteCount": theme.quotes.count, "caseStudyCount": theme.caseStudies.count,
+        ]
+    }
+
+    func programmeSummary(_ programme: ProgrammeEvidence) -> [String: Any] {
+        [
+            "id": programme.id, "title": esc(programme.title), "url": SiteURL.programme(programme.id),
+            "descriptionHTML": fragments.programmeDescriptions[programme.id] ?? "",
+            "caseStudyCount": programme.caseStudies.count, "quoteCount": programme.quotes.count,
+            "themes": programme.themeIDs.map { link(site.themeTitle($0), SiteURL.theme($0)) },
+        ]
+    }
+
+    func lessonValues(_ lesson: LessonEvidence) -> [String: Any] {
+        let index = site.caseStudy(lesson.caseStudySlug)?.lessons.firstIndex { $0.location == lesson.lesson.location }
+        var values: [String: Any] = [
+            "html": index.flatMap { fragments.lessons[lesson.caseStudySlug]?[$0] } ?? esc(lesson.lesson.text),
+            "theme": link(site.themeTitle(lesson.lesson.theme.value), SiteURL.theme(lesson.lesson.theme.value)),
+            "caseStudy": link(lesson.caseStudyTitle, SiteURL.caseStudy(lesson.caseStudySlug)),
+        ]
+        if let programme = lesson.programme { values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme)) }
+        return values
+    }
+
+    func plain(_ markdown: String) -> String { fragments.markdown.plainText(markdown) }
+}

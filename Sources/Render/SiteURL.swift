@@ -1,0 +1,27 @@
+/// Where each page lives, relative to the site root, with no leading `/`.
+/// Pages are folders with an `index.html`, so URLs end in `/` (as Hugo's pretty URLs).
+enum SiteURL {
+    static let home = ""
+    static let caseStudies = "case-studies/"
+    static let themes = "themes/"
+    static let programmes = "programmes/"
+    static let quotes = "quotes/"
+    static let search = "search/"
+    static let feed = "feed.xml"
+
+    static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
+    static func theme(_ id: String) -> String { "themes/\(id)/" }
+    static func programme(_ id: String) -> String { "programmes/\(id)/" }
+    static func page(_ slug: String) -> String { "\(slug)/" }
+    static func report(_ id: String) -> String { "reports/\(id)/" }
+    static func quoteGroup(_ themeID: String) -> String { "quotes/#theme-\(themeID)" }
+
+    /// The output file of a page URL.
+    static func file(for url: String) -> String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
+
+    /// The relative way back to the site root from a page URL: `./`, `../`, `../../`.
+    static func root(for url: String) -> String {
+        let depth = url.split(separator: "/").count - (url.hasSuffix("/") || url.isEmpty ? 0 : 1)
+        return depth <= 0 ? "./" : String(repeating: "../", count: depth)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Model
+import Mustache
+
+/// A site's look: compiled Mustache templates and the asset files to copy.
+///
+/// Templates come from the built-in default theme, each replaced by a file of the same path in
+/// `themes/<name>/` when the site has one, so users override single files. Templates are parsed
+/// once per build. Every value given to them is pre-escaped HTML, and each template is compiled
+/// with a content type that does not escape again: `{{x}}` and `{{{x}}}` print the same safe text.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Template name → the file it came from, for error messages.
+    let sources: [String: String]
+    /// Output path under `assets/` → absolute source path.
+    public let assets: [(path: String, source: String)]
+
+    static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
+    static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
+
+    /// Values are escaped before rendering, so the template must not escape them again.
+    struct PreEscaped: MustacheContentType {
+        func escapeText(_ text: String) -> String { text }
+    }
+
+    /// The folder of the built-in theme, inside the executable's resource bundle.
+    public static var builtInFolder: String {
+        Bundle.module.resourceURL!.appendingPathComponent("DefaultTheme").path
+    }
+
+    /// Loads the theme named in `casebook.yml` (nil: the built-in default) for the site at `siteRoot`.
+    public static func load(siteRoot: String, name: String?) throws(RenderError) -> Theme {
+        MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
+        var layers: [(folder: String, label: String)] = [(builtInFolder, "(built-in theme) ")]
+        let themeName = name ?? "default"
+        let override = siteRoot + "/themes/" + themeName
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue {
+            layers.append((override, "themes/\(themeName)/"))
+        } else if name != nil && themeName != "default" {
+            throw RenderError(
+                "unknown-theme-folder", "theme '\(themeName)' not found: there is no folder themes/\(themeName)/",
+                at: SourceLocation(file: "casebook.yml"))
+        }
+
+        var templateFiles: [String: (path: String, label: String)] = [:]
+        var assetFiles: [String: String] = [:]
+        for layer in layers {
+            for relative in files(under: layer.folder + "/templates") where relative.hasSuffix(".mustache") {
+                templateFiles[String(relative.dropLast(".mustache".count))] =
+                    (layer.folder + "/templates/" + relative, layer.label + "templates/" + relative)
+            }
+            for relative in files(under: layer.folder + "/assets") {
+                assetFiles["assets/" + relative] = layer.folder + "/assets/" + relative
+            }
+        }
+
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        var texts: [String: String] = [:]
+        for name in templateFiles.keys.sorted() {
+            let file = templateFiles[name]!
+            guard let text = try? String(contentsOfFile: file.path, encoding: .utf8) else {
+                throw RenderError("unreadable-template", "cannot read the template (is it UTF-8?)", at: SourceLocation(file: file.label))
+            }
+            do {
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw RenderError(
+                    "template-syntax", "template error: \(Self.explain(error.error))",
+                    at: SourceLocation(file: file.label, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                throw RenderError("template-syntax", "template error: \(error)", at: SourceLocation(file: file.label))
+            }
+            sources[name] = file.label
+            texts[name] = text
+        }
+        try checkReferences(texts, sources: sources)
+        return Theme(library: library, sources: sources, assets: assetFiles.keys.sorted().map { ($0, assetFiles[$0]!) })
+    }
+
+    /// swift-mustache's parser errors are enum cases; say what they mean and how to fix them.
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName:
+            return "a tag name is unfinished or uses a character names may not use "
+                + "(names of sections, blocks and parents may not contain '/'; only {{> partials}} may)"
+        case .expectedSectionEnd: return "a section is never closed; add its {{/name}} tag"
+        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "transforms cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "inside {{<parent}}…{{/parent}} only {{$block}} overrides may stand"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "unknown {{% pragma }}"
+        }
+    }
+
+    /// Renders a page template with its values; a missing template is an error naming it.
+    public func render(_ template: String, _ values: [String: Any]) throws(RenderError) -> String {
+        guard let output = library.render(values, withTemplate: template) else {
+            throw RenderError(
+                "missing-template", "the theme has no template '\(template)' (templates/\(template).mustache)",
+                at: SourceLocation(file: "themes"))
+        }
+        return output
+    }
+
+    public func has(_ template: String) -> Bool { sources[template] != nil }
+
+    /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
+    static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            var lineNumber = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                lineNumber += 1
+                var rest = line[...]
+                while let open = rest.range(of: "{{") {
+                    rest = rest[open.upperBound...]
+                    guard let first = rest.first, first == ">" || first == "<", let close = rest.range(of: "}}") else { continue }
+                    let reference = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if texts[reference] == nil {
+                        throw RenderError(
+                            "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
+                            at: SourceLocation(file: sources[name] ?? name, line: lineNumber, column: 1))
+                    }
+                    rest = rest[close.upperBound...]
+                }
+            }
+        }
+    }
+
+    static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+}

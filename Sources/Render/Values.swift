@@ -1,0 +1,20 @@
+/// Template values: a dictionary of pre-escaped strings, numbers, booleans, lists and dictionaries.
+///
+/// Marked `@unchecked Sendable` because `[String: Any]` cannot say so: the values are built
+/// once, never mutated after, and hold only value types, so sharing them across threads is safe.
+struct Values: @unchecked Sendable {
+    var dictionary: [String: Any]
+
+    init(_ dictionary: [String: Any]) { self.dictionary = dictionary }
+
+    subscript(key: String) -> Any? {
+        get { dictionary[key] }
+        set { dictionary[key] = newValue }
+    }
+}
+
+/// Shorthand for escaping content text on its way into `Values`.
+func esc(_ text: String?) -> String { HTMLEscape.escape(text ?? "") }
+
+/// `{title, url}` for a link.
+func link(_ title: String, _ url: String) -> [String: Any] { ["title": esc(title), "url": url] }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Markdown
+
+/// `casebook markdown`: render CommonMark the way casebook does, for checking content and for
+/// comparing with the `cmark` command (the leak check runs it under valgrind).
+struct MarkdownCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markdown",
+        abstract: "Render Markdown files (or standard input) to HTML with casebook's renderer."
+    )
+
+    @Argument(help: "Markdown files; standard input when none.")
+    var files: [String] = []
+
+    @Flag(help: "Keep raw HTML and unsafe links, like `cmark --unsafe`. Off by default.")
+    var unsafe = false
+
+    @Flag(help: "Smart punctuation, like `cmark --smart`.")
+    var smart = false
+
+    func run() throws {
+        var options: MarkdownOptions = []
+        if unsafe { options.insert(.unsafe) }
+        if smart { options.insert(.smart) }
+        let renderer = MarkdownRenderer(options: options)
+        let inputs: [Data]
+        if files.isEmpty {
+            inputs = [FileHandle.standardInput.readDataToEndOfFile()]
+        } else {
+            inputs = try files.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read '\(path)'")
+                }
+                return data
+            }
+        }
+        for data in inputs {
+            Terminal.out(renderer.html(String(decoding: data, as: UTF8.self)))
+        }
+    }
+}
