@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the example site and runs the reviewers' output checks on it: the Nu HTML Checker,
+# axe-core in headless Chromium, and the internal link checker. The checks live in
+# ../shared/tools (or $CASEBOOK_TOOLS); they are copied to a writable place and installed once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools_src=${CASEBOOK_TOOLS:-../shared/tools}
+if [ ! -d "$tools_src" ]; then
+  echo "check-output: no checker tools at $tools_src; set CASEBOOK_TOOLS" >&2
+  exit 2
+fi
+tools=${CASEBOOK_TOOLS_COPY:-/tmp/casebook-check-tools}
+mkdir -p "$tools"
+cp -r "$tools_src"/. "$tools"/
+chmod -R u+w "$tools"
+bash "$tools/install.sh" | tail -1
+
+swift build -c release --product casebook 2>&1 | tail -1
+site=$(mktemp -d)
+trap 'rm -rf "$site"' EXIT
+SOURCE_DATE_EPOCH=1767225600 .build/release/casebook build . --output "$site/_site"
+
+py="$tools/.venv/bin/python"
+status=0
+echo "-- Nu HTML Checker"; bash "$tools/check-html.sh" "$site/_site" || status=1
+echo "-- axe-core";        "$py" "$tools/check-a11y.py" "$site/_site" || status=1
+echo "-- links";           "$py" "$tools/check-links.py" "$site/_site" || status=1
+exit $status
