@@ -53,15 +53,17 @@ let package = Package(
         .target(name: "CSystem"),
         // Rendered files → disk, atomically.
         .target(name: "Write", dependencies: ["Model", "CSystem"]),
+        // Print-ready HTML → PDF through an engine on the machine (WeasyPrint, Chromium).
+        .target(name: "PDF"),
         // The stages in order, for the command-line front end and the tests.
         .target(
             name: "Pipeline",
-            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown"]
+            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown",
+                "Pipeline", "Model", "Markdown", "PDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

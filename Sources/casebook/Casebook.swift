@@ -6,7 +6,7 @@ struct Casebook: ParsableCommand {
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, MarkdownCommand.self]
+        subcommands: [BuildCommand.self, ReportCommand.self, CheckCommand.self, MarkdownCommand.self]
     )
 }
 

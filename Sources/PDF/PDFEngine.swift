@@ -1,0 +1,102 @@
+import Foundation
+
+/// A program that turns print-ready HTML into PDF, found on this machine.
+///
+/// casebook does not lay out pages itself; like Pandoc and Quarto it hands HTML styled with CSS
+/// Paged Media to an existing engine. WeasyPrint implements running headers, `counter(pages)`
+/// and `target-counter()` (the contents' page numbers); from version 66 it also writes tagged
+/// PDF/UA. Headless Chromium prints faster and tags its PDFs, but has no `target-counter()`, so
+/// its contents page lists sections without page numbers.
+public struct PDFEngine: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case weasyprint
+        case chromium
+    }
+
+    public let kind: Kind
+    public let executable: String
+    /// As the engine reports it, e.g. "57.2".
+    public let version: String
+
+    public var description: String { "\(kind.rawValue) \(version)" }
+
+    /// Whether this engine can write tagged (accessible) PDF.
+    public var writesTaggedPDF: Bool {
+        switch kind {
+        case .chromium: return true
+        case .weasyprint: return (Int(version.split(separator: ".").first ?? "") ?? 0) >= 66
+        }
+    }
+
+    static let installHint = """
+        No PDF engine found. casebook uses WeasyPrint or headless Chromium. Install one:
+          sudo apt-get install weasyprint      (or: pip install weasyprint, for tagged PDF/UA)
+          sudo apt-get install chromium
+        or set CASEBOOK_WEASYPRINT / CASEBOOK_CHROMIUM to the program's path.
+        """
+
+    /// The engine to use: the one asked for, or with `nil` (auto) the first found of WeasyPrint, Chromium.
+    public static func find(_ wanted: Kind?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PDFError) -> PDFEngine {
+        let order: [Kind] = wanted.map { [$0] } ?? [.weasyprint, .chromium]
+        for kind in order {
+            if let engine = locate(kind, environment: environment) { return engine }
+        }
+        throw PDFError(message: wanted.map { "\($0.rawValue) was not found.\n" } .map { $0 + installHint } ?? installHint)
+    }
+
+    static func locate(_ kind: Kind, environment: [String: String]) -> PDFEngine? {
+        let candidates: [String]
+        switch kind {
+        case .weasyprint: candidates = [environment["CASEBOOK_WEASYPRINT"], "weasyprint"].compactMap { $0 }
+        case .chromium:
+            candidates = [environment["CASEBOOK_CHROMIUM"], "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+                .compactMap { $0 }
+        }
+        for name in candidates {
+            guard let path = ProcessRunner.which(name, environment: environment) else { continue }
+            guard let output = try? ProcessRunner.run(path, ["--version"], timeout: 30), output.status == 0 else { continue }
+            return PDFEngine(kind: kind, executable: path, version: versionNumber(in: output.stdout + output.stderr))
+        }
+        return nil
+    }
+
+    static func versionNumber(in text: String) -> String {
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.first?.isNumber == true {
+            return String(word)
+        }
+        return "unknown"
+    }
+
+    /// Renders `html` (a file path) to `pdf`. Throws with the engine's own message on failure.
+    public func render(html: String, pdf: String) throws(PDFError) {
+        let arguments: [String]
+        switch kind {
+        case .weasyprint:
+            arguments = ["--quiet"] + (writesTaggedPDF ? ["--pdf-variant", "pdf/ua-1"] : []) + [html, pdf]
+        case .chromium:
+            let profile = NSTemporaryDirectory() + "casebook-chromium-\(getpid())-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: profile) }
+            arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(profile)",
+                "--generate-pdf-document-outline", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString,
+            ]
+        }
+        let result: ProcessRunner.Output
+        do {
+            result = try ProcessRunner.run(executable, arguments, timeout: 300)
+        } catch {
+            throw PDFError(message: "\(kind.rawValue) could not be started: \(error)")
+        }
+        guard result.status == 0, FileManager.default.fileExists(atPath: pdf) else {
+            let detail = (result.stderr.isEmpty ? result.stdout : result.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PDFError(message: "\(kind.rawValue) failed (exit \(result.status)): \(detail.suffix(2000))")
+        }
+    }
+}
+
+/// Why a PDF could not be made, in words for the user.
+public struct PDFError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+    public init(message: String) { self.message = message }
+}

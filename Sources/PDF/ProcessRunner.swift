@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs an external program to completion with a time limit, capturing its output.
+enum ProcessRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        let seconds: Int
+        var description: String { "no result after \(seconds) s" }
+    }
+
+    static func run(_ executable: String, _ arguments: [String], timeout: Int) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        // Drain both pipes while the program runs, so a chatty program cannot block on a full pipe.
+        nonisolated(unsafe) var stdout = Data(), stderr = Data()
+        let readers = DispatchGroup()
+        DispatchQueue.global().async(group: readers) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: readers) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+        if finished.wait(timeout: .now() + .seconds(timeout)) == .timedOut {
+            process.terminate()
+            throw TimedOut(seconds: timeout)
+        }
+        readers.wait()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The absolute path of a program named on PATH (or given as a path).
+    static func which(_ name: String, environment: [String: String]) -> String? {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let path = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+import Aggregate
+import Foundation
+import Model
+import PDF
+import Render
+
+/// Renders reports into output files: `<prefix><id>/index.html`, `report.json` and, with an
+/// engine, `<id>.pdf`. Shared by `casebook report` and `casebook build` (public reports).
+struct ReportFiles {
+    let site: ValidatedSite
+    let theme: Theme
+    let engine: PDFEngine?
+    /// Told before each PDF is rendered: (done so far, total, report id).
+    var progress: @Sendable (Int, Int, String) -> Void = { _, _, _ in }
+
+    func render(_ reports: [ReportDefinition], prefix: String) throws -> [OutputFile] {
+        let renderer = ReportRenderer(theme: theme)
+        var files: [OutputFile] = []
+        var htmlByID: [(id: String, html: String)] = []
+        for report in reports {
+            let aggregated = Aggregator.aggregate(site, selection: Selection(report: report))
+            let output = try renderer.render(report, aggregated, buildDay: site.buildDay)
+            files.append(OutputFile(path: "\(prefix)\(report.id)/index.html", text: output.html))
+            files.append(OutputFile(path: "\(prefix)\(report.id)/report.json", bytes: output.json))
+            htmlByID.append((report.id, output.html))
+        }
+        if let engine {
+            files += try pdfs(htmlByID, engine: engine, prefix: prefix)
+        }
+        return files
+    }
+
+    /// Each report's PDF, rendered by separate engine processes on all cores.
+    private func pdfs(_ reports: [(id: String, html: String)], engine: PDFEngine, prefix: String) throws -> [OutputFile] {
+        let folder = NSTemporaryDirectory() + "casebook-pdf-\(getpid())-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for report in reports {
+            try Data(report.html.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(report.id).html"))
+        }
+        let progress = self.progress
+        let total = reports.count
+        let results = reports.map(\.id).parallelMap { id -> Result<[UInt8], PDFError> in
+            progress(0, total, id)
+            return Result { () throws(PDFError) -> [UInt8] in
+                let pdf = "\(folder)/\(id).pdf"
+                try engine.render(html: "\(folder)/\(id).html", pdf: pdf)
+                guard let data = FileManager.default.contents(atPath: pdf) else {
+                    throw PDFError(message: "\(engine.kind.rawValue) wrote no PDF for \(id)")
+                }
+                return [UInt8](data)
+            }
+        }
+        return try zip(reports, results).map { report, result in
+            OutputFile(path: "\(prefix)\(report.id)/\(report.id).pdf", bytes: try result.get())
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Model
+import PDF
+import Pipeline
+
+extension PDFEngine.Kind: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build the printable evaluation reports defined in casebook.yml.",
+        discussion: """
+            Writes <output>/<id>/index.html (self-contained, for print), report.json and, with --pdf, <id>.pdf.
+            Internal reports are written only here, never into the website.
+            Exit status: 0 done, 1 content errors, 2 usage problems or no PDF engine.
+            """
+    )
+
+    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
+    var path: String = "."
+
+    @Option(name: .customLong("only"), help: "Build only this report (repeatable).")
+    var only: [String] = []
+
+    @Flag(help: "Also render PDFs.")
+    var pdf = false
+
+    @Option(help: "PDF engine: auto, weasyprint or chromium.")
+    var engine: String = "auto"
+
+    @Option(name: .shortAndLong, help: "Where to write the reports (default: _reports inside the site folder).")
+    var output: String?
+
+    @Option(help: "Diagnostics format: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(path)' is not a folder")
+        }
+        guard engine == "auto" || PDFEngine.Kind(rawValue: engine) != nil else {
+            throw ValidationError("--engine must be auto, weasyprint or chromium")
+        }
+    }
+
+    func run() throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let options = ReportBuild.Options(
+            folder: path, output: output, only: only, pdf: pdf, engine: PDFEngine.Kind(rawValue: engine))
+        let build = ReportBuild(options: options, clock: .fromEnvironment()) { message in
+            Terminal.err(message + "\n")
+        }
+        let outcome = build.run()
+        Terminal.err(format.render(outcome.diagnostics))
+        if let engine = outcome.engine { Terminal.err("PDF engine: \(engine)\n") }
+        if let failure = outcome.failure {
+            Terminal.err("error: \(failure)\n")
+            throw ExitStatus.usage
+        }
+        guard outcome.succeeded else {
+            Terminal.err("Reports failed: \(outcome.diagnostics.errorCount) error(s); nothing was written.\n")
+            throw ExitStatus.contentErrors
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        Terminal.err(String(format: "Built %d report%@ (%@) in %.2f s → %@\n", outcome.reports.count,
+                            outcome.reports.count == 1 ? "" : "s", outcome.reports.joined(separator: ", "), seconds,
+                            options.outputFolder))
+    }
+}
