@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -60,10 +61,15 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
+        // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
+        .target(
+            name: "Serve",
+            dependencies: ["Pipeline", "Model", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown", "PDF",
+                "Pipeline", "Model", "Markdown", "PDF", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +78,7 @@ let package = Package(
             name: "CasebookTests",
             dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "TestSupport"]
         ),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "Model", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Foundation
 import Load
 import Markdown
 import Model
+import PDF
 import Render
 import Validate
 import Write
@@ -15,8 +16,16 @@ public struct SiteBuild: Sendable {
         public var includeDrafts = false
         /// Replaces `base_url` (for previews and staging hosts).
         public var baseURL: String?
+        /// Also render the public reports' PDFs into `reports/<id>/`.
+        public var pdf = false
+        public var engine: PDFEngine.Kind?
 
-        public init(folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil) {
+        public init(
+            folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, pdf: Bool = false,
+            engine: PDFEngine.Kind? = nil
+        ) {
+            self.pdf = pdf
+            self.engine = engine
             self.folder = folder
             self.output = output
             self.includeDrafts = includeDrafts
@@ -64,16 +73,26 @@ public struct SiteBuild: Sendable {
 
         let aggregated = Aggregator.aggregate(site, selection: .site)
         timer.lap("aggregate")
-        let files: [OutputFile]
+        var files: [OutputFile]
+        // Only public reports go into the website; internal ones only through `casebook report`.
+        let reports = site.config.reports.filter { $0.audience == .public }
         do {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            files = try SiteRenderer(theme: theme).render(aggregated, clock: clock.unixTime)
-        } catch {
+            files = try SiteRenderer(theme: theme, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+                .render(aggregated, clock: clock.unixTime)
+            timer.lap("render")
+            let engine = options.pdf ? try PDFEngine.find(options.engine) : nil
+            files += try ReportFiles(site: site, theme: theme, engine: engine).render(reports, prefix: "reports/")
+            timer.lap("reports")
+        } catch let error as RenderError {
             outcome.diagnostics.append(error.diagnostic)
             outcome.timings = timer.laps
             return outcome
+        } catch {
+            outcome.failure = "\(error)"
+            outcome.timings = timer.laps
+            return outcome
         }
-        timer.lap("render")
         outcome.pageCount = files.count { $0.path.hasSuffix(".html") }
         outcome.fileCount = files.count
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import PDF
 import Pipeline
 
 struct BuildCommand: ParsableCommand {
@@ -25,6 +26,12 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Use this base URL instead of casebook.yml's base_url.")
     var baseURL: String?
 
+    @Flag(help: "Also render the public reports' PDFs into reports/<id>/.")
+    var pdf = false
+
+    @Option(help: "PDF engine for --pdf: auto, weasyprint or chromium.")
+    var engine: String = "auto"
+
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormat = .text
 
@@ -38,6 +45,9 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        guard engine == "auto" || PDFEngine.Kind(rawValue: engine) != nil else {
+            throw ValidationError("--engine must be auto, weasyprint or chromium")
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("'\(path)' is not a folder")
@@ -47,7 +57,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let build = SiteBuild(
-            options: .init(folder: path, output: output, includeDrafts: drafts, baseURL: baseURL), clock: .fromEnvironment())
+            options: .init(
+                folder: path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
+                engine: PDFEngine.Kind(rawValue: engine)),
+            clock: .fromEnvironment())
         let outcome = build.run()
         let shown = quiet ? outcome.diagnostics.filter { $0.severity == .error } : outcome.diagnostics
         Terminal.err(format.render(shown))
@@ -56,7 +69,8 @@ struct BuildCommand: ParsableCommand {
         }
         if verbose {
             for (stage, seconds) in outcome.timings {
-                Terminal.err(String(format: "  %-10@ %8.3f s\n", stage as NSString, seconds))
+                let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
+                Terminal.err("  \(name)" + String(format: "%8.3f s\n", seconds))
             }
         }
         if let failure = outcome.failure {

@@ -1,0 +1,2 @@
+// Replaced by the dev server (issue: casebook serve).
+enum ServePlaceholder {}
