@@ -89,7 +89,6 @@ struct CommonValues: Sendable {
             ("Quotes", SiteURL.quotes),
         ]
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
-        menu.append(("Search", SiteURL.search))
         self.menu = menu
         site = Values([
             "title": esc(config.title), "language": esc(config.language), "organisation": esc(config.organisation ?? ""),
