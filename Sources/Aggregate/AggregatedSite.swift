@@ -62,6 +62,13 @@ public struct EvidenceMatrix: Sendable, Equatable {
         public var caseStudies = 0
         public var lessons = 0
         public var quotes = 0
+
+        public init(caseStudies: Int = 0, lessons: Int = 0, quotes: Int = 0) {
+            self.caseStudies = caseStudies
+            self.lessons = lessons
+            self.quotes = quotes
+        }
+
         public var isEmpty: Bool { caseStudies == 0 && lessons == 0 && quotes == 0 }
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Model
+import Pipeline
+import Testing
+import TestSupport
+
+/// Nothing the user wrote is lost: failed builds keep the old site; foreign folders are refused.
+@Suite struct OutputSafetyTests {
+    @Test func aFailedBuildLeavesThePreviousSiteIntact() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        let before = try SiteFiles(folder: output)
+
+        try fixture.edit("content/case-studies/cs-b.md", replacing: "themes: [t-beta]", with: "themes: [t-betta]")
+        let failed = SiteBuilds.build(fixture.root, into: output)
+        #expect(!failed.succeeded)
+        #expect(failed.diagnostics.contains { $0.code == "unknown-theme" && $0.location.file == "content/case-studies/cs-b.md" && $0.location.line == 5 })
+
+        let after = try SiteFiles(folder: output)
+        #expect(after.files == before.files)
+    }
+
+    @Test func aThemeErrorAlsoLeavesThePreviousSiteIntact() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        let before = try SiteFiles(folder: output)
+
+        try fixture.write("themes/default/templates/home.mustache", "{{<layout}}{{$main}}{{#broken}}{{/main}}{{/layout}}\n")
+        let failed = SiteBuilds.build(fixture.root, into: output)
+        let diagnostic = try #require(failed.diagnostics.first { $0.severity == .error })
+        #expect(diagnostic.location.file == "themes/default/templates/home.mustache")
+        #expect(diagnostic.location.line == 1)
+        #expect(try SiteFiles(folder: output).files == before.files)
+    }
+
+    @Test func aRebuildRemovesPagesThatNoLongerExist() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        #expect(FileManager.default.fileExists(atPath: output + "/case-studies/cs-b/index.html"))
+        try fixture.remove("content/case-studies/cs-b.md")
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output + "/case-studies/cs-b/index.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/case-studies/cs-a/index.html"))
+    }
+
+    @Test func aFolderCasebookDidNotMakeIsNeverReplaced() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let outcome = SiteBuilds.build(fixture.root, into: fixture.path("content"))
+        #expect(!outcome.succeeded)
+        #expect(outcome.failure?.contains("refusing to replace") == true)
+        #expect(FileManager.default.fileExists(atPath: fixture.path("content/case-studies/cs-a.md")))
+    }
+}
