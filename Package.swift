@@ -64,7 +64,10 @@ let package = Package(
         // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
         .target(
             name: "Serve",
-            dependencies: ["Pipeline", "Model", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Markdown",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "casebook",
@@ -76,7 +79,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Model", "Pipeline"], path: "Tests/TestSupport"),
         .testTarget(
             name: "CasebookTests",
-            dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "TestSupport"]
+            dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "TestSupport"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "Model", "TestSupport"]),
     ],

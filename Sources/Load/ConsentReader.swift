@@ -3,7 +3,11 @@ import Model
 /// Reads a `consent:` value. Default deny: anything but the three known words is an error,
 /// and such a quote is published nowhere.
 enum ConsentReader {
-    static func consent(_ value: Located<String>?, missingAt location: SourceLocation, diagnostics: inout [Diagnostic]) -> Consent {
+    static func consent(
+        _ value: Located<String>?, missingAt location: SourceLocation, present: Bool = false, diagnostics: inout [Diagnostic]
+    ) -> Consent {
+        // A value of the wrong type has already been reported where it stands.
+        if value == nil && present { return .invalid }
         guard let value else {
             diagnostics.append(
                 .error("missing-consent", "'consent' is required (public, internal or withdrawn); the quote is published nowhere until it is set",

@@ -30,7 +30,9 @@ enum QuoteLoader {
         let id = SlugReader.slug(for: source.path, yaml: yaml, key: yaml.node("id") != nil ? "id" : "slug", diagnostics: &diagnostics)
         let speaker = yaml.string("speaker", required: true, what: what, diagnostics: &diagnostics)
         let consentValue = yaml.string("consent", diagnostics: &diagnostics)
-        let consent = ConsentReader.consent(consentValue, missingAt: yaml.location, diagnostics: &diagnostics)
+        let consent = ConsentReader.consent(
+            consentValue, missingAt: yaml.location, present: yaml.node("consent").map { $0.scalar == nil } ?? false,
+            diagnostics: &diagnostics)
         let text = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
             diagnostics.append(

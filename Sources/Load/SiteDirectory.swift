@@ -28,6 +28,15 @@ struct SiteDirectory {
 
     private func list(_ folder: String, recursive: Bool, diagnostics: inout [Diagnostic]) -> [String] {
         let fm = FileManager.default
+        // The folder itself may be a link (content/quotes → elsewhere): refuse it like a file.
+        let resolved = URL(fileURLWithPath: absolute(folder)).resolvingSymlinksInPath().path
+        guard resolved == root || resolved.hasPrefix(root + "/") else {
+            diagnostics.append(
+                .error("symlink-outside-site",
+                       "symbolic link points outside the site folder (to \(resolved)); refused, not followed",
+                       at: SourceLocation(file: folder)))
+            return []
+        }
         guard let names = try? fm.contentsOfDirectory(atPath: absolute(folder)) else { return [] }
         var result: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {

@@ -58,10 +58,15 @@ public enum SiteLoader {
         }
 
         var site = LoadedSite(root: directory.root, config: config, staticFiles: staticFiles)
-        for (item, found) in results {
+        for ((path, _), (item, found)) in zip(work, results) {
             diagnostics += found
             switch item {
-            case .caseStudy(let caseStudy): caseStudy.map { site.caseStudies.append($0) }
+            case .caseStudy(let caseStudy):
+                if let caseStudy {
+                    site.caseStudies.append(caseStudy)
+                } else {
+                    site.unloadedCaseStudySlugs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+                }
             case .quotes(let quotes): site.quotes += quotes
             case .page(let page): page.map { site.pages.append($0) }
             }

@@ -26,7 +26,14 @@ enum YAMLGuard {
             var depth = 0
             while true {
                 var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    // libyaml stops at its own nesting limit before we count that deep.
+                    let problem = parser.problem.map { String(cString: $0) } ?? ""
+                    guard problem.contains("nesting") else { return nil }
+                    let mark = parser.problem_mark
+                    return .error("yaml-too-deep", "the front matter nests more than \(maximumDepth) levels deep",
+                                  at: SourceLocation(file: file, line: Int(mark.line) + firstLine, column: Int(mark.column) + 1))
+                }
                 defer { yaml_event_delete(&event) }
                 let mark = event.start_mark
                 let location = SourceLocation(file: file, line: Int(mark.line) + firstLine, column: Int(mark.column) + 1)

@@ -13,13 +13,21 @@ import CCmark
 /// libcmark is thread-safe for separate documents, so one renderer may be used from many threads.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions
+    /// Set by `casebook serve`, so a rebuild converts only the Markdown that changed.
+    public var cache: MarkdownCache?
 
-    public init(options: MarkdownOptions = .default) {
+    public init(options: MarkdownOptions = .default, cache: MarkdownCache? = nil) {
         self.options = options
+        self.cache = cache
     }
 
     /// The HTML of a whole document, exactly as `cmark` prints it with the same options.
     public func html(_ markdown: String) -> String {
+        guard let cache else { return uncachedHTML(markdown) }
+        return cache.value(kind: 0, options: options.rawValue, text: markdown) { uncachedHTML(markdown) }
+    }
+
+    private func uncachedHTML(_ markdown: String) -> String {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
             guard let base = bytes.baseAddress,
@@ -43,6 +51,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text a reader sees, without markup: for search indexes, feeds and meta descriptions.
     public func plainText(_ markdown: String) -> String {
+        guard let cache else { return uncachedPlainText(markdown) }
+        return cache.value(kind: 1, options: options.rawValue, text: markdown) { uncachedPlainText(markdown) }
+    }
+
+    private func uncachedPlainText(_ markdown: String) -> String {
         var markdown = markdown
         return markdown.withUTF8 { bytes -> String in
             guard let base = bytes.baseAddress else { return "" }

@@ -11,6 +11,9 @@ public struct LoadedSite: Sendable {
     /// Files under `static/`, relative to the site folder.
     public var staticFiles: [String]
     public var diagnostics: [Diagnostic]
+    /// Slugs (file names) of case studies that exist but could not be loaded: references to
+    /// them are not reported again, since the file's own error says what is wrong.
+    public var unloadedCaseStudySlugs: Set<String> = []
 
     public init(
         root: String, config: SiteConfig?, caseStudies: [CaseStudy] = [], quotes: [Quote] = [],

@@ -21,6 +21,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
                 return "::\(kind) \(properties)::\(Self.escapeData(d.message))\n"
             }.joined()
         case .json:
+            if diagnostics.isEmpty { return "[]\n" }
             struct Entry: Encodable {
                 let file: String, line: Int, column: Int, severity: String, code: String, message: String
             }

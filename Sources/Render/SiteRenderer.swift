@@ -21,15 +21,18 @@ public struct SiteRenderer: Sendable {
         self.reports = reports
     }
 
-    public func render(_ site: AggregatedSite, clock: Int) throws(RenderError) -> [OutputFile] {
+    /// - Parameter only: output paths to render (for `casebook serve`'s rebuilds); nil for all.
+    public func render(_ site: AggregatedSite, clock: Int, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
+        func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let fragments = ContentFragments(site, markdown: markdown)
-        let pages = SitePages(site: site, fragments: fragments).all()
-        for template in Set(pages.map(\.template)).sorted() where !theme.has(template) {
+        let allPages = SitePages(site: site, fragments: fragments).all()
+        let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
+        for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
             throw RenderError(
                 "missing-template", "the theme has no template '\(template)'; add templates/\(template).mustache",
                 at: SourceLocation(file: site.config.theme.map { "themes/\($0)/" } ?? "(built-in theme)"))
         }
-        let common = CommonValues(site: site, reports: reports, clock: clock, pages: pages)
+        let common = CommonValues(site: site, reports: reports, clock: clock, pages: allPages)
         let theme = self.theme
         let rendered = pages.parallelMap { page -> Result<OutputFile, RenderError> in
             Result { () throws(RenderError) -> OutputFile in
@@ -46,17 +49,19 @@ public struct SiteRenderer: Sendable {
         }
 
         let feeds = FeedAndSitemap(site: site, fragments: fragments)
-        files.append(OutputFile(path: SiteURL.feed, text: feeds.feed()))
-        files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(urls: pages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) })))
-        files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
-        files.append(OutputFile(path: "search-index.json", bytes: SearchIndex.build(site, fragments: fragments)))
+        if wanted(SiteURL.feed) { files.append(OutputFile(path: SiteURL.feed, text: feeds.feed())) }
+        if wanted("sitemap.xml") {
+            files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(urls: allPages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) })))
+        }
+        if wanted("robots.txt") { files.append(OutputFile(path: "robots.txt", text: feeds.robots())) }
+        if wanted("search-index.json") { files.append(OutputFile(path: "search-index.json", bytes: SearchIndex.build(site, fragments: fragments))) }
 
         let export = DataExport(site: site)
-        files.append(OutputFile(path: "data/case-studies.json", bytes: export.caseStudiesJSON()))
-        files.append(OutputFile(path: "data/lessons.json", bytes: export.lessonsJSON()))
-        files.append(OutputFile(path: "data/quotes.json", bytes: export.quotesJSON()))
+        if wanted("data/case-studies.json") { files.append(OutputFile(path: "data/case-studies.json", bytes: export.caseStudiesJSON())) }
+        if wanted("data/lessons.json") { files.append(OutputFile(path: "data/lessons.json", bytes: export.lessonsJSON())) }
+        if wanted("data/quotes.json") { files.append(OutputFile(path: "data/quotes.json", bytes: export.quotesJSON())) }
         do {
-            files.append(OutputFile(path: "data/quotes.csv", bytes: try export.quotesCSV()))
+            if wanted("data/quotes.csv") { files.append(OutputFile(path: "data/quotes.csv", bytes: try export.quotesCSV())) }
         } catch {
             throw RenderError("export-failed", "cannot write data/quotes.csv: \(error)", at: SourceLocation(file: "data/quotes.csv"))
         }
@@ -70,7 +75,7 @@ public struct SiteRenderer: Sendable {
             seen.insert(path)
             files.append(OutputFile(path: path, copyFrom: site.site.root + "/" + file))
         }
-        return files
+        return only == nil ? files : files.filter { wanted($0.path) }
     }
 }
 

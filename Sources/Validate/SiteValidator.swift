@@ -53,7 +53,9 @@ public struct SiteValidator {
         for var quote in loaded.quotes {
             vocabulary.checkProgramme(quote.programme, diagnostics: &diagnostics)
             vocabulary.checkThemes(quote.themes, diagnostics: &diagnostics)
-            if let reference = quote.caseStudy, !caseStudySlugs.contains(reference.value) {
+            if let reference = quote.caseStudy, !caseStudySlugs.contains(reference.value),
+                !loaded.unloadedCaseStudySlugs.contains(reference.value)
+            {
                 if draftSlugs.contains(reference.value) {
                     diagnostics.append(
                         .warning("draft-case-study", "case study '\(reference.value)' is a draft; the quote is listed without it", at: reference.location))

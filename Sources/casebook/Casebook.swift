@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Casebook: ParsableCommand {
@@ -6,8 +7,23 @@ struct Casebook: ParsableCommand {
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ReportCommand.self, CheckCommand.self, MarkdownCommand.self]
+        subcommands: [BuildCommand.self, ReportCommand.self, CheckCommand.self, MarkdownCommand.self, ServeCommand.self]
     )
+
+    /// ArgumentParser exits 64 (EX_USAGE) on usage errors; casebook's contract is 2, so CI
+    /// scripts can tell "your content is wrong" (1) from "the command is wrong" (2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes shared by every subcommand: CI jobs rely on them.

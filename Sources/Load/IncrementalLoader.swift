@@ -1,0 +1,155 @@
+import Foundation
+import Model
+
+/// Loads a site folder again and again, re-reading only the files that changed since last time.
+///
+/// For `casebook serve`. The first `load(changed: nil)` reads everything, as `SiteLoader.load`
+/// does. Later calls pass the relative paths a file watcher saw change: only the folders whose
+/// set of files may have changed are listed again, and only the changed files are parsed again,
+/// so an edit to one case study costs one file's parse. The result is the same `LoadedSite`
+/// (same order, same diagnostics) that `SiteLoader.load` would return for the folder.
+///
+/// Not thread-safe: one caller at a time (the dev server's build queue).
+public final class IncrementalLoader: @unchecked Sendable {
+    public let root: String
+    private let directory: SiteDirectory
+
+    enum Kind: Sendable { case caseStudy, quote, page }
+
+    /// What one content file gave.
+    struct FileResult: Sendable {
+        var caseStudy: CaseStudy?
+        var quotes: [Quote] = []
+        var page: Page?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private struct Listing {
+        var files: [String]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The content folders, in the order `SiteLoader` reads them.
+    private static let folders: [(folder: String, extensions: Set<String>, kind: Kind)] = [
+        ("content/case-studies", ["md", "markdown"], .caseStudy),
+        ("content/quotes", ["md", "markdown", "csv"], .quote),
+        ("content/pages", ["md", "markdown"], .page),
+    ]
+    private static let staticFolder = "static"
+
+    private var config: (value: SiteConfig?, diagnostics: [Diagnostic])?
+    private var listings: [String: Listing] = [:]
+    private var results: [String: FileResult] = [:]
+
+    public init(folder: String) {
+        directory = SiteDirectory(root: folder)
+        root = directory.root
+    }
+
+    /// - Parameter changed: relative paths that changed (created, modified or deleted) since the
+    ///   last call; nil when anything may have changed (the first load, a lost watch).
+    public func load(changed: Set<String>?) -> LoadedSite {
+        if changed == nil || config == nil || changed!.contains(ConfigLoader.file) {
+            config = loadConfig()
+        }
+        for (folder, extensions, _) in Self.folders where needsListing(folder, recursive: false, changed: changed) {
+            var diagnostics: [Diagnostic] = []
+            let files = directory.files(in: folder, extensions: extensions, diagnostics: &diagnostics)
+            listings[folder] = Listing(files: files, diagnostics: diagnostics)
+        }
+        if needsListing(Self.staticFolder, recursive: true, changed: changed) {
+            var diagnostics: [Diagnostic] = []
+            let files = directory.allFiles(under: Self.staticFolder, diagnostics: &diagnostics)
+            listings[Self.staticFolder] = Listing(files: files, diagnostics: diagnostics)
+        }
+
+        var work: [(String, Kind)] = []
+        var present = Set<String>()
+        for (folder, _, kind) in Self.folders {
+            for path in listings[folder]?.files ?? [] {
+                present.insert(path)
+                if changed == nil || results[path] == nil || changed!.contains(path) { work.append((path, kind)) }
+            }
+        }
+        let root = self.root
+        let loaded = work.parallelMap { path, kind in Self.loadFile(root: root, path: path, kind: kind) }
+        for ((path, _), result) in zip(work, loaded) { results[path] = result }
+        for path in results.keys where !present.contains(path) { results[path] = nil }
+
+        var diagnostics = config?.diagnostics ?? []
+        for (folder, _, _) in Self.folders { diagnostics += listings[folder]?.diagnostics ?? [] }
+        diagnostics += listings[Self.staticFolder]?.diagnostics ?? []
+        var site = LoadedSite(root: root, config: config?.value, staticFiles: listings[Self.staticFolder]?.files ?? [])
+        for (folder, _, _) in Self.folders {
+            for path in listings[folder]?.files ?? [] {
+                guard let result = results[path] else { continue }
+                diagnostics += result.diagnostics
+                if let caseStudy = result.caseStudy { site.caseStudies.append(caseStudy) }
+                site.quotes += result.quotes
+                if let page = result.page { site.pages.append(page) }
+            }
+        }
+        site.diagnostics = diagnostics
+        return site
+    }
+
+    /// A folder is listed again when a path in it appeared or disappeared, or the folder itself
+    /// (or one above it) changed; an edit to a file already listed needs no listing.
+    private func needsListing(_ folder: String, recursive: Bool, changed: Set<String>?) -> Bool {
+        guard let changed, let listing = listings[folder] else { return true }
+        let known = Set(listing.files)
+        for path in changed {
+            if path == folder || folder.hasPrefix(path + "/") { return true }
+            let parent = (path as NSString).deletingLastPathComponent
+            let inside = recursive ? path.hasPrefix(folder + "/") : parent == folder
+            guard inside else { continue }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: directory.absolute(path), isDirectory: &isDirectory)
+            if exists != known.contains(path) || isDirectory.boolValue { return true }
+            if let type = try? FileManager.default.attributesOfItem(atPath: directory.absolute(path))[.type] as? FileAttributeType,
+                type == .typeSymbolicLink
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func loadConfig() -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let path = directory.absolute(ConfigLoader.file)
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(
+                .error("missing-config", "no casebook.yml in \(directory.root); is this a casebook site folder?",
+                       at: SourceLocation(file: ConfigLoader.file)))
+            return (nil, diagnostics)
+        }
+        switch SourceFile.read(absolutePath: path, relativePath: ConfigLoader.file) {
+        case .success(let source): return (ConfigLoader.load(source, diagnostics: &diagnostics), diagnostics)
+        case .failure(let problem): return (nil, [problem])
+        }
+    }
+
+    /// One content file, read and parsed as `SiteLoader.load` does.
+    static func loadFile(root: String, path: String, kind: Kind) -> FileResult {
+        var result = FileResult()
+        let source: SourceFile
+        switch SourceFile.read(absolutePath: root + "/" + path, relativePath: path) {
+        case .success(let file): source = file
+        case .failure(let problem):
+            result.diagnostics = [problem]
+            return result
+        }
+        switch kind {
+        case .caseStudy: result.caseStudy = CaseStudyLoader.load(source, diagnostics: &result.diagnostics)
+        case .page: result.page = PageLoader.load(source, diagnostics: &result.diagnostics)
+        case .quote:
+            if path.lowercased().hasSuffix(".csv") {
+                result.quotes = QuoteCSVLoader.load(source, diagnostics: &result.diagnostics)
+            } else {
+                result.quotes = QuoteLoader.load(source, diagnostics: &result.diagnostics).map { [$0] } ?? []
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,231 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Model
+import Pipeline
+
+/// `casebook serve`: builds the site into memory, serves it over HTTP, watches the sources,
+/// rebuilds what a change affects and reloads every open tab.
+///
+/// A build with errors leaves the last good site served; its errors go to the log and, as an
+/// overlay, to every open tab, until a save fixes them. Binds to 127.0.0.1 unless told otherwise.
+public actor DevServer {
+    public struct Options: Sendable {
+        public var folder: String
+        public var host: String
+        /// 0 picks a free port (tests).
+        public var port: UInt16
+        public var includeDrafts: Bool
+        public var clock: BuildClock
+        /// How long a burst of saves has to be quiet before the rebuild starts.
+        public var debounce: DispatchTimeInterval
+
+        public init(
+            folder: String, host: String = "127.0.0.1", port: UInt16 = 8000, includeDrafts: Bool = false,
+            clock: BuildClock = .fromEnvironment(), debounce: DispatchTimeInterval = .milliseconds(75)
+        ) {
+            self.folder = folder
+            self.host = host
+            self.port = port
+            self.includeDrafts = includeDrafts
+            self.clock = clock
+            self.debounce = debounce
+        }
+    }
+
+    public let options: Options
+    private let log: @Sendable (String) -> Void
+    private let store = SiteStore()
+    private let liveReload = LiveReload()
+    private let buildQueue = DispatchQueue(label: "casebook.serve.build", qos: .userInitiated)
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Never>?
+    private var buildTask: Task<Void, Never>?
+    private var watcher: FileWatcher?
+    private var changes: AsyncStream<Set<String>?>.Continuation?
+    /// The address the site is served at, once started.
+    public private(set) var url: URL?
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Binds, builds the site and starts watching; returns once the site can be requested.
+    /// Throws `ServeError.portInUse` when another program holds the port.
+    public func start() async throws -> URL {
+        let address = try Self.address(host: options.host, port: options.port)
+        let server = HTTPServer(
+            address: address, timeout: 30, logger: DisabledLogger.disabled, handler: SiteHandler(store: store, liveReload: liveReload))
+        self.server = server
+        serverTask = try await Self.listen(server, host: options.host, port: options.port)
+        guard let port = await Self.port(of: server) else { throw ServeError.listen("no listening address") }
+        let shownHost = ["0.0.0.0", "::", ""].contains(options.host) ? "localhost" : options.host
+        let url = URL(string: "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/")!
+        self.url = url
+        if !Self.isLoopback(options.host) {
+            log("warning: listening on \(options.host), so other machines on the network can see this site, drafts included\n")
+        }
+
+        let builder = SiteBuilder(
+            options: .init(folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock))
+        let (stream, continuation) = AsyncStream<Set<String>?>.makeStream()
+        changes = continuation
+        let watcher = FileWatcher(root: builder.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in
+            debouncer.add($0)
+        }
+        try watcher.start()
+        self.watcher = watcher
+
+        await rebuild(builder, changed: nil)
+        buildTask = Task { [weak self] in
+            for await changed in stream {
+                guard let self else { return }
+                await self.rebuild(builder, changed: changed)
+            }
+        }
+        log("Serving \(builder.root) at \(url.absoluteString) (Ctrl-C to stop)\n")
+        return url
+    }
+
+    /// Stops watching, ends every tab's event stream and closes the server.
+    public func stop() async {
+        watcher?.stop()
+        watcher = nil
+        changes?.finish()
+        changes = nil
+        liveReload.close()
+        await buildTask?.value
+        await server?.stop(timeout: 2)
+        serverTask?.cancel()
+        await serverTask?.value
+        server = nil
+    }
+
+    /// One build on the build queue, then the served site and the open tabs are brought up to date.
+    private func rebuild(_ builder: SiteBuilder, changed: Set<String>?) async {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let outcome = await withCheckedContinuation { continuation in
+            buildQueue.async { continuation.resume(returning: builder.build(changed: changed)) }
+        }
+        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        let cause = Self.describe(changed)
+        switch outcome {
+        case .built(let update):
+            await store.apply(update)
+            let shown = update.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
+            if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
+            if changed == nil {
+                log("Built \(update.pageCount) pages, \(update.files.count) files in \(milliseconds) ms\n")
+            } else if update.files.isEmpty && update.removed.isEmpty {
+                log("Nothing to rebuild\(cause)\n")
+            } else {
+                let pages = update.pageCount == 1 ? "1 page" : "\(update.pageCount) pages"
+                log("Rebuilt \(pages) in \(milliseconds) ms\(cause)\n")
+            }
+            if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
+                log(update.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.milliseconds)) ms" }.joined(separator: "\n") + "\n")
+            }
+            liveReload.send("reload")
+        case .failed(let diagnostics):
+            await store.fail(diagnostics)
+            let errors = diagnostics.filter { $0.severity == .error }
+            log(DiagnosticFormat.text.render(errors))
+            log("Build failed: \(errors.count) error(s)\(cause); still serving the last good site\n")
+            let payload = ["html": ReloadSnippet.overlay(errors)]
+            let json = (try? JSONSerialization.data(withJSONObject: payload)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+            liveReload.send("problems", json)
+        }
+    }
+
+    static func describe(_ changed: Set<String>?) -> String {
+        guard let changed, !changed.isEmpty else { return "" }
+        let sorted = changed.sorted()
+        let shown = sorted.prefix(3).joined(separator: ", ")
+        return " (\(shown)\(sorted.count > 3 ? " and \(sorted.count - 3) more" : ""))"
+    }
+
+    // MARK: Listening
+
+    static func address(host: String, port: UInt16) throws -> any SocketAddress {
+        switch host {
+        case "localhost", "": return try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+        default:
+            if host.contains(":") {
+                guard let address = try? sockaddr_in6.inet6(ip6: host, port: port) else { throw ServeError.badHost(host) }
+                return address
+            }
+            guard let address = try? sockaddr_in.inet(ip4: host, port: port) else { throw ServeError.badHost(host) }
+            return address
+        }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    static func port(of server: HTTPServer) async -> UInt16? {
+        switch await server.listeningAddress {
+        case .ip4(_, let port), .ip6(_, let port): return port
+        default: return nil
+        }
+    }
+
+    /// Starts the server and waits until it listens or fails to (a busy port fails at once).
+    static func listen(_ server: HTTPServer, host: String, port: UInt16) async throws -> Task<Void, Never> {
+        let gate = StartGate()
+        let task = Task {
+            do {
+                try await server.run()
+                gate.resolve(.failure(ServeError.listen("the server stopped")))
+            } catch SocketError.failed(let type, let code, let message) where type == "bind" || code == EADDRINUSE {
+                gate.resolve(.failure(code == EADDRINUSE ? ServeError.portInUse(host: host, port: port) : ServeError.listen(message)))
+            } catch {
+                gate.resolve(.failure(ServeError.listen("\(error)")))
+            }
+        }
+        Task {
+            do {
+                try await server.waitUntilListening(timeout: 30)
+                gate.resolve(.success(()))
+            } catch {
+                gate.resolve(.failure(ServeError.listen("the server did not start listening")))
+            }
+        }
+        try await gate.wait()
+        return task
+    }
+}
+
+/// Resolved once, by whichever comes first: listening, or failing to.
+final class StartGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<Void, ServeError>?
+    private var waiter: CheckedContinuation<Void, any Error>?
+
+    func resolve(_ outcome: Result<Void, ServeError>) {
+        lock.lock()
+        guard result == nil else {
+            lock.unlock()
+            return
+        }
+        result = outcome
+        let waiter = self.waiter
+        self.waiter = nil
+        lock.unlock()
+        waiter?.resume(with: outcome.mapError { $0 as any Error })
+    }
+
+    func wait() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            lock.lock()
+            if let result {
+                lock.unlock()
+                continuation.resume(with: result.mapError { $0 as any Error })
+            } else {
+                waiter = continuation
+                lock.unlock()
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Replaced by the dev server (issue: casebook serve).
-enum ServePlaceholder {}

@@ -1,0 +1,29 @@
+import Model
+
+/// The site being served, held in memory: output path → bytes, with the build problems (if
+/// any) that the pages show as an overlay. The last good site stays while the build fails.
+actor SiteStore {
+    private(set) var files: [String: [UInt8]] = [:]
+    /// The problems of the latest build when it failed; empty when it succeeded.
+    private(set) var problems: [Diagnostic] = []
+    /// True once a first build has succeeded.
+    private(set) var isReady = false
+
+    func apply(_ update: SiteBuilder.Update) {
+        if update.full { files = [:] }
+        for path in update.removed { files[path] = nil }
+        files.merge(update.files) { _, new in new }
+        problems = []
+        isReady = true
+    }
+
+    func fail(_ diagnostics: [Diagnostic]) {
+        problems = diagnostics.filter { $0.severity == .error }
+    }
+
+    func file(_ path: String) -> [UInt8]? { files[path] }
+
+    func contains(_ path: String) -> Bool { files[path] != nil }
+
+    var paths: [String] { files.keys.sorted() }
+}

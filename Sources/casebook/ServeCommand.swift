@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Serve
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it locally and rebuild it as you edit.",
+        discussion: """
+            Watches casebook.yml, content/, themes/ and static/; after a save, rebuilds only the pages the change \
+            affects and reloads every open browser tab. Problems show in the terminal and over the page; the last \
+            good site stays served until they are fixed. Nothing is written to disk: the site is served from memory.
+            """
+    )
+
+    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
+    var path: String = "."
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on. Anything but 127.0.0.1 lets other machines see the site.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Include drafts.")
+    var drafts = false
+
+    @Flag(help: "Open the site in the default browser.")
+    var open = false
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(path)' is not a folder")
+        }
+    }
+
+    func run() throws {
+        let server = DevServer(
+            options: .init(folder: path, host: host, port: port, includeDrafts: drafts),
+            log: { Terminal.err($0) })
+        let finished = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        let open = self.open
+        Task {
+            do {
+                let url = try await server.start()
+                if open { Self.openBrowser(url) }
+            } catch {
+                failure.set(error)
+                finished.signal()
+            }
+        }
+        // Ctrl-C stops the server cleanly: tabs' streams end, then the socket closes.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        for source in sources {
+            source.setEventHandler {
+                Terminal.err("\nStopping…\n")
+                Task {
+                    await server.stop()
+                    finished.signal()
+                }
+            }
+            source.resume()
+        }
+        finished.wait()
+        if let error = failure.error {
+            Terminal.err("error: \(error)\n")
+            throw ExitStatus.usage
+        }
+    }
+
+    static func openBrowser(_ url: URL) {
+        let process = Process()
+        #if os(macOS)
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+            process.arguments = [url.absoluteString]
+        #else
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["xdg-open", url.absoluteString]
+        #endif
+        do { try process.run() } catch { Terminal.err("warning: could not open a browser: \(error)\n") }
+    }
+}
+
+/// The error a background task ended with, read once the main thread wakes.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    var error: (any Error)? { lock.withLock { stored } }
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+}
