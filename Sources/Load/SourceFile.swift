@@ -38,14 +38,22 @@ struct SourceFile {
                 .error("binary-file", "this looks like a binary file, not Markdown or CSV text (a NUL byte)",
                        at: position(of: nul, in: bytes, file: path)))
         }
+        // CRLF → LF on the bytes: line numbers stay the same and no String search is needed.
+        if bytes.contains(13) {
+            var kept = [UInt8]()
+            kept.reserveCapacity(bytes.count)
+            for (i, byte) in bytes.enumerated() where !(byte == 13 && i + 1 < bytes.count && bytes[i + 1] == 10) {
+                kept.append(byte)
+            }
+            bytes = kept
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(in: bytes)
             return .failure(
                 .error("invalid-utf8", "the file is not valid UTF-8; save it as UTF-8",
                        at: position(of: bad, in: bytes, file: path)))
         }
-        let normalised = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        return .success(SourceFile(path: path, text: normalised))
+        return .success(SourceFile(path: path, text: text))
     }
 
     /// The 1-based line and column of a byte offset.

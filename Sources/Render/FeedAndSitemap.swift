@@ -7,6 +7,8 @@ import Model
 struct FeedAndSitemap {
     let site: AggregatedSite
     let fragments: ContentFragments
+    /// Feed readers want what is new; the full list is on the site (Hugo's rssLimit, Zola's feed_limit).
+    static let feedLimit = 20
 
     var baseURL: String { site.config.baseURL }
 
@@ -25,7 +27,7 @@ struct FeedAndSitemap {
               <generator>casebook</generator>
 
             """
-        for caseStudy in site.caseStudies {
+        for caseStudy in site.caseStudies.prefix(Self.feedLimit) {
             let url = baseURL + SiteURL.caseStudy(caseStudy.slug)
             xml += """
                   <entry>

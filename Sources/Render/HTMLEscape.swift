@@ -27,9 +27,8 @@ public enum HTMLEscape {
 
     /// Escaping for XML 1.0 text (feeds, sitemaps): also drops the control characters XML forbids.
     public static func xml(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r"
-        }))
-        return escape(cleaned)
+        // Control characters are single bytes below 0x20 in UTF-8, so a byte test finds them all.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 10 && $0 != 9 && $0 != 13 }) else { return escape(text) }
+        return escape(String(decoding: text.utf8.filter { $0 >= 0x20 || $0 == 10 || $0 == 9 || $0 == 13 }, as: UTF8.self))
     }
 }
