@@ -18,11 +18,18 @@ bash "$tools/install.sh" | tail -1
 swift build -c release --product casebook 2>&1 | tail -1
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
-SOURCE_DATE_EPOCH=1767225600 .build/release/casebook build . --output "$site/_site"
+# Built for the host's root, so the absolute links of 404.html resolve in the offline link check.
+SOURCE_DATE_EPOCH=1767225600 .build/release/casebook build . --output "$site/_site" --base-url https://example.org/ --quiet
+# Reports are checked on their own: the 2020 Nu checker's CSS validator does not know CSS
+# Generated Content for Paged Media (string-set, string()), which their print styles use.
+mkdir -p "$site/reports" && mv "$site/_site/reports" "$site/reports/reports"
+paged_media=(--ignore 'CSS: “string-set”' --ignore 'string\((report|section)-title\)' --ignore 'CSS: Parse Error')
 
 py="$tools/.venv/bin/python"
 status=0
-echo "-- Nu HTML Checker"; bash "$tools/check-html.sh" "$site/_site" || status=1
+echo "-- Nu HTML Checker (site)";    bash "$tools/check-html.sh" "$site/_site" || status=1
+echo "-- Nu HTML Checker (reports)"; bash "$tools/check-html.sh" "${paged_media[@]}" "$site/reports" || status=1
+mv "$site/reports/reports" "$site/_site/reports"
 echo "-- axe-core";        "$py" "$tools/check-a11y.py" "$site/_site" || status=1
 echo "-- links";           "$py" "$tools/check-links.py" "$site/_site" || status=1
 exit $status

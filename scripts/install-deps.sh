@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages casebook needs, only those missing.
 #   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command)
-#   scripts/install-deps.sh --test     plus what the tests use: valgrind, poppler-utils
+#   scripts/install-deps.sh --test     plus what the tests use: valgrind, poppler-utils, weasyprint
 #   scripts/install-deps.sh --pdf      plus a PDF engine: weasyprint
 set -euo pipefail
 packages=(libcmark-dev cmark pkg-config)
 for arg in "$@"; do
   case $arg in
-    --test) packages+=(valgrind poppler-utils) ;;
+    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core) ;;
     --pdf) packages+=(weasyprint fonts-dejavu-core poppler-utils) ;;
     *) echo "usage: $0 [--test] [--pdf]" >&2; exit 2 ;;
   esac

@@ -133,7 +133,7 @@ public actor DevServer {
             log(DiagnosticFormat.text.render(errors))
             log("Build failed: \(errors.count) error(s)\(cause); still serving the last good site\n")
             let payload = ["html": ReloadSnippet.overlay(errors)]
-            let json = (try? JSONSerialization.data(withJSONObject: payload)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+            let json = (try? JSONSerialization.data(withJSONObject: payload, options: [.withoutEscapingSlashes])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
             liveReload.send("problems", json)
         }
     }

@@ -1,0 +1,105 @@
+import Foundation
+import Model
+import Pipeline
+import Testing
+import TestSupport
+
+/// Reports as HTML and report.json, on the evidence fixture (counts worked out by hand).
+@Suite struct ReportContentTests {
+    let fixture: FixtureSite
+    let output: String
+
+    init() throws {
+        fixture = try FixtureSite(copying: "evidence-site")
+        output = SiteBuilds.temporaryOutput()
+        let outcome = ReportBuild(options: .init(folder: fixture.root, output: output), clock: SiteBuilds.clock).run()
+        try #require(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure ?? "")")
+        #expect(outcome.reports == ["public-all", "internal-beta", "dated"])
+    }
+
+    func text(_ path: String) throws -> String { try String(contentsOfFile: output + "/" + path, encoding: .utf8) }
+
+    func json(_ id: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(output)/\(id)/report.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func publicReportsHoldNoInternalWithdrawnOrExpiredQuote() throws {
+        for id in ["public-all", "dated"] {
+            let html = try text("\(id)/index.html") + text("\(id)/report.json")
+            for canary in SitePrivacyTests.canaries {
+                #expect(!html.contains(canary), "\(canary) in \(id)")
+            }
+        }
+        #expect(try text("public-all/index.html").contains("Quote one, public, about alpha."))
+    }
+
+    @Test func internalReportsHoldInternalQuotesButNeverWithdrawnOnes() throws {
+        let html = try text("internal-beta/index.html")
+        #expect(html.contains("CANARY-INTERNAL-7f3a"))
+        for canary in ["CANARY-WITHDRAWN-91bc", "CANARY-EXPIRED-55d2", "CANARY-REF-1111", "CANARY-REF-0000", "CANARY-DRAFT-d4d4"] {
+            #expect(!html.contains(canary), "\(canary) in the internal report")
+        }
+    }
+
+    @Test func reportJSONMatchesTheHandCountedEvidence() throws {
+        let all = try json("public-all")
+        #expect(all["counts"] as? [String: Int] == ["case_studies": 3, "programmes": 2, "lessons": 6, "quotes": 3])
+        let matrix = try #require(all["matrix"] as? [String: Any])
+        #expect(matrix["themes"] as? [String] == ["t-alpha", "t-beta", "t-gamma"])
+        #expect(matrix["programmes"] as? [String] == ["p-one", "p-two"])
+        let cells = try #require(matrix["cells"] as? [[[String: Int]]])
+        let triples = cells.map { row in row.map { [$0["caseStudies"]!, $0["lessons"]!, $0["quotes"]!] } }
+        #expect(triples == [
+            [[1, 2, 1], [1, 1, 1]],
+            [[2, 2, 1], [0, 0, 1]],
+            [[0, 0, 0], [1, 1, 0]],
+        ])
+        #expect(all["quotes_withheld"] as? [String: Int] == ["internal": 2, "withdrawn": 2])
+
+        let internalReport = try json("internal-beta")
+        #expect(internalReport["counts"] as? [String: Int] == ["case_studies": 2, "programmes": 1, "lessons": 2, "quotes": 2])
+        let dated = try json("dated")
+        #expect(dated["counts"] as? [String: Int] == ["case_studies": 2, "programmes": 2, "lessons": 3, "quotes": 2])
+    }
+
+    @Test func reportHoldsEveryPartInOrder() throws {
+        let html = try text("public-all/index.html")
+        let parts = ["class=\"cover\"", "id=\"contents-heading\"", "id=\"summary\"", "id=\"theme-t-alpha\"", "id=\"theme-t-beta\"",
+                     "id=\"theme-t-gamma\"", "id=\"evidence-matrix\"", "id=\"appendix\"", "id=\"about\"", "id=\"feedback\""]
+        let positions = try parts.map { part in try #require(html.range(of: part), "missing \(part)").lowerBound }
+        #expect(positions == positions.sorted())
+        #expect(html.contains("mailto:fixture@example.org"))
+        // Self-contained: styles inline, nothing fetched.
+        let scanner = HTMLScanner(html)
+        #expect(scanner.tags(named: "link").allSatisfy { $0.attribute("rel") != "stylesheet" })
+        #expect(scanner.tags(named: "script").isEmpty)
+        #expect(scanner.tags(named: "img").isEmpty)
+    }
+
+    @Test func aboutPartCountsQuotesLeftOutByConsent() throws {
+        let text = HTMLScanner(try text("public-all/index.html")).text
+        #expect(text.contains("4 quotes that match these filters were left out"))
+        #expect(text.contains("2: internal use only"))
+        #expect(text.contains("2: consent withdrawn or expired"))
+    }
+
+    @Test func onlyBuildsTheNamedReportAndUnknownIDsAreRefused() throws {
+        let only = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: only) }
+        let outcome = ReportBuild(options: .init(folder: fixture.root, output: only, only: ["dated"]), clock: SiteBuilds.clock).run()
+        #expect(outcome.reports == ["dated"])
+        #expect(!FileManager.default.fileExists(atPath: only + "/public-all"))
+        let unknown = ReportBuild(options: .init(folder: fixture.root, output: only, only: ["datd"]), clock: SiteBuilds.clock).run()
+        #expect(unknown.failure?.contains("did you mean 'dated'") == true)
+    }
+
+    @Test func theSiteGetsPublicReportsOnly() throws {
+        let site = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try #require(SiteBuilds.build(fixture.root, into: site).succeeded)
+        #expect(FileManager.default.fileExists(atPath: site + "/reports/public-all/index.html"))
+        #expect(FileManager.default.fileExists(atPath: site + "/reports/dated/report.json"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/reports/internal-beta"))
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Measures `casebook serve`'s rebuild time after an edit to one case study, in a generated site
+# of 1,000 case studies and 5,000 quotes (bench/generate-site.py), and prints the median.
+#
+#   bench/serve-rebuild.sh [edits=7]
+#
+# Environment: CASEBOOK (a casebook binary; default: a release build in .build-serve),
+# CASE_STUDIES / QUOTES (site size). The time is what the server logs ("Rebuilt N pages in X ms"):
+# from the debounced change to the new pages being served.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+edits=${1:-7}
+if [[ -z "${CASEBOOK:-}" ]]; then
+    swift build -c release --product casebook --scratch-path .build-serve >/dev/null
+    CASEBOOK=.build-serve/release/casebook
+fi
+work=$(mktemp -d)
+server=""
+trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+python3 bench/generate-site.py "$work/site" --case-studies "${CASE_STUDIES:-1000}" --quotes "${QUOTES:-5000}"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+CASEBOOK_SERVE_TIMINGS=1 "$CASEBOOK" serve "$work/site" --port "$port" >"$work/log" 2>&1 &
+server=$!
+
+wait_for() { # pattern count: waits (at most 120 s) until the log has `count` lines matching `pattern`
+    for _ in $(seq 1 1200); do
+        [[ $(grep -c "$1" "$work/log" || true) -ge $2 ]] && return 0
+        sleep 0.1
+    done
+    echo "timed out waiting for '$1' in:" >&2; cat "$work/log" >&2; exit 1
+}
+wait_for '^Serving' 1
+grep '^Built' "$work/log"
+file="$work/site/content/case-studies/case-00017.md"
+for i in $(seq 1 "$edits"); do
+    python3 - "$file" "$i" <<'PY'
+import re, sys
+path, i = sys.argv[1], sys.argv[2]
+text = open(path).read()
+open(path, "w").write(re.sub(r"^organisation: .*$", f"organisation: Org 17, edit {i}", text, count=1, flags=re.M))
+PY
+    wait_for '^Rebuilt' "$i"
+    sleep 0.5 # let the editor-burst window pass before the next edit
+done
+grep '^Rebuilt' "$work/log"
+grep -o '^Rebuilt [0-9]* pages\? in [0-9]* ms' "$work/log" | awk '{print $(NF-1)}' | sort -n |
+    awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "median rebuild after editing one case study: %s ms (%d edits; target < 100 ms)\n", m, NR}'
+echo "stage times of the last rebuild:"; tail -8 "$work/log" | grep '^  '
