@@ -79,7 +79,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Model", "Pipeline"], path: "Tests/TestSupport"),
         .testTarget(
             name: "CasebookTests",
-            dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "TestSupport"],
+            dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "Model", "TestSupport"]),
