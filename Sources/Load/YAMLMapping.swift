@@ -23,7 +23,8 @@ struct YAMLMapping {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: Yams' default reads the environment on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             diagnostics.append(yamlError(error, file: file, firstLine: firstLine))
             return nil
