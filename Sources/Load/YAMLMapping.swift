@@ -85,7 +85,7 @@ struct YAMLMapping {
             diagnostics.append(.error("wrong-type", "'\(key)' should be text, found \(Self.describe(node))", at: location(of: node)))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string)
         if text.isEmpty {
             if required {
                 diagnostics.append(.error("missing-key", "'\(key)' is empty; it is required in \(what)", at: location(of: node)))
@@ -183,6 +183,16 @@ struct YAMLMapping {
     private func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// Without leading and trailing ASCII whitespace; Foundation's trimming is slow on Linux.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+        return String(text[first...last])
     }
 
     static func describe(_ node: Node) -> String {

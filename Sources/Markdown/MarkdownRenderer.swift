@@ -44,9 +44,15 @@ public struct MarkdownRenderer: Sendable {
     public func inlineHTML(_ markdown: String) -> String {
         let block = html(markdown)
         guard block.hasPrefix("<p>"), block.hasSuffix("</p>\n") else { return block }
-        let inner = block.dropFirst(3).dropLast(5)
-        // Two paragraphs would leave a `</p>` inside; keep the block form for those.
-        return inner.contains("<p>") ? block : String(inner)
+        let inner = block.utf8.dropFirst(3).dropLast(5)
+        // Two paragraphs would leave a `<p>` inside; keep the block form for those.
+        // (A byte search: Foundation's `contains` on String goes through NSString, slowly.)
+        let paragraph = Array("<p>".utf8)
+        let bytes = Array(inner)
+        if bytes.count >= 3, (0...(bytes.count - 3)).contains(where: { bytes[$0] == paragraph[0] && bytes[$0 + 1] == paragraph[1] && bytes[$0 + 2] == paragraph[2] }) {
+            return block
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text a reader sees, without markup: for search indexes, feeds and meta descriptions.

@@ -21,7 +21,7 @@ struct ContentFragments: Sendable {
     let introduction: String
     let markdown: MarkdownRenderer
 
-    init(_ site: AggregatedSite, markdown: MarkdownRenderer) {
+    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme) {
         struct Rendered: Sendable { var slug: String, body: String, summary: String, lessons: [String] }
         let rendered = site.caseStudies.parallelMap { caseStudy in
             Rendered(
@@ -48,7 +48,7 @@ struct ContentFragments: Sendable {
             }
             cards[caseStudy.slug] = Values(card)
         }
-        self.cards = cards
+        self.cards = Self.renderOnce(cards, order: site.caseStudies.map(\.slug), partial: "partials/case-study-card", theme: theme, root: site.config.basePath)
         self.bodies = bodies
         self.lessons = lessons
 
@@ -77,7 +77,7 @@ struct ContentFragments: Sendable {
             }
             quotes[quote.id] = Values(values)
         }
-        self.quotes = quotes
+        self.quotes = Self.renderOnce(quotes, order: site.quotes.map(\.id), partial: "partials/quote", theme: theme, root: site.config.basePath)
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
             ($0.definition.id, $0.definition.description.map(markdown.html) ?? "")
@@ -88,6 +88,20 @@ struct ContentFragments: Sendable {
         pageBodies = Dictionary(site.site.pages.map { ($0.slug, markdown.html($0.body)) }, uniquingKeysWith: { a, _ in a })
         introduction = site.config.introduction.map(markdown.html) ?? ""
         self.markdown = markdown
+    }
+
+    /// Adds `rendered`: the item through its partial, made once per build and reused by every
+    /// page that lists it (links start from the base path, so the HTML is the same everywhere).
+    static func renderOnce(_ items: [String: Values], order: [String], partial: String, theme: Theme, root: String) -> [String: Values] {
+        guard theme.has(partial) else { return items }
+        let html = order.parallelMap { key -> String in
+            guard var values = items[key]?.dictionary else { return "" }
+            values["root"] = root
+            return (try? theme.render(partial, values)) ?? ""
+        }
+        var result = items
+        for (key, rendered) in zip(order, html) { result[key]?["rendered"] = rendered }
+        return result
     }
 
     func quoteValues(_ quotes: [Quote]) -> [[String: Any]] {

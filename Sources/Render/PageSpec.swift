@@ -10,6 +10,4 @@ struct PageSpec: Sendable {
     /// The menu entry this page belongs under (a section URL), for `aria-current`.
     var section: String
     var values: Values
-    /// Set for pages served at any path (404): links then start from the site's base path.
-    var absoluteRoot: String?
 }

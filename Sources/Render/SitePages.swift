@@ -146,8 +146,7 @@ struct SitePages {
     func notFound() -> PageSpec {
         PageSpec(
             url: "404.html", template: "404", kind: "404", title: "Page not found",
-            description: "The page you asked for is not here.", section: "404.html", values: Values([:]),
-            absoluteRoot: site.config.basePath)
+            description: "The page you asked for is not here.", section: "404.html", values: Values([:]))
     }
 
     func page(_ page: Page) -> PageSpec {

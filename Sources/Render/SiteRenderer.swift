@@ -24,7 +24,7 @@ public struct SiteRenderer: Sendable {
     /// - Parameter only: output paths to render (for `casebook serve`'s rebuilds); nil for all.
     public func render(_ site: AggregatedSite, clock: Int, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
-        let fragments = ContentFragments(site, markdown: markdown)
+        let fragments = ContentFragments(site, markdown: markdown, theme: theme)
         let allPages = SitePages(site: site, fragments: fragments).all()
         let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
         for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
@@ -110,7 +110,7 @@ struct CommonValues: Sendable {
             ["title": esc(item.title), "url": item.url, "current": item.url == page.section]
         }
         values["site"] = site
-        values["root"] = page.absoluteRoot ?? SiteURL.root(for: page.url)
+        values["root"] = config.basePath
         values["page"] = [
             "title": esc(page.title), "description": esc(String(page.description.prefix(300))),
             "canonical": esc(config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": page.kind,

@@ -1,4 +1,5 @@
-/// Where each page lives, relative to the site root, with no leading `/`.
+/// Where each page lives, relative to the site root, with no leading `/`. Templates put the
+/// site's base path (`root`, from `base_url`) in front, so the site works under any sub-path.
 /// Pages are folders with an `index.html`, so URLs end in `/` (as Hugo's pretty URLs).
 enum SiteURL {
     static let home = ""
@@ -18,10 +19,4 @@ enum SiteURL {
 
     /// The output file of a page URL.
     static func file(for url: String) -> String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }
-
-    /// The relative way back to the site root from a page URL: `./`, `../`, `../../`.
-    static func root(for url: String) -> String {
-        let depth = url.split(separator: "/").count - (url.hasSuffix("/") || url.isEmpty ? 0 : 1)
-        return depth <= 0 ? "./" : String(repeating: "../", count: depth)
-    }
 }

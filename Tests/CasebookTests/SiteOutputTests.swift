@@ -37,7 +37,7 @@ import TestSupport
             let scanner = HTMLScanner(html)
             for tag in scanner.tags {
                 for name in ["href", "src"] {
-                    guard let target = tag.attribute(name), let problem = LinkCheck.problem(target, from: page, in: site) else { continue }
+                    guard let target = tag.attribute(name), let problem = LinkCheck.problem(target, from: page, in: site, basePath: "/coproduction/") else { continue }
                     broken.append("\(page):\(tag.line): \(target): \(problem)")
                 }
             }

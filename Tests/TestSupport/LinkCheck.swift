@@ -3,7 +3,8 @@ import Foundation
 /// Resolves a link found in a built page against the built files, as a browser would offline.
 public enum LinkCheck {
     /// nil when the link works; otherwise what is wrong.
-    public static func problem(_ target: String, from page: String, in site: SiteFiles) -> String? {
+    /// `basePath` is the path part of the site's `base_url` (`/coproduction/`): links start with it.
+    public static func problem(_ target: String, from page: String, in site: SiteFiles, basePath: String = "/") -> String? {
         if target.isEmpty { return "empty link" }
         if target.hasPrefix("mailto:") || target.contains("://") || target.hasPrefix("data:") { return nil }
         var path = target, fragment: String?
@@ -16,7 +17,10 @@ public enum LinkCheck {
         if path.isEmpty {
             file = page
         } else if path.hasPrefix("/") {
-            return nil  // absolute paths appear only on 404.html, which is served at any depth
+            guard path.hasPrefix(basePath) else { return "outside the site's base path \(basePath)" }
+            let relative = String(path.dropFirst(basePath.count))
+            file = relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
+            if site.files[file] == nil, site.files[file + "/index.html"] != nil { file += "/index.html" }
         } else {
             let base = (page as NSString).deletingLastPathComponent
             file = normalise(base.isEmpty ? path : base + "/" + path)
