@@ -19,11 +19,14 @@ public struct SiteBuild: Sendable {
         /// Also render the public reports' PDFs into `reports/<id>/`.
         public var pdf = false
         public var engine: PDFEngine.Kind?
+        /// Collect the time of each render step and template (`--profile`).
+        public var profile = false
 
         public init(
             folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, pdf: Bool = false,
-            engine: PDFEngine.Kind? = nil
+            engine: PDFEngine.Kind? = nil, profile: Bool = false
         ) {
+            self.profile = profile
             self.pdf = pdf
             self.engine = engine
             self.folder = folder
@@ -45,6 +48,8 @@ public struct SiteBuild: Sendable {
         public var timings: [(stage: String, seconds: Double)] = []
         /// Set when a stage after validation failed (a theme error, an I/O error).
         public var failure: String?
+        /// With `Options.profile`: time per render step and template, summed over threads.
+        public var metrics: [Metrics.Entry] = []
 
         public var succeeded: Bool { !diagnostics.hasErrors && failure == nil }
     }
@@ -74,12 +79,14 @@ public struct SiteBuild: Sendable {
         let aggregated = Aggregator.aggregate(site, selection: .site)
         timer.lap("aggregate")
         var files: [OutputFile]
+        let metrics = options.profile ? Metrics() : nil
         // Only public reports go into the website; internal ones only through `casebook report`.
         let reports = site.config.reports.filter { $0.audience == .public }
         do {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            files = try SiteRenderer(theme: theme, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-                .render(aggregated, clock: clock.unixTime)
+            var renderer = SiteRenderer(theme: theme, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+            renderer.metrics = metrics
+            files = try renderer.render(aggregated, clock: clock.unixTime)
             timer.lap("render")
             let engine = options.pdf ? try PDFEngine.find(options.engine) : nil
             files += try ReportFiles(site: site, theme: theme, engine: engine).render(reports, prefix: "reports/")
@@ -102,6 +109,7 @@ public struct SiteBuild: Sendable {
         }
         timer.lap("write")
         outcome.timings = timer.laps
+        outcome.metrics = metrics?.report ?? []
         return outcome
     }
 }

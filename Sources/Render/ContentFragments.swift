@@ -9,6 +9,8 @@ struct ContentFragments: Sendable {
     let cards: [String: Values]
     /// Body HTML by case-study slug.
     let bodies: [String: String]
+    /// The start of each body as plain text, for the search index.
+    let plainBodies: [String: String]
     /// Lesson HTML by case-study slug, in the order of its `lessons:`.
     let lessons: [String: [String]]
     /// Quote values by id.
@@ -22,17 +24,20 @@ struct ContentFragments: Sendable {
     let markdown: MarkdownRenderer
 
     init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme) {
-        struct Rendered: Sendable { var slug: String, body: String, summary: String, lessons: [String] }
+        struct Rendered: Sendable { var slug: String, body: String, plain: String, summary: String, lessons: [String] }
         let rendered = site.caseStudies.parallelMap { caseStudy in
             Rendered(
-                slug: caseStudy.slug, body: markdown.html(caseStudy.body), summary: markdown.inlineHTML(caseStudy.summary),
-                lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
+                slug: caseStudy.slug, body: markdown.html(caseStudy.body),
+                plain: String(markdown.plainText(caseStudy.body).prefix(SearchIndex.textLimit)),
+                summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
         }
         var cards: [String: Values] = [:]
         var bodies: [String: String] = [:]
+        var plainBodies: [String: String] = [:]
         var lessons: [String: [String]] = [:]
         for (caseStudy, html) in zip(site.caseStudies, rendered) {
             bodies[caseStudy.slug] = html.body
+            plainBodies[caseStudy.slug] = html.plain
             lessons[caseStudy.slug] = html.lessons
             var card: [String: Any] = [
                 "title": esc(caseStudy.title), "url": SiteURL.caseStudy(caseStudy.slug), "slug": caseStudy.slug,
@@ -50,6 +55,7 @@ struct ContentFragments: Sendable {
         }
         self.cards = Self.renderOnce(cards, order: site.caseStudies.map(\.slug), partial: "partials/case-study-card", theme: theme, root: site.config.basePath)
         self.bodies = bodies
+        self.plainBodies = plainBodies
         self.lessons = lessons
 
         let quoteHTML = site.quotes.parallelMap { markdown.inlineHTML($0.text) }

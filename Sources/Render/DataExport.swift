@@ -7,7 +7,7 @@ import Model
 ///
 /// They hold only what the aggregation holds, so only quotes the audience may see; consent
 /// records (`consent_ref`, expiry) are never written.
-struct DataExport {
+struct DataExport: Sendable {
     let site: AggregatedSite
 
     struct CaseStudyRecord: Encodable {

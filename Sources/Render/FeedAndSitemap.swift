@@ -4,7 +4,7 @@ import Model
 /// The Atom feed of case studies, `sitemap.xml` and `robots.txt`.
 ///
 /// Dates come from content, not the clock, so two builds of the same input are identical.
-struct FeedAndSitemap {
+struct FeedAndSitemap: Sendable {
     let site: AggregatedSite
     let fragments: ContentFragments
     /// Feed readers want what is new; the full list is on the site (Hugo's rssLimit, Zola's feed_limit).

@@ -15,7 +15,7 @@ struct SearchIndex {
         let plain = fragments.markdown.plainText
         var entries: [Entry] = site.caseStudies.map {
             Entry(title: $0.title, url: SiteURL.caseStudy($0.slug), kind: "Case study", summary: plain($0.summary),
-                  text: String(plain($0.body).prefix(textLimit)))
+                  text: fragments.plainBodies[$0.slug] ?? "")
         }
         entries += site.themes.map {
             Entry(title: $0.definition.title, url: SiteURL.theme($0.definition.id), kind: "Theme",

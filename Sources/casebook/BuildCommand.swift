@@ -44,6 +44,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print the time each stage took.")
     var verbose = false
 
+    @Flag(help: "Print the time of each stage, render step and template (CPU time summed over threads).")
+    var profile = false
+
     func validate() throws {
         guard engine == "auto" || PDFEngine.Kind(rawValue: engine) != nil else {
             throw ValidationError("--engine must be auto, weasyprint or chromium")
@@ -59,7 +62,7 @@ struct BuildCommand: ParsableCommand {
         let build = SiteBuild(
             options: .init(
                 folder: path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
-                engine: PDFEngine.Kind(rawValue: engine)),
+                engine: PDFEngine.Kind(rawValue: engine), profile: profile),
             clock: .fromEnvironment())
         let outcome = build.run()
         let shown = quiet ? outcome.diagnostics.filter { $0.severity == .error } : outcome.diagnostics
@@ -67,10 +70,17 @@ struct BuildCommand: ParsableCommand {
         if strict && outcome.diagnostics.warningCount > 0 && !outcome.diagnostics.hasErrors {
             Terminal.err("error: warnings are errors with --strict; nothing was written\n")
         }
-        if verbose {
+        if verbose || profile {
             for (stage, seconds) in outcome.timings {
                 let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
                 Terminal.err("  \(name)" + String(format: "%8.3f s\n", seconds))
+            }
+        }
+        if profile {
+            Terminal.err("  render steps and templates (count, seconds summed over threads):\n")
+            for entry in outcome.metrics {
+                let name = entry.name.padding(toLength: 52, withPad: " ", startingAt: 0)
+                Terminal.err("    \(name)" + String(format: "%6d %8.3f s\n", entry.count, entry.seconds))
             }
         }
         if let failure = outcome.failure {
