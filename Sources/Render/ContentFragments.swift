@@ -96,17 +96,18 @@ struct ContentFragments: Sendable {
         self.markdown = markdown
     }
 
-    /// Adds `rendered`: the item through its partial, made once per build and reused by every
-    /// page that lists it (links start from the base path, so the HTML is the same everywhere).
+    /// Adds `rendered`: the item through its partial, made at most once per build, when a page
+    /// first lists it, and reused by every other page that does (links start from the base path,
+    /// so the HTML is the same everywhere). A rebuild that renders a few pages renders few items.
     static func renderOnce(_ items: [String: Values], order: [String], partial: String, theme: Theme, root: String) -> [String: Values] {
         guard theme.has(partial) else { return items }
-        let html = order.parallelMap { key -> String in
-            guard var values = items[key]?.dictionary else { return "" }
-            values["root"] = root
-            return (try? theme.render(partial, values)) ?? ""
-        }
         var result = items
-        for (key, rendered) in zip(order, html) { result[key]?["rendered"] = rendered }
+        for key in order {
+            guard var values = items[key]?.dictionary else { continue }
+            values["root"] = root
+            let item = Values(values)
+            result[key]?["rendered"] = RenderedOnce { (try? theme.render(partial, item.dictionary)) ?? "" }
+        }
         return result
     }
 

@@ -105,9 +105,12 @@ final class SiteBuilder: @unchecked Sendable {
             lap("theme")
             markdown.cache?.startGeneration()
             let reports = site.config.reports.filter { $0.audience == .public }
-            var files = try SiteRenderer(theme: theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-                .render(aggregated, clock: options.clock.unixTime, only: only)
+            var renderer = SiteRenderer(theme: theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+            let metrics = ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] != nil ? Metrics() : nil
+            renderer.metrics = metrics
+            var files = try renderer.render(aggregated, clock: options.clock.unixTime, only: only)
             lap("render")
+            for entry in metrics?.report.prefix(8) ?? [] { timings.append(("  \(entry.name) ×\(entry.count)", entry.seconds * 1000)) }
             files += try render(reports, of: site, theme: theme, only: only)
             lap("reports")
 
