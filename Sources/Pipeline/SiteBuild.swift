@@ -21,12 +21,15 @@ public struct SiteBuild: Sendable {
         public var engine: PDFEngine.Kind?
         /// Collect the time of each render step and template (`--profile`).
         public var profile = false
+        /// Warnings count as errors: nothing is written when there is one (`--strict`).
+        public var strict = false
 
         public init(
             folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, pdf: Bool = false,
-            engine: PDFEngine.Kind? = nil, profile: Bool = false
+            engine: PDFEngine.Kind? = nil, profile: Bool = false, strict: Bool = false
         ) {
             self.profile = profile
+            self.strict = strict
             self.pdf = pdf
             self.engine = engine
             self.folder = folder
@@ -70,7 +73,10 @@ public struct SiteBuild: Sendable {
         let validation = SiteValidator(buildDay: clock.day, includeDrafts: options.includeDrafts).validate(loaded)
         timer.lap("validate")
         var outcome = Outcome(diagnostics: validation.diagnostics)
-        guard var site = validation.site else {
+        if options.strict {
+            outcome.diagnostics = outcome.diagnostics.map { var d = $0; d.severity = .error; return d }
+        }
+        guard var site = validation.site, !outcome.diagnostics.hasErrors else {
             outcome.timings = timer.laps
             return outcome
         }

@@ -14,8 +14,7 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
-    var path: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Option(name: .shortAndLong, help: "Where to write the site (default: _site inside the site folder).")
     var output: String?
@@ -30,7 +29,7 @@ struct BuildCommand: ParsableCommand {
     var pdf = false
 
     @Option(help: "PDF engine for --pdf: auto, weasyprint or chromium.")
-    var engine: String = "auto"
+    var engine: EngineChoice = .auto
 
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormat = .text
@@ -47,29 +46,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage, render step and template (CPU time summed over threads).")
     var profile = false
 
-    func validate() throws {
-        guard engine == "auto" || PDFEngine.Kind(rawValue: engine) != nil else {
-            throw ValidationError("--engine must be auto, weasyprint or chromium")
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(path)' is not a folder")
-        }
-    }
-
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let build = SiteBuild(
             options: .init(
-                folder: path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
-                engine: PDFEngine.Kind(rawValue: engine), profile: profile),
+                folder: site.path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
+                engine: engine.kind, profile: profile, strict: strict),
             clock: .fromEnvironment())
         let outcome = build.run()
         let shown = quiet ? outcome.diagnostics.filter { $0.severity == .error } : outcome.diagnostics
         Terminal.err(format.render(shown))
-        if strict && outcome.diagnostics.warningCount > 0 && !outcome.diagnostics.hasErrors {
-            Terminal.err("error: warnings are errors with --strict; nothing was written\n")
-        }
         if verbose || profile {
             for (stage, seconds) in outcome.timings {
                 let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
@@ -83,14 +69,9 @@ struct BuildCommand: ParsableCommand {
                 Terminal.err("    \(name)" + String(format: "%6d %8.3f s\n", entry.count, entry.seconds))
             }
         }
-        if let failure = outcome.failure {
-            Terminal.err("error: \(failure)\n")
-            throw ExitStatus.usage
-        }
-        guard outcome.succeeded else {
-            Terminal.err("Build failed: \(outcome.diagnostics.errorCount) error(s); the previous output was left as it was.\n")
-            throw ExitStatus.contentErrors
-        }
+        try ExitStatus.finish(
+            failure: outcome.failure, errors: outcome.diagnostics.errorCount,
+            failed: "Build failed, the previous output was left as it was")
         if !quiet {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let written = outcome.written.map { " (\($0.written) written, \($0.unchanged) unchanged)" } ?? ""

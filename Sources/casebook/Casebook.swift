@@ -32,4 +32,16 @@ enum ExitStatus {
     static let contentErrors = ExitCode(1)
     /// Usage or I/O problems: the tool could not do its job.
     static let usage = ExitCode(2)
+
+    /// Ends a command that wrote output: a problem outside the content exits 2, content errors 1.
+    static func finish(failure: String?, errors: Int, failed: String) throws {
+        if let failure {
+            Terminal.err("error: \(failure)\n")
+            throw usage
+        }
+        guard errors == 0 else {
+            Terminal.err("\(failed): \(errors) error(s); \(errors == 1 ? "it" : "they") must be fixed first.\n")
+            throw contentErrors
+        }
+    }
 }

@@ -12,8 +12,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status: 0 when clean, 1 on errors (or warnings with --strict), 2 on usage or I/O problems."
     )
 
-    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
-    var path: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Option(help: "Output format: text, json (for tools) or github (Actions annotations).")
     var format: DiagnosticFormat = .text
@@ -24,15 +23,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Include drafts.")
     var drafts = false
 
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(path)' is not a folder")
-        }
-    }
-
     func run() throws {
-        let outcome = SiteCheck.run(folder: path, clock: .fromEnvironment(), includeDrafts: drafts)
+        let outcome = SiteCheck.run(folder: site.path, clock: .fromEnvironment(), includeDrafts: drafts)
         let diagnostics = outcome.diagnostics
         Terminal.out(format.render(diagnostics))
         if format == .text {

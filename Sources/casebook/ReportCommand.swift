@@ -17,8 +17,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
-    var path: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Option(name: .customLong("only"), help: "Build only this report (repeatable).")
     var only: [String] = []
@@ -27,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     var pdf = false
 
     @Option(help: "PDF engine: auto, weasyprint or chromium.")
-    var engine: String = "auto"
+    var engine: EngineChoice = .auto
 
     @Option(name: .shortAndLong, help: "Where to write the reports (default: _reports inside the site folder).")
     var output: String?
@@ -35,34 +34,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormat = .text
 
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(path)' is not a folder")
-        }
-        guard engine == "auto" || PDFEngine.Kind(rawValue: engine) != nil else {
-            throw ValidationError("--engine must be auto, weasyprint or chromium")
-        }
-    }
-
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let options = ReportBuild.Options(
-            folder: path, output: output, only: only, pdf: pdf, engine: PDFEngine.Kind(rawValue: engine))
+            folder: site.path, output: output, only: only, pdf: pdf, engine: engine.kind)
         let build = ReportBuild(options: options, clock: .fromEnvironment()) { message in
             Terminal.err(message + "\n")
         }
         let outcome = build.run()
         Terminal.err(format.render(outcome.diagnostics))
         if let engine = outcome.engine { Terminal.err("PDF engine: \(engine)\n") }
-        if let failure = outcome.failure {
-            Terminal.err("error: \(failure)\n")
-            throw ExitStatus.usage
-        }
-        guard outcome.succeeded else {
-            Terminal.err("Reports failed: \(outcome.diagnostics.errorCount) error(s); nothing was written.\n")
-            throw ExitStatus.contentErrors
-        }
+        try ExitStatus.finish(
+            failure: outcome.failure, errors: outcome.diagnostics.errorCount, failed: "Reports failed, nothing was written")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         Terminal.err(String(format: "Built %d report%@ (%@) in %.2f s → %@\n", outcome.reports.count,
                             outcome.reports.count == 1 ? "" : "s", outcome.reports.joined(separator: ", "), seconds,

@@ -14,8 +14,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The site folder (holding casebook.yml).", completion: .directory)
-    var path: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Option(help: "The port to listen on.")
     var port: UInt16 = 8000
@@ -29,16 +28,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Open the site in the default browser.")
     var open = false
 
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(path)' is not a folder")
-        }
-    }
-
     func run() throws {
         let server = DevServer(
-            options: .init(folder: path, host: host, port: port, includeDrafts: drafts),
+            options: .init(folder: site.path, host: host, port: port, includeDrafts: drafts),
             log: { Terminal.err($0) })
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()

@@ -57,3 +57,17 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: fixture.path("content/case-studies/cs-a.md")))
     }
 }
+
+/// `build --strict` is for CI: a warning fails the build and nothing is written.
+@Suite struct StrictBuildTests {
+    @Test func warningsStopAStrictBuild() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")  // q5's expired consent is a warning
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let strict = SiteBuild(options: .init(folder: fixture.root, output: output, strict: true), clock: SiteBuilds.clock).run()
+        #expect(!strict.succeeded)
+        #expect(strict.diagnostics.contains { $0.code == "consent-expired" && $0.severity == .error })
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(SiteBuilds.build(fixture.root, into: output).succeeded, "without --strict the warning does not stop the build")
+    }
+}
