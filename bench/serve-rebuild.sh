@@ -45,4 +45,5 @@ done
 grep '^Rebuilt' "$work/log"
 grep -o '^Rebuilt [0-9]* pages\? in [0-9]* ms' "$work/log" | awk '{print $(NF-1)}' | sort -n |
     awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "median rebuild after editing one case study: %s ms (%d edits; target < 100 ms)\n", m, NR}'
-echo "stage times of the last rebuild:"; tail -8 "$work/log" | grep '^  '
+echo "stage times of the last rebuild:"
+awk '/^Rebuilt/ {block = ""; next} /^  / {block = block $0 "\n"} END {printf "%s", block}' "$work/log"

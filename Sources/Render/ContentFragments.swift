@@ -23,7 +23,7 @@ struct ContentFragments: Sendable {
     let introduction: String
     let markdown: MarkdownRenderer
 
-    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme) {
+    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, itemCache: RenderedItemCache? = nil) {
         struct Rendered: Sendable { var slug: String, body: String, plain: String, summary: String, lessons: [String] }
         let rendered = site.caseStudies.parallelMap { caseStudy in
             Rendered(
@@ -53,7 +53,7 @@ struct ContentFragments: Sendable {
             }
             cards[caseStudy.slug] = Values(card)
         }
-        self.cards = Self.renderOnce(cards, order: site.caseStudies.map(\.slug), partial: "partials/case-study-card", theme: theme, root: site.config.basePath)
+        self.cards = Self.renderOnce(cards, order: site.caseStudies.map(\.slug), partial: "partials/case-study-card", theme: theme, root: site.config.basePath, cache: itemCache)
         self.bodies = bodies
         self.plainBodies = plainBodies
         self.lessons = lessons
@@ -83,7 +83,7 @@ struct ContentFragments: Sendable {
             }
             quotes[quote.id] = Values(values)
         }
-        self.quotes = Self.renderOnce(quotes, order: site.quotes.map(\.id), partial: "partials/quote", theme: theme, root: site.config.basePath)
+        self.quotes = Self.renderOnce(quotes, order: site.quotes.map(\.id), partial: "partials/quote", theme: theme, root: site.config.basePath, cache: itemCache)
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
             ($0.definition.id, $0.definition.description.map(markdown.html) ?? "")
@@ -99,14 +99,29 @@ struct ContentFragments: Sendable {
     /// Adds `rendered`: the item through its partial, made at most once per build, when a page
     /// first lists it, and reused by every other page that does (links start from the base path,
     /// so the HTML is the same everywhere). A rebuild that renders a few pages renders few items.
-    static func renderOnce(_ items: [String: Values], order: [String], partial: String, theme: Theme, root: String) -> [String: Values] {
+    static func renderOnce(
+        _ items: [String: Values], order: [String], partial: String, theme: Theme, root: String, cache: RenderedItemCache?
+    ) -> [String: Values] {
         guard theme.has(partial) else { return items }
         var result = items
         for key in order {
             guard var values = items[key]?.dictionary else { continue }
             values["root"] = root
             let item = Values(values)
-            result[key]?["rendered"] = RenderedOnce { (try? theme.render(partial, item.dictionary)) ?? "" }
+            guard let cache else {
+                result[key]?["rendered"] = RenderedOnce { (try? theme.render(partial, item.dictionary)) ?? "" }
+                continue
+            }
+            let fingerprint = partial + "\u{1}" + RenderedItemCache.fingerprint(values)
+            if let html = cache.html(for: fingerprint) {
+                result[key]?["rendered"] = html
+            } else {
+                result[key]?["rendered"] = RenderedOnce {
+                    let html = (try? theme.render(partial, item.dictionary)) ?? ""
+                    cache.store(html, for: fingerprint)
+                    return html
+                }
+            }
         }
         return result
     }

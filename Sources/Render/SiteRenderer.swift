@@ -16,6 +16,8 @@ public struct SiteRenderer: Sendable {
     public var reports: [(id: String, title: String, subtitle: String?)]
     /// When set, the time of each step and template is added to it (`--profile`).
     public var metrics: Metrics?
+    /// Set by `casebook serve`: quotes and cards rendered in an earlier build are reused.
+    public var itemCache: RenderedItemCache?
 
     public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [(id: String, title: String, subtitle: String?)] = []) {
         self.theme = theme
@@ -28,7 +30,7 @@ public struct SiteRenderer: Sendable {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let metrics = self.metrics
         let theme = self.theme
-        let fragments = metrics.measure("render: Markdown and shared items") { ContentFragments(site, markdown: markdown, theme: theme) }
+        let fragments = metrics.measure("render: Markdown and shared items") { ContentFragments(site, markdown: markdown, theme: theme, itemCache: itemCache) }
         let allPages = SitePages(site: site, fragments: fragments).all()
         let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
         for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {

@@ -127,6 +127,12 @@ public actor DevServer {
                 log(update.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.milliseconds)) ms" }.joined(separator: "\n") + "\n")
             }
             liveReload.send("reload")
+            // Exports, indexes and reports follow; "updated" says the whole site is current.
+            let later = await withCheckedContinuation { continuation in
+                buildQueue.async { continuation.resume(returning: builder.buildDeferred()) }
+            }
+            if let later { await store.apply(later) }
+            liveReload.send("updated")
         case .failed(let diagnostics):
             await store.fail(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }

@@ -51,6 +51,15 @@ final class SiteBuilder: @unchecked Sendable {
     private var templates: TemplateGraph?
     private var themeIsStale = true
     private var last: (site: AggregatedSite, paths: Set<String>)?
+    /// Outputs no open page shows (exports, indexes, reports), rendered after the pages so the
+    /// browser reloads sooner; `buildDeferred()` brings them up to date.
+    private var deferred = Set<String>()
+    private let itemCache = RenderedItemCache()
+    private var lastGood: (site: ValidatedSite, aggregated: AggregatedSite, theme: Theme)?
+
+    static func isDeferred(_ path: String) -> Bool {
+        path.hasPrefix("reports/") || path.hasPrefix("data/") || ["search-index.json", "feed.xml", "sitemap.xml"].contains(path)
+    }
     /// Changes not yet rendered: those since the last good build.
     private var pending = Set<String>()
     private var pendingAll = true
@@ -103,11 +112,19 @@ final class SiteBuilder: @unchecked Sendable {
                     .paths(for: pending)
             }
             lap("theme")
+            if let affected = only {
+                deferred.formUnion(affected.filter(Self.isDeferred))
+                only = affected.filter { !Self.isDeferred($0) }
+            } else {
+                deferred = []
+            }
             markdown.cache?.startGeneration()
             let reports = site.config.reports.filter { $0.audience == .public }
             var renderer = SiteRenderer(theme: theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
             let metrics = ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] != nil ? Metrics() : nil
             renderer.metrics = metrics
+            renderer.itemCache = itemCache
+            itemCache.startGeneration()
             var files = try renderer.render(aggregated, clock: options.clock.unixTime, only: only)
             lap("render")
             for entry in metrics?.report.prefix(8) ?? [] { timings.append(("  \(entry.name) ×\(entry.count)", entry.seconds * 1000)) }
@@ -130,9 +147,34 @@ final class SiteBuilder: @unchecked Sendable {
             }
             pending = []
             pendingAll = false
+            lastGood = (site, aggregated, theme)
             return .built(update)
         } catch {
             return .failed(validation.diagnostics + [error.diagnostic])
+        }
+    }
+
+    /// The outputs held back by the last build, rendered now; nil when there are none.
+    func buildDeferred() -> Update? {
+        guard !deferred.isEmpty, let state = lastGood, let last else { return nil }
+        let paths = deferred
+        deferred = []
+        do {
+            let reports = state.site.config.reports.filter { $0.audience == .public }
+            var renderer = SiteRenderer(theme: state.theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+            renderer.itemCache = itemCache
+            var files = try renderer.render(state.aggregated, clock: options.clock.unixTime, only: paths)
+            files += try render(reports, of: state.site, theme: state.theme, only: paths)
+            var update = Update(files: [:], removed: [], full: false, diagnostics: [])
+            for file in files {
+                if let bytes = contents(of: file, theme: state.theme) { update.files[file.path] = bytes }
+            }
+            let produced = Set(files.map(\.path))
+            update.removed = paths.subtracting(produced).intersection(last.paths)
+            self.last = (last.site, last.paths.subtracting(update.removed).union(produced))
+            return update
+        } catch {
+            return nil
         }
     }
 

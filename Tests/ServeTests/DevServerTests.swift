@@ -119,6 +119,7 @@ struct ServedSite {
         let themes = try await served.get("/themes/hard-work/")
         #expect(themes.text.contains("Very first steps in co-production"))
         #expect(served.log.all.contains { $0.hasPrefix("Rebuilt ") && $0.contains("content/case-studies/first-steps.md") })
+        _ = try await tab.next("updated")
         try await expectSameAsFullBuild(served)
 
         // A new case study, then its removal.
@@ -127,10 +128,12 @@ struct ServedSite {
             "---\ntitle: A third story\ndate: 2025-05-01\nprogramme: a-better-start\nthemes: [hard-work]\nsummary: New.\n---\nBody.\n")
         _ = try await tab.next("reload")
         #expect(try await served.get("/case-studies/third/").status == 200)
+        _ = try await tab.next("updated")
         try await expectSameAsFullBuild(served)
         try served.site.remove("content/case-studies/third.md")
         _ = try await tab.next("reload")
         #expect(try await served.get("/case-studies/third/").status == 404)
+        _ = try await tab.next("updated")
         try await expectSameAsFullBuild(served)
     }
 
@@ -156,6 +159,7 @@ struct ServedSite {
         let fixed = try await served.get("/case-studies/first-steps/")
         #expect(!fixed.text.contains("<div id=\"casebook-error-overlay\""))
         #expect(fixed.text.contains("Fixed steps in co-production"))
+        _ = try await tab.next("updated")
         try await expectSameAsFullBuild(served)
     }
 
