@@ -9,7 +9,7 @@ swift build -c release --product casebook
 site=${1:-.}
 [ $# -gt 0 ] && shift
 .build/release/casebook build "$site"
-echo "The example site is in $site/_site/ (open $site/_site/index.html, or use the preview below)."
+echo "The site is built in $site/_site/, ready to publish at its base_url; the preview below serves it locally."
 if .build/release/casebook serve --help >/dev/null 2>&1; then
   exec .build/release/casebook serve "$site" "$@"
 fi
