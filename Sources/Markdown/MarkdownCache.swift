@@ -10,6 +10,21 @@ public final class MarkdownCache: @unchecked Sendable {
         var kind: UInt8
         var options: Int32
         var text: String
+
+        // Hashing and comparing the UTF-8 bytes: String's own hashing normalises Unicode as it
+        // goes, which made looking up a case study's body cost more than rendering it.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(options)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.kind == b.kind, a.options == b.options, a.text.utf8.count == b.text.utf8.count else { return false }
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        }
     }
 
     private let lock = NSLock()

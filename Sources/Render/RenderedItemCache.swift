@@ -3,8 +3,8 @@ import Foundation
 /// Remembers the HTML of quotes and cards between builds, for `casebook serve`: after an edit,
 /// only items whose values changed go through their partial again.
 ///
-/// An item is known by its partial and a fingerprint of every value the partial receives, so a
-/// changed title, programme or theme name makes a new entry. Entries unused for one whole build
+/// An item is known by its partial and a fingerprint of every source field its values come from,
+/// so a changed title, programme or theme name makes a new entry; a theme change clears it all. Entries unused for one whole build
 /// are dropped, so memory follows the site. Thread-safe: pages render on all cores.
 public final class RenderedItemCache: @unchecked Sendable {
     private let lock = NSLock()
@@ -38,14 +38,11 @@ public final class RenderedItemCache: @unchecked Sendable {
         current[key] = html
     }
 
-    /// A canonical text of template values: sorted keys, nested lists and dictionaries.
-    static func fingerprint(_ value: Any) -> String {
-        switch value {
-        case let text as String: return "s" + String(text.utf8.count) + ":" + text
-        case let dictionary as [String: Any]:
-            return "{" + dictionary.keys.sorted().map { $0 + "=" + fingerprint(dictionary[$0]!) }.joined(separator: ",") + "}"
-        case let list as [Any]: return "[" + list.map(fingerprint).joined(separator: ",") + "]"
-        default: return "v" + String(describing: value)
-        }
+    /// Forgets everything: the templates changed.
+    public func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        current = [:]
+        previous = [:]
     }
 }

@@ -101,6 +101,7 @@ final class SiteBuilder: @unchecked Sendable {
         do {
             if themeIsStale || theme == nil {
                 theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+                itemCache.clear()
                 templates = TemplateGraph(siteRoot: site.root, themeName: site.config.theme)
                 themeIsStale = false
             }
