@@ -46,6 +46,7 @@ public struct SiteBuild: Sendable {
     public struct Outcome: Sendable {
         public var diagnostics: [Diagnostic]
         public var pageCount = 0
+        public var reportCount = 0
         public var fileCount = 0
         public var written: OutputWriter.Statistics?
         public var timings: [(stage: String, seconds: Double)] = []
@@ -59,6 +60,8 @@ public struct SiteBuild: Sendable {
 
     public var options: Options
     public var clock: BuildClock
+    /// Told the name of each stage as it starts, for a progress line on a terminal.
+    public var progress: @Sendable (String) -> Void = { _ in }
 
     public init(options: Options, clock: BuildClock) {
         self.options = options
@@ -67,7 +70,8 @@ public struct SiteBuild: Sendable {
 
     /// Runs every stage; stops before writing on any error, so the previous output stays.
     public func run() -> Outcome {
-        var timer = StageTimer()
+        var timer = StageTimer(progress: progress)
+        progress("load")
         let loaded = SiteLoader.load(from: options.folder)
         timer.lap("load")
         let validation = SiteValidator(buildDay: clock.day, includeDrafts: options.includeDrafts).validate(loaded)
@@ -97,6 +101,7 @@ public struct SiteBuild: Sendable {
             let engine = options.pdf ? try PDFEngine.find(options.engine) : nil
             files += try ReportFiles(site: site, theme: theme, engine: engine).render(reports, prefix: "reports/")
             timer.lap("reports")
+            outcome.reportCount = reports.count
         } catch let error as RenderError {
             outcome.diagnostics.append(error.diagnostic)
             outcome.timings = timer.laps
@@ -124,10 +129,17 @@ public struct SiteBuild: Sendable {
 struct StageTimer {
     private var last = DispatchTime.now().uptimeNanoseconds
     private(set) var laps: [(stage: String, seconds: Double)] = []
+    let progress: @Sendable (String) -> Void
 
+    init(progress: @escaping @Sendable (String) -> Void) { self.progress = progress }
+
+    /// Ends `stage` and tells `progress` which one comes next.
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         laps.append((stage, Double(now - last) / 1e9))
         last = now
+        if let next = Self.order.firstIndex(of: stage).map({ $0 + 1 }), next < Self.order.count { progress(Self.order[next]) }
     }
+
+    static let order = ["load", "validate", "aggregate", "render", "reports", "write"]
 }

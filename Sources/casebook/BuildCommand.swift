@@ -48,12 +48,15 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let build = SiteBuild(
+        var build = SiteBuild(
             options: .init(
                 folder: site.path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
                 engine: engine.kind, profile: profile, strict: strict),
             clock: .fromEnvironment())
+        let progress = ProgressLine(enabled: !quiet && Terminal.isInteractive)
+        build.progress = { stage in progress.show("Building… \(stage)") }
         let outcome = build.run()
+        progress.finish()
         let shown = quiet ? outcome.diagnostics.filter { $0.severity == .error } : outcome.diagnostics
         Terminal.err(format.render(shown))
         if verbose || profile {
@@ -75,9 +78,10 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let written = outcome.written.map { " (\($0.written) written, \($0.unchanged) unchanged)" } ?? ""
-            Terminal.err(String(format: "Built %d pages, %d files%@ in %.2f s → %@\n",
-                                outcome.pageCount, outcome.fileCount, written as NSString, seconds,
-                                build.options.outputFolder as NSString))
+            let reports = outcome.reportCount == 0 ? "" : ", \(outcome.reportCount) report\(outcome.reportCount == 1 ? "" : "s")"
+            Terminal.err(String(format: "Built %d pages%@ in %.2f s → %@%@\n",
+                                outcome.pageCount - outcome.reportCount, reports as NSString, seconds,
+                                build.options.outputFolder as NSString, (verbose ? written : "") as NSString))
         }
     }
 }

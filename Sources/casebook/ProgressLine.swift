@@ -1,0 +1,44 @@
+import Foundation
+
+/// A one-line progress display on a terminal, shown only once a build has taken a second:
+/// quick builds print nothing but their summary, and logs (not a terminal) get no escapes.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled: Bool
+    private let started = DispatchTime.now()
+    private var shown = false
+    private var message = ""
+    private var timer: DispatchSourceTimer?
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        guard enabled else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: .milliseconds(250))
+        timer.setEventHandler { [weak self] in self?.draw() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func show(_ text: String) {
+        lock.lock()
+        message = text
+        lock.unlock()
+    }
+
+    private func draw() {
+        lock.lock()
+        defer { lock.unlock() }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        Terminal.err("\r\u{1B}[K" + message + String(format: " (%.0f s)", seconds))
+        shown = true
+    }
+
+    /// Stops and clears the line, so the summary starts at the left margin.
+    func finish() {
+        timer?.cancel()
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { Terminal.err("\r\u{1B}[K") }
+    }
+}
