@@ -51,3 +51,23 @@ struct BuildCommandTests {
         }
     }
 }
+
+/// `casebook report --pdf` on a machine without a PDF engine.
+@Suite(.enabled(if: CasebookCLI.isBuilt, "the casebook executable is not built"))
+struct ReportWithoutEngineTests {
+    @Test func saysWhichEnginesToInstallAndStillWritesTheHTML() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        // An empty PATH: neither weasyprint nor chromium can be found.
+        let result = try CasebookCLI.run(
+            ["report", fixture.root, "--output", output, "--pdf", "--only", "public-all"],
+            environment: ["PATH": "/nonexistent", "CASEBOOK_WEASYPRINT": "", "CASEBOOK_CHROMIUM": ""])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("No PDF engine found"))
+        #expect(result.stderr.contains("apt-get install weasyprint"))
+        #expect(result.stderr.contains("chromium"))
+        #expect(FileManager.default.fileExists(atPath: output + "/public-all/index.html"), "the HTML report is still written")
+        #expect(!FileManager.default.fileExists(atPath: output + "/public-all/public-all.pdf"))
+    }
+}
