@@ -73,6 +73,10 @@ struct ReportPDFTests {
         #expect(pdf.info["Title"] == "Co-production: the benefits for people and organisations: Lessons learned")
         #expect(pdf.info["Author"] == "Example Community Fund")
         #expect(!pdf.fonts.isEmpty)
+        // WeasyPrint 66 and later write tagged PDF/UA (scripts/install-deps.sh installs one).
+        if let engine = try? PDFEngine.find(.weasyprint), engine.writesTaggedPDF {
+            #expect(pdf.info["Tagged"] == "yes", "\(engine.description) should tag the PDF")
+        }
         let unembedded = pdf.fonts.filter { !$0.embedded }.map(\.name)
         #expect(unembedded.isEmpty, "fonts not embedded: \(unembedded)")
     }
