@@ -37,18 +37,20 @@ enum ConfigLoader {
         let reports = (yaml.mappings("reports", diagnostics: &diagnostics) ?? []).compactMap {
             report($0, diagnostics: &diagnostics)
         }
+        let theme = yaml.string("theme", diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL?.value ?? "http://localhost/",
             language: yaml.string("language", diagnostics: &diagnostics)?.value ?? "en",
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
-            theme: yaml.string("theme", diagnostics: &diagnostics)?.value,
+            theme: theme?.value,
             introduction: (yaml.string("introduction", diagnostics: &diagnostics)
                 ?? yaml.string("description", diagnostics: &diagnostics))?.value,
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        config.themeLocation = theme?.location
         return config
     }
 

@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public var contactEmail: String?
     /// The look: a folder under `themes/`; nil for the built-in default.
     public var theme: String?
+    /// Where `theme:` was set, for "no such theme" errors.
+    public var themeLocation: SourceLocation?
     /// Markdown shown on the home page above the themes (optional).
     public var introduction: String?
     public var themes: [ThemeDefinition]

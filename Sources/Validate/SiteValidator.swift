@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// The second stage: checks that everything a site refers to exists and that consent holds.
@@ -31,6 +32,16 @@ public struct SiteValidator {
             return Result(site: nil, diagnostics: diagnostics.sortedByLocation())
         }
         let vocabulary = Vocabulary(config: config, diagnostics: &diagnostics)
+        if let theme = config.theme, theme != "default" {
+            var isDirectory: ObjCBool = false
+            let folder = loaded.root + "/themes/" + theme
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                diagnostics.append(
+                    .error("unknown-theme-folder",
+                           "theme '\(theme)' not found: there is no folder themes/\(theme)/ (omit 'theme:' for the built-in default)",
+                           at: config.themeLocation ?? SourceLocation(file: "casebook.yml")))
+            }
+        }
         vocabulary.checkReports(config.reports, diagnostics: &diagnostics)
 
         let caseStudies = loaded.caseStudies.filter { includeDrafts || !$0.draft }
