@@ -1,5 +1,5 @@
 /// One case study: `content/case-studies/<slug>.md`.
-public struct CaseStudy: Sendable {
+public struct CaseStudy: Sendable, Equatable {
     public var slug: String
     public var file: String
     public var title: String
@@ -42,7 +42,7 @@ public struct CaseStudy: Sendable {
 }
 
 /// A lesson learned, stated in a case study under one theme.
-public struct Lesson: Sendable {
+public struct Lesson: Sendable, Equatable {
     public var theme: Located<String>
     /// Inline Markdown.
     public var text: String
@@ -74,7 +74,7 @@ public enum Consent: String, Sendable, Hashable, Codable {
 }
 
 /// A quote from someone involved: a `.md` file or a row of a `.csv` file.
-public struct Quote: Sendable {
+public struct Quote: Sendable, Equatable {
     public var id: String
     public var text: String
     public var speaker: String

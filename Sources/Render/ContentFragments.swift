@@ -13,6 +13,8 @@ struct ContentFragments: Sendable {
     let plainBodies: [String: String]
     /// Lesson HTML by case-study slug, in the order of its `lessons:`.
     let lessons: [String: [String]]
+    /// Lesson values (with `rendered`) by case-study slug, for theme pages.
+    let lessonValues: [String: [Values]]
     /// Quote values by id.
     let quotes: [String: Values]
     /// Rendered theme and programme descriptions by id.
@@ -23,34 +25,54 @@ struct ContentFragments: Sendable {
     let introduction: String
     let markdown: MarkdownRenderer
 
-    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, itemCache: RenderedItemCache? = nil) {
-        struct Rendered: Sendable { var slug: String, body: String, plain: String, summary: String, lessons: [String] }
-        let rendered = site.caseStudies.parallelMap { caseStudy in
-            Rendered(
-                slug: caseStudy.slug, body: markdown.html(caseStudy.body),
+    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil) {
+        let root = site.config.basePath
+        let context = FragmentCache.context(of: site)
+
+        // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
+        let caseStudyEntries = site.caseStudies.map { ($0, cache?.caseStudy($0, context: context)) }.parallelMap {
+            caseStudy, cached -> FragmentCache.CaseStudyEntry in
+            if let cached { return cached }
+            let html = CaseStudyHTML(
+                body: markdown.html(caseStudy.body),
                 plain: String(markdown.plainText(caseStudy.body).prefix(SearchIndex.textLimit)),
                 summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
+            let card = Self.prepare(
+                Self.card(caseStudy, summaryHTML: html.summary, site: site), partial: "partials/case-study-card", theme: theme, root: root)
+            let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
+                Self.prepare(
+                    Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site), partial: "partials/lesson", theme: theme, root: root)
+            }
+            return .init(source: caseStudy, context: context, html: html, card: card, lessons: lessons)
         }
-        var bodies: [String: String] = [:]
-        var plainBodies: [String: String] = [:]
+        var cards: [String: Values] = [:], bodies: [String: String] = [:], plainBodies: [String: String] = [:]
         var lessons: [String: [String]] = [:]
-        for (caseStudy, html) in zip(site.caseStudies, rendered) {
-            bodies[caseStudy.slug] = html.body
-            plainBodies[caseStudy.slug] = html.plain
-            lessons[caseStudy.slug] = html.lessons
+        var lessonValues: [String: [Values]] = [:]
+        for entry in caseStudyEntries {
+            let slug = entry.source.slug
+            cards[slug] = entry.card
+            bodies[slug] = entry.html.body
+            plainBodies[slug] = entry.html.plain
+            lessons[slug] = entry.html.lessons
+            lessonValues[slug] = entry.lessons
         }
-        let cardItems = zip(site.caseStudies, rendered).map { ($0, $1.summary) }.parallelMap { caseStudy, summaryHTML in
-            Self.card(caseStudy, summaryHTML: summaryHTML, site: site)
-        }
-        self.cards = Self.renderOnce(
-            cardItems, partial: "partials/case-study-card", theme: theme, root: site.config.basePath, cache: itemCache)
+        self.lessonValues = lessonValues
+        self.cards = cards
         self.bodies = bodies
         self.plainBodies = plainBodies
         self.lessons = lessons
 
-        let quoteItems = site.quotes.parallelMap { quote in Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site) }
-        self.quotes = Self.renderOnce(
-            quoteItems, partial: "partials/quote", theme: theme, root: site.config.basePath, cache: itemCache)
+        // Quotes: a quote's values also show its case study's title.
+        let quoteEntries = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in
+            let quoteContext = context + "\u{1F}" + (quote.caseStudy.flatMap { site.caseStudy($0.value)?.title } ?? "")
+            return (quote, quoteContext, cache?.quote(quote, context: quoteContext))
+        }.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
+            if let cached { return cached }
+            let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site)
+            return .init(source: quote, context: quoteContext, values: Self.prepare(item, partial: "partials/quote", theme: theme, root: root))
+        }
+        self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
+        cache?.keep(caseStudies: caseStudyEntries, quotes: quoteEntries)
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
             ($0.definition.id, $0.definition.description.map(markdown.html) ?? "")
@@ -63,12 +85,10 @@ struct ContentFragments: Sendable {
         self.markdown = markdown
     }
 
-    /// One item for `renderOnce`: its key, its values, and a fingerprint of everything its
-    /// partial shows (for the cache between `serve` rebuilds), made from the source fields.
+    /// One quote or card: its key and its values.
     struct Item: Sendable {
         var key: String
         var values: Values
-        var fingerprint: String
     }
 
     static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite) -> Item {
@@ -84,11 +104,19 @@ struct ContentFragments: Sendable {
         if let region = caseStudy.region { card["region"] = esc(region) }
         let programme = caseStudy.programme.map { site.programmeTitle($0.value) }
         if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id)) }
-        let fingerprint = [
-            caseStudy.slug, caseStudy.title, caseStudy.summary, caseStudy.date.description, caseStudy.organisation ?? "",
-            caseStudy.region ?? "", String(caseStudy.lessons.count), caseStudy.programme?.value ?? "", programme ?? "",
-        ] + themes.map { $0 + "=" + site.themeTitle($0) }
-        return Item(key: caseStudy.slug, values: Values(card), fingerprint: fingerprint.joined(separator: "\u{1F}"))
+        return Item(key: caseStudy.slug, values: Values(card))
+    }
+
+    static func lesson(_ lesson: Lesson, html: String, of caseStudy: CaseStudy, site: AggregatedSite) -> Item {
+        var values: [String: Any] = [
+            "html": html,
+            "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value)),
+            "caseStudy": link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug)),
+        ]
+        if let programme = caseStudy.programme?.value {
+            values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme))
+        }
+        return Item(key: caseStudy.slug, values: Values(values))
     }
 
     static func quote(_ quote: Quote, html: String, site: AggregatedSite) -> Item {
@@ -112,43 +140,19 @@ struct ContentFragments: Sendable {
             values["dateISO"] = date.description
             values["dateText"] = date.longDescription
         }
-        let fingerprint = [
-            quote.id, quote.text, quote.speaker, quote.programme?.value ?? "", programme ?? "", caseStudy?.slug ?? "",
-            caseStudy?.title ?? "", quote.date?.description ?? "", quote.featured ? "1" : "0",
-        ] + quote.themes.map { $0.value + "=" + site.themeTitle($0.value) }
-        return Item(key: quote.id, values: Values(values), fingerprint: fingerprint.joined(separator: "\u{1F}"))
+        return Item(key: quote.id, values: Values(values))
     }
 
-    /// Adds `rendered`: the item through its partial, made at most once per build, when a page
-    /// first lists it, and reused by every other page that does (links start from the base path,
-    /// so the HTML is the same everywhere). A rebuild that renders a few pages renders few items;
-    /// with a cache, items unchanged since the last build are not rendered at all.
-    static func renderOnce(
-        _ items: [Item], partial: String, theme: Theme, root: String, cache: RenderedItemCache?
-    ) -> [String: Values] {
-        var result: [String: Values] = [:]
-        result.reserveCapacity(items.count)
-        for item in items {
-            var values = item.values
-            values["root"] = root
-            guard theme.has(partial) else {
-                result[item.key] = values
-                continue
-            }
-            let input = values
-            let fingerprint = partial + "\u{1}" + root + "\u{1}" + item.fingerprint
-            if let html = cache?.html(for: fingerprint) {
-                values["rendered"] = html
-            } else {
-                values["rendered"] = RenderedOnce {
-                    let html = (try? theme.render(partial, input.dictionary)) ?? ""
-                    cache?.store(html, for: fingerprint)
-                    return html
-                }
-            }
-            result[item.key] = values
-        }
-        return result
+    /// An item's values with `root` and `rendered`: the item through its partial, made once, when
+    /// a page first lists it, and reused by every other page that does (links start from the base
+    /// path, so the HTML is the same everywhere). A rebuild that renders a few pages renders few items.
+    static func prepare(_ item: Item, partial: String, theme: Theme, root: String) -> Values {
+        var values = item.values
+        values["root"] = root
+        guard theme.has(partial) else { return values }
+        let input = values
+        values["rendered"] = RenderedOnce { (try? theme.render(partial, input.dictionary)) ?? "" }
+        return values
     }
 
     func quoteValues(_ quotes: [Quote]) -> [[String: Any]] {

@@ -9,5 +9,20 @@ struct PageSpec: Sendable {
     var ogType = "website"
     /// The menu entry this page belongs under (a section URL), for `aria-current`.
     var section: String
-    var values: Values
+    /// Made only when the page is rendered: `serve` lists every page but renders a few.
+    let makeValues: @Sendable () -> Values
+
+    init(
+        url: String, template: String, kind: String, title: String, description: String, ogType: String = "website",
+        section: String, values: @autoclosure @escaping @Sendable () -> Values
+    ) {
+        self.url = url
+        self.template = template
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.ogType = ogType
+        self.section = section
+        self.makeValues = values
+    }
 }

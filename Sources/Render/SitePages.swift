@@ -34,10 +34,17 @@ struct SitePages {
         PageSpec(
             url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: "Case studies",
             description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
-            values: Values(["caseStudies": fragments.cardValues(site.caseStudies)]))
+            values: Values(listing(["caseStudies": fragments.cardValues(site.caseStudies)])))
     }
 
     func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
+        PageSpec(
+            url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
+            description: plain(caseStudy.summary), ogType: "article", section: SiteURL.caseStudies,
+            values: caseStudyValues(caseStudy))
+    }
+
+    func caseStudyValues(_ caseStudy: CaseStudy) -> Values {
         var values = fragments.cards[caseStudy.slug]?.dictionary ?? [:]
         values["bodyHTML"] = fragments.bodies[caseStudy.slug] ?? ""
         let lessonHTML = fragments.lessons[caseStudy.slug] ?? []
@@ -45,13 +52,17 @@ struct SitePages {
             ["html": html, "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value))]
         }
         values["quotes"] = fragments.quoteValues(site.quotesByCaseStudy[caseStudy.slug] ?? [])
-        return PageSpec(
-            url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
-            description: plain(caseStudy.summary), ogType: "article", section: SiteURL.caseStudies,
-            values: Values(["caseStudy": values]))
+        return Values(["caseStudy": values])
     }
 
     func themeIndex() -> PageSpec {
+        PageSpec(
+            url: SiteURL.themes, template: "themes", kind: "themes", title: "Themes",
+            description: "What we learned, theme by theme, and the evidence behind each.", section: SiteURL.themes,
+            values: themeIndexValues())
+    }
+
+    func themeIndexValues() -> Values {
         let matrix = site.matrix
         let rows = site.themes.enumerated().map { t, theme -> [String: Any] in
             [
@@ -61,27 +72,25 @@ struct SitePages {
                 },
             ]
         }
-        return PageSpec(
-            url: SiteURL.themes, template: "themes", kind: "themes", title: "Themes",
-            description: "What we learned, theme by theme, and the evidence behind each.", section: SiteURL.themes,
-            values: Values([
-                "themes": site.themes.map(themeSummary),
-                "matrix": [
-                    "programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id)) },
-                    "rows": rows,
-                ],
-            ]))
+        return Values([
+            "themes": site.themes.map(themeSummary),
+            "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id)) }, "rows": rows],
+        ])
     }
 
     func theme(_ theme: ThemeEvidence) -> PageSpec {
+        PageSpec(
+            url: SiteURL.theme(theme.definition.id), template: "theme", kind: "theme", title: theme.definition.title,
+            description: theme.definition.description.map(plain) ?? theme.definition.title, ogType: "article",
+            section: SiteURL.themes, values: themeValues(theme))
+    }
+
+    func themeValues(_ theme: ThemeEvidence) -> Values {
         var values = themeSummary(theme)
         values["lessons"] = theme.lessons.map(lessonValues)
         values["quotes"] = fragments.quoteValues(theme.quotes)
         values["caseStudies"] = fragments.cardValues(theme.caseStudies)
-        return PageSpec(
-            url: SiteURL.theme(theme.definition.id), template: "theme", kind: "theme", title: theme.definition.title,
-            description: theme.definition.description.map(plain) ?? theme.definition.title, ogType: "article",
-            section: SiteURL.themes, values: Values(["theme": values]))
+        return Values(["theme": listing(values)])
     }
 
     func programmeIndex() -> PageSpec {
@@ -92,16 +101,27 @@ struct SitePages {
     }
 
     func programme(_ programme: ProgrammeEvidence) -> PageSpec {
+        PageSpec(
+            url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
+            description: programme.description.map(plain) ?? "Case studies and quotes from \(programme.title).",
+            section: SiteURL.programmes, values: programmeValues(programme))
+    }
+
+    func programmeValues(_ programme: ProgrammeEvidence) -> Values {
         var values = programmeSummary(programme)
         values["caseStudies"] = fragments.cardValues(programme.caseStudies)
         values["quotes"] = fragments.quoteValues(programme.quotes)
-        return PageSpec(
-            url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
-            description: programme.description.map(plain) ?? "Case studies and quotes from \(programme.title).",
-            section: SiteURL.programmes, values: Values(["programme": values]))
+        return Values(["programme": listing(values)])
     }
 
     func quotes() -> PageSpec {
+        PageSpec(
+            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: "Quotes",
+            description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
+            values: quotesValues())
+    }
+
+    func quotesValues() -> Values {
         // Each quote once, under the first of its themes in casebook.yml order, so anchors stay unique.
         let order = Dictionary(uniqueKeysWithValues: site.themes.enumerated().map { ($1.definition.id, $0) })
         var byTheme = [[Quote]](repeating: [], count: site.themes.count)
@@ -117,24 +137,22 @@ struct SitePages {
             [
                 "theme": ["id": theme.definition.id, "title": esc(theme.definition.title), "url": SiteURL.theme(theme.definition.id)],
                 "anchor": "theme-\(theme.definition.id)", "quotes": fragments.quoteValues(quotes),
+                "quotesHTML": Self.joined(fragments.quoteValues(quotes)),
             ]
         }
         if !unthemed.isEmpty {
             groups.append([
                 "theme": ["id": "other", "title": "Other voices", "url": SiteURL.quotes], "anchor": "theme-other",
-                "quotes": fragments.quoteValues(unthemed),
+                "quotes": fragments.quoteValues(unthemed), "quotesHTML": Self.joined(fragments.quoteValues(unthemed)),
             ])
         }
-        return PageSpec(
-            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: "Quotes",
-            description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
-            values: Values([
-                "groups": groups, "count": site.quotes.count,
-                "filters": [
-                    "themes": site.themes.map { ["id": $0.definition.id, "title": esc($0.definition.title)] },
-                    "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": $0.id, "title": esc($0.title)] },
-                ],
-            ]))
+        return Values([
+            "groups": groups, "count": site.quotes.count,
+            "filters": [
+                "themes": site.themes.map { ["id": $0.definition.id, "title": esc($0.definition.title)] },
+                "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": $0.id, "title": esc($0.title)] },
+            ],
+        ])
     }
 
     func search() -> PageSpec {
@@ -175,15 +193,34 @@ struct SitePages {
         ]
     }
 
-    func lessonValues(_ lesson: LessonEvidence) -> [String: Any] {
-        let index = site.caseStudy(lesson.caseStudySlug)?.lessons.firstIndex { $0.location == lesson.lesson.location }
-        var values: [String: Any] = [
-            "html": index.flatMap { fragments.lessons[lesson.caseStudySlug]?[$0] } ?? esc(lesson.lesson.text),
-            "theme": link(site.themeTitle(lesson.lesson.theme.value), SiteURL.theme(lesson.lesson.theme.value)),
-            "caseStudy": link(lesson.caseStudyTitle, SiteURL.caseStudy(lesson.caseStudySlug)),
-        ]
-        if let programme = lesson.programme { values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme)) }
+    /// Adds `<name>HTML` beside each long list of items: their `rendered` HTML joined, so a page
+    /// prints a thousand quotes as one string instead of looping over them in the template.
+    func listing(_ values: [String: Any]) -> [String: Any] {
+        var values = values
+        for key in ["lessons", "quotes", "caseStudies"] {
+            if let items = values[key] as? [Any] { values[key + "HTML"] = Self.joined(items) }
+        }
         return values
+    }
+
+    static func joined(_ items: [Any]) -> RenderedOnce {
+        let list = Values(["items": items])  // template values: immutable, safe to share
+        return RenderedOnce {
+            ((list["items"] as? [Any]) ?? []).map { item -> String in
+                switch (item as? [String: Any])?["rendered"] {
+                case let html as String: return html
+                case let once as RenderedOnce: return once.renderText
+                default: return ""
+                }
+            }.joined(separator: "\n")
+        }
+    }
+
+    /// A lesson's shared values (rendered once per build), found by its place in its case study.
+    func lessonValues(_ lesson: LessonEvidence) -> Any {
+        let index = site.caseStudy(lesson.caseStudySlug)?.lessons.firstIndex { $0.location == lesson.lesson.location }
+        guard let index, let values = fragments.lessonValues[lesson.caseStudySlug]?[index] else { return [String: Any]() }
+        return values.dictionary
     }
 
     func plain(_ markdown: String) -> String { fragments.markdown.plainText(markdown) }

@@ -16,8 +16,8 @@ public struct SiteRenderer: Sendable {
     public var reports: [(id: String, title: String, subtitle: String?)]
     /// When set, the time of each step and template is added to it (`--profile`).
     public var metrics: Metrics?
-    /// Set by `casebook serve`: quotes and cards rendered in an earlier build are reused.
-    public var itemCache: RenderedItemCache?
+    /// Set by `casebook serve`: case studies and quotes unchanged since the last build are reused.
+    public var fragmentCache: FragmentCache?
 
     public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [(id: String, title: String, subtitle: String?)] = []) {
         self.theme = theme
@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let metrics = self.metrics
         let theme = self.theme
-        let fragments = metrics.measure("render: Markdown and shared items") { ContentFragments(site, markdown: markdown, theme: theme, itemCache: itemCache) }
+        let fragments = metrics.measure("render: Markdown and shared items") { ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache) }
         let allPages = SitePages(site: site, fragments: fragments).all()
         let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
         for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
@@ -110,10 +110,10 @@ struct CommonValues: Sendable {
         var representatives: [String: PageSpec] = [:]
         for page in pages where representatives[page.section] == nil { representatives[page.section] = page }
         for (section, page) in representatives {
-            headers[section] = (try? theme.render("partials/site-header", values(for: page).dictionary)) ?? ""
+            headers[section] = (try? theme.render("partials/site-header", values(for: page, own: false).dictionary)) ?? ""
         }
         if let page = pages.first {
-            footer = (try? theme.render("partials/site-footer", values(for: page).dictionary)) ?? ""
+            footer = (try? theme.render("partials/site-footer", values(for: page, own: false).dictionary)) ?? ""
         }
     }
 
@@ -134,8 +134,10 @@ struct CommonValues: Sendable {
         ])
     }
 
-    func values(for page: PageSpec) -> Values {
-        var values = page.values
+    /// A page's values with the shared ones; `own: false` leaves out the page's own values
+    /// (the header and footer need only the shared ones, and some pages' own are large).
+    func values(for page: PageSpec, own: Bool = true) -> Values {
+        var values = own ? page.makeValues() : Values([:])
         var site = self.site.dictionary
         site["menu"] = menu.map { item -> [String: Any] in
             ["title": esc(item.title), "url": item.url, "current": item.url == page.section]

@@ -54,7 +54,7 @@ final class SiteBuilder: @unchecked Sendable {
     /// Outputs no open page shows (exports, indexes, reports), rendered after the pages so the
     /// browser reloads sooner; `buildDeferred()` brings them up to date.
     private var deferred = Set<String>()
-    private let itemCache = RenderedItemCache()
+    private let fragments = FragmentCache()
     private var lastGood: (site: ValidatedSite, aggregated: AggregatedSite, theme: Theme)?
 
     static func isDeferred(_ path: String) -> Bool {
@@ -101,7 +101,7 @@ final class SiteBuilder: @unchecked Sendable {
         do {
             if themeIsStale || theme == nil {
                 theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-                itemCache.clear()
+                fragments.clear()
                 templates = TemplateGraph(siteRoot: site.root, themeName: site.config.theme)
                 themeIsStale = false
             }
@@ -124,8 +124,7 @@ final class SiteBuilder: @unchecked Sendable {
             var renderer = SiteRenderer(theme: theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
             let metrics = ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] != nil ? Metrics() : nil
             renderer.metrics = metrics
-            renderer.itemCache = itemCache
-            itemCache.startGeneration()
+            renderer.fragmentCache = fragments
             var files = try renderer.render(aggregated, clock: options.clock.unixTime, only: only)
             lap("render")
             for entry in metrics?.report.prefix(8) ?? [] { timings.append(("  \(entry.name) ×\(entry.count)", entry.seconds * 1000)) }
@@ -163,7 +162,7 @@ final class SiteBuilder: @unchecked Sendable {
         do {
             let reports = state.site.config.reports.filter { $0.audience == .public }
             var renderer = SiteRenderer(theme: state.theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-            renderer.itemCache = itemCache
+            renderer.fragmentCache = fragments
             var files = try renderer.render(state.aggregated, clock: options.clock.unixTime, only: paths)
             files += try render(reports, of: state.site, theme: state.theme, only: paths)
             var update = Update(files: [:], removed: [], full: false, diagnostics: [])
