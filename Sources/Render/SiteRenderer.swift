@@ -41,6 +41,29 @@ public struct SiteRenderer: Sendable {
         var chrome = CommonValues(site: site, reports: reports, clock: clock, pages: allPages)
         metrics.measure("render: header and footer") { chrome.renderChrome(theme: theme, pages: allPages) }
         let common = chrome
+        // Feeds, indexes and exports depend on no page: they start first, on threads of their own,
+        // and run alongside the pages (the CSV export alone is as long as hundreds of pages).
+        let feeds = FeedAndSitemap(site: site, fragments: fragments)
+        let export = DataExport(site: site)
+        let sitemapURLs = allPages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
+        let generators: [(path: String, make: @Sendable () throws -> [UInt8])] = [
+            ("data/quotes.csv", { @Sendable in try export.quotesCSV() }),
+            ("data/quotes.json", { @Sendable in export.quotesJSON() }),
+            ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
+            ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
+            ("data/lessons.json", { @Sendable in export.lessonsJSON() }),
+            (SiteURL.feed, { @Sendable in Array(feeds.feed().utf8) }),
+            ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
+            ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
+        ].filter { wanted($0.path) }
+        let generated = ResultSlots<[UInt8]>(count: generators.count)
+        let group = DispatchGroup()
+        for (index, generator) in generators.enumerated() {
+            DispatchQueue.global().async(group: group) {
+                generated.set(index, Result { try metrics.measure("output: \(generator.path)") { try generator.make() } })
+            }
+        }
+
         let rendered = pages.parallelMap { page -> Result<OutputFile, RenderError> in
             Result { () throws(RenderError) -> OutputFile in
                 let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> String in
@@ -57,28 +80,13 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { metrics?.add("render: feed, sitemap, search index, exports, assets", nanoseconds: DispatchTime.now().uptimeNanoseconds - start) }
-        let feeds = FeedAndSitemap(site: site, fragments: fragments)
-        let export = DataExport(site: site)
-        let sitemapURLs = allPages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
-        // Independent of each other and of the pages, so they run side by side.
-        let generators: [(path: String, make: @Sendable () throws -> [UInt8])] = [
-            (SiteURL.feed, { @Sendable in Array(feeds.feed().utf8) }),
-            ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
-            ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
-            ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
-            ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
-            ("data/lessons.json", { @Sendable in export.lessonsJSON() }),
-            ("data/quotes.json", { @Sendable in export.quotesJSON() }),
-            ("data/quotes.csv", { @Sendable in try export.quotesCSV() }),
-        ].filter { wanted($0.path) }
-        let generated = generators.parallelMap { generator in Result { try metrics.measure("output: \(generator.path)") { try generator.make() } } }
-        for (generator, result) in zip(generators, generated) {
+        group.wait()
+        for (generator, result) in zip(generators, generated.results) {
             switch result {
             case .success(let bytes): files.append(OutputFile(path: generator.path, bytes: bytes))
             case .failure(let error):
                 throw RenderError("export-failed", "cannot write \(generator.path): \(error)", at: SourceLocation(file: generator.path))
+            case nil: break
             }
         }
 
