@@ -77,6 +77,11 @@ public actor DevServer {
         try watcher.start()
         self.watcher = watcher
 
+        await store.setRefresher { [buildQueue] in
+            await withCheckedContinuation { continuation in
+                buildQueue.async { continuation.resume(returning: builder.buildDeferred()) }
+            }
+        }
         await rebuild(builder, changed: nil)
         buildTask = Task { [weak self] in
             for await changed in stream {
@@ -126,12 +131,9 @@ public actor DevServer {
             if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
                 log(update.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.milliseconds)) ms" }.joined(separator: "\n") + "\n")
             }
+            // Exports, indexes and reports are made when first requested: no open page shows them.
+            await store.markStale(update.deferred)
             liveReload.send("reload")
-            // Exports, indexes and reports follow; "updated" says the whole site is current.
-            let later = await withCheckedContinuation { continuation in
-                buildQueue.async { continuation.resume(returning: builder.buildDeferred()) }
-            }
-            if let later { await store.apply(later) }
             liveReload.send("updated")
         case .failed(let diagnostics):
             await store.fail(diagnostics)

@@ -33,6 +33,8 @@ final class SiteBuilder: @unchecked Sendable {
         /// True when the whole site was rendered (the first build, a configuration change).
         var full: Bool
         var diagnostics: [Diagnostic]
+        /// Outputs not yet brought up to date; made on request (`buildDeferred`).
+        var deferred: Set<String> = []
         /// Milliseconds per stage, for `CASEBOOK_SERVE_TIMINGS=1`.
         var timings: [(stage: String, milliseconds: Double)] = []
 
@@ -148,6 +150,7 @@ final class SiteBuilder: @unchecked Sendable {
             pending = []
             pendingAll = false
             lastGood = (site, aggregated, theme)
+            update.deferred = deferred
             return .built(update)
         } catch {
             return .failed(validation.diagnostics + [error.diagnostic])

@@ -27,6 +27,7 @@ struct SiteHandler: HTTPHandler {
             return respond(.serviceUnavailable, path: "index.html", bytes: Array(page.utf8), problems: problems, head: request.method == .HEAD)
         }
         guard case .file(let path) = RequestPath.resolve(target) else { return await notFound(request, problems: problems) }
+        await store.refreshIfStale(path)
         if let bytes = await store.file(path) {
             return respond(.ok, path: path, bytes: bytes, problems: problems, head: request.method == .HEAD)
         }

@@ -8,9 +8,36 @@ actor SiteStore {
     private(set) var problems: [Diagnostic] = []
     /// True once a first build has succeeded.
     private(set) var isReady = false
+    /// Outputs a rebuild left for later (exports, indexes, reports): made when first asked for.
+    private var stale: Set<String> = []
+    private var refresher: (@Sendable () async -> SiteBuilder.Update?)?
+    private var refreshing: Task<Void, Never>?
+
+    func setRefresher(_ refresher: @escaping @Sendable () async -> SiteBuilder.Update?) {
+        self.refresher = refresher
+    }
+
+    func markStale(_ paths: Set<String>) { stale.formUnion(paths) }
+
+    /// Brings the held-back outputs up to date before `path` is served, once for all requests.
+    func refreshIfStale(_ path: String) async {
+        if let refreshing {
+            await refreshing.value
+            return
+        }
+        guard stale.contains(path), let refresher else { return }
+        stale = []
+        let task = Task { if let update = await refresher() { self.apply(update) } }
+        refreshing = task
+        await task.value
+        refreshing = nil
+    }
 
     func apply(_ update: SiteBuilder.Update) {
-        if update.full { files = [:] }
+        if update.full {
+            files = [:]
+            stale = []
+        }
         for path in update.removed { files[path] = nil }
         files.merge(update.files) { _, new in new }
         problems = []

@@ -35,6 +35,26 @@ struct ServeCommand: ParsableCommand {
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         let open = self.open
+        // Ctrl-C and SIGTERM stop the server cleanly: tabs' streams end, then the socket closes.
+        // The signals are blocked before any other thread exists, so every thread inherits the
+        // block and one thread takes them with sigwait (dispatch's signal sources on Linux miss
+        // signals that are not blocked everywhere).
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let waited = signals
+        Thread {
+            var set = waited
+            var received: Int32 = 0
+            sigwait(&set, &received)
+            Terminal.err("\nStopping…\n")
+            Task {
+                await server.stop()
+                finished.signal()
+            }
+        }.start()
         Task {
             do {
                 let url = try await server.start()
@@ -43,20 +63,6 @@ struct ServeCommand: ParsableCommand {
                 failure.set(error)
                 finished.signal()
             }
-        }
-        // Ctrl-C stops the server cleanly: tabs' streams end, then the socket closes.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
-        for source in sources {
-            source.setEventHandler {
-                Terminal.err("\nStopping…\n")
-                Task {
-                    await server.stop()
-                    finished.signal()
-                }
-            }
-            source.resume()
         }
         finished.wait()
         if let error = failure.error {

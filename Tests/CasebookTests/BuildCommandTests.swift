@@ -71,3 +71,49 @@ struct ReportWithoutEngineTests {
         #expect(!FileManager.default.fileExists(atPath: output + "/public-all/public-all.pdf"))
     }
 }
+
+/// `casebook serve` as a user runs it in a terminal: Ctrl-C (SIGINT) and SIGTERM stop it.
+@Suite(.enabled(if: CasebookCLI.isBuilt, "the casebook executable is not built"), .serialized)
+struct ServeSignalTests {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalStopsTheServer(signal: Int32) throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let process = Process()
+        process.executableURL = PackagePaths.casebook
+        process.arguments = ["serve", fixture.root, "--port", "0"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Plain blocking reads and waits on threads of their own: Foundation's dispatch-based
+        // readability and termination handlers have crashed test processes on Linux.
+        let output = Output()
+        let serving = DispatchSemaphore(value: 0)
+        let reader = errors.fileHandleForReading
+        Thread {
+            while case let data = reader.availableData, !data.isEmpty {
+                if output.append(String(decoding: data, as: UTF8.self)).contains("Serving ") { serving.signal() }
+            }
+        }.start()
+        try #require(serving.wait(timeout: .now() + 60) == .success, "never started: \(output.text)")
+
+        let exited = DispatchSemaphore(value: 0)
+        Thread {
+            process.waitUntilExit()
+            exited.signal()
+        }.start()
+        kill(process.processIdentifier, signal)
+        try #require(exited.wait(timeout: .now() + 20) == .success, "still running after the signal")
+        #expect(process.terminationStatus == 0)
+        #expect(output.text.contains("Stopping"))
+    }
+
+    final class Output: @unchecked Sendable {
+        private let lock = NSLock()
+        private var buffer = ""
+        var text: String { lock.withLock { buffer } }
+        func append(_ more: String) -> String { lock.withLock { buffer += more; return buffer } }
+    }
+}
