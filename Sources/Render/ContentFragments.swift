@@ -85,13 +85,7 @@ struct ContentFragments: Sendable {
         self.markdown = markdown
     }
 
-    /// One quote or card: its key and its values.
-    struct Item: Sendable {
-        var key: String
-        var values: Values
-    }
-
-    static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite) -> Item {
+    static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite) -> Values {
         let themes = Aggregator.themes(of: caseStudy)
         var card: [String: Any] = [
             "title": esc(caseStudy.title), "url": SiteURL.caseStudy(caseStudy.slug), "slug": caseStudy.slug,
@@ -104,10 +98,10 @@ struct ContentFragments: Sendable {
         if let region = caseStudy.region { card["region"] = esc(region) }
         let programme = caseStudy.programme.map { site.programmeTitle($0.value) }
         if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id)) }
-        return Item(key: caseStudy.slug, values: Values(card))
+        return Values(card)
     }
 
-    static func lesson(_ lesson: Lesson, html: String, of caseStudy: CaseStudy, site: AggregatedSite) -> Item {
+    static func lesson(_ lesson: Lesson, html: String, of caseStudy: CaseStudy, site: AggregatedSite) -> Values {
         var values: [String: Any] = [
             "html": html,
             "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value)),
@@ -116,10 +110,10 @@ struct ContentFragments: Sendable {
         if let programme = caseStudy.programme?.value {
             values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme))
         }
-        return Item(key: caseStudy.slug, values: Values(values))
+        return Values(values)
     }
 
-    static func quote(_ quote: Quote, html: String, site: AggregatedSite) -> Item {
+    static func quote(_ quote: Quote, html: String, site: AggregatedSite) -> Values {
         var values: [String: Any] = [
             "id": quote.id, "anchor": "quote-\(quote.id)", "html": html, "speaker": esc(quote.speaker),
             "featured": quote.featured,
@@ -140,14 +134,14 @@ struct ContentFragments: Sendable {
             values["dateISO"] = date.description
             values["dateText"] = date.longDescription
         }
-        return Item(key: quote.id, values: Values(values))
+        return Values(values)
     }
 
     /// An item's values with `root` and `rendered`: the item through its partial, made once, when
     /// a page first lists it, and reused by every other page that does (links start from the base
     /// path, so the HTML is the same everywhere). A rebuild that renders a few pages renders few items.
-    static func prepare(_ item: Item, partial: String, theme: Theme, root: String) -> Values {
-        var values = item.values
+    static func prepare(_ item: Values, partial: String, theme: Theme, root: String) -> Values {
+        var values = item
         values["root"] = root
         guard theme.has(partial) else { return values }
         let input = values
