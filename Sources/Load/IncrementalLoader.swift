@@ -80,11 +80,16 @@ public final class IncrementalLoader: @unchecked Sendable {
         for (folder, _, _) in Self.folders { diagnostics += listings[folder]?.diagnostics ?? [] }
         diagnostics += listings[Self.staticFolder]?.diagnostics ?? []
         var site = LoadedSite(root: root, config: config?.value, staticFiles: listings[Self.staticFolder]?.files ?? [])
-        for (folder, _, _) in Self.folders {
+        for (folder, _, kind) in Self.folders {
             for path in listings[folder]?.files ?? [] {
                 guard let result = results[path] else { continue }
                 diagnostics += result.diagnostics
-                if let caseStudy = result.caseStudy { site.caseStudies.append(caseStudy) }
+                if let caseStudy = result.caseStudy {
+                    site.caseStudies.append(caseStudy)
+                } else if kind == .caseStudy {
+                    // Its own error says what is wrong; references to it are not reported again.
+                    site.unloadedCaseStudySlugs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+                }
                 site.quotes += result.quotes
                 if let page = result.page { site.pages.append(page) }
             }
