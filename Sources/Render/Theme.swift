@@ -35,12 +35,9 @@ public struct Theme: Sendable {
         let themeName = name ?? "default"
         let override = siteRoot + "/themes/" + themeName
         var isDirectory: ObjCBool = false
+        // A missing folder for a named theme is reported by validation, at the line of `theme:`.
         if FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue {
             layers.append((override, "themes/\(themeName)/"))
-        } else if name != nil && themeName != "default" {
-            throw RenderError(
-                "unknown-theme-folder", "theme '\(themeName)' not found: there is no folder themes/\(themeName)/",
-                at: SourceLocation(file: "casebook.yml"))
         }
 
         var templateFiles: [String: (path: String, label: String)] = [:]
