@@ -57,7 +57,7 @@ enum QuoteCSVLoader {
     ) -> Quote? {
         func field(_ name: String) -> Located<String>? {
             guard let index = columns.firstIndex(of: name), index < row.count else { return nil }
-            let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = row[index].trimmingWhitespace()
             return value.isEmpty ? nil : Located(value, at: SourceLocation(file: location.file, line: location.line, column: index + 1))
         }
         if row.count != columns.count {

@@ -33,7 +33,7 @@ enum QuoteLoader {
         let consent = ConsentReader.consent(
             consentValue, missingAt: yaml.location, present: yaml.node("consent").map { $0.scalar == nil } ?? false,
             diagnostics: &diagnostics)
-        let text = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = document.body.trimmingWhitespace()
         if text.isEmpty {
             diagnostics.append(
                 .error("empty-quote", "the quote's text is missing: write it after the closing '---'",

@@ -1,5 +1,4 @@
 import Aggregate
-import CSV
 import Foundation
 import Model
 
@@ -66,20 +65,17 @@ struct DataExport: Sendable {
 
     func quotesJSON() -> [UInt8] { json(quoteRecords()) }
 
-    /// The same quotes as a spreadsheet, RFC 4180, through CSV.swift's writer.
-    func quotesCSV() throws -> [UInt8] {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: ["id", "text", "speaker", "programme", "themes", "case_study", "date", "featured"])
+    /// The same quotes as a spreadsheet (RFC 4180).
+    func quotesCSV() -> [UInt8] {
+        var table = CSVTable()
+        table.append(row: ["id", "text", "speaker", "programme", "themes", "case_study", "date", "featured"])
         for quote in quoteRecords() {
-            try writer.write(row: [
+            table.append(row: [
                 quote.id, quote.text, quote.speaker, quote.programme ?? "", quote.themes.joined(separator: ";"),
                 quote.case_study ?? "", quote.date ?? "", quote.featured ? "true" : "false",
             ])
         }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return [UInt8](data)
+        return table.bytes
     }
 
     func json<T: Encodable>(_ value: T) -> [UInt8] {

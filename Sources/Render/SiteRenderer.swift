@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
         let export = DataExport(site: site)
         let sitemapURLs = allPages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
         let generators: [(path: String, make: @Sendable () throws -> [UInt8])] = [
-            ("data/quotes.csv", { @Sendable in try export.quotesCSV() }),
+            ("data/quotes.csv", { @Sendable in export.quotesCSV() }),
             ("data/quotes.json", { @Sendable in export.quotesJSON() }),
             ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
             ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
