@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Plain values shared by every stage: the site's content, source positions, diagnostics.
         .target(name: "Model"),
-        // Files → LoadedSite. The only importer of Yams and the CSV reader.
+        // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.
         .target(
             name: "Load",
             dependencies: [
@@ -46,7 +46,6 @@ let package = Package(
             dependencies: [
                 "Model", "Aggregate", "Markdown",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("DefaultTheme")]
         ),
@@ -79,7 +78,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Model", "Pipeline"], path: "Tests/TestSupport"),
         .testTarget(
             name: "CasebookTests",
-            dependencies: ["Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport"],
+            dependencies: [
+                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "Model", "TestSupport"]),

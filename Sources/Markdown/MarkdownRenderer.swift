@@ -61,43 +61,65 @@ public struct MarkdownRenderer: Sendable {
         return cache.value(kind: 1, options: options.rawValue, text: markdown) { uncachedPlainText(markdown) }
     }
 
+    /// A whole document's HTML and plain text from one parse: a case study's body needs both.
+    public func htmlAndPlainText(_ markdown: String) -> (html: String, plain: String) {
+        if cache != nil { return (html(markdown), plainText(markdown)) }
+        return parsed(markdown) { document in
+            guard let rendered = cmark_render_html(document, options.rawValue) else { return ("", Self.plainText(of: document)) }
+            defer { free(rendered) }
+            return (String(cString: rendered), Self.plainText(of: document))
+        } ?? ("", "")
+    }
+
     private func uncachedPlainText(_ markdown: String) -> String {
+        parsed(markdown, Self.plainText(of:)) ?? ""
+    }
+
+    /// Runs `body` on the parsed document, freed afterwards; nil when cmark cannot parse.
+    private func parsed<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
         var markdown = markdown
-        return markdown.withUTF8 { bytes -> String in
-            guard let base = bytes.baseAddress else { return "" }
+        return markdown.withUTF8 { bytes -> T? in
+            guard let base = bytes.baseAddress else { return nil }
             let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
                 cmark_parse_document(chars, bytes.count, options.rawValue)
             }
-            guard let document else { return "" }
+            guard let document else { return nil }
             defer { cmark_node_free(document) }
-            guard let iterator = cmark_iter_new(document) else { return "" }
-            defer { cmark_iter_free(iterator) }
+            return body(document)
+        }
+    }
 
-            var text = ""
-            var event = cmark_iter_next(iterator)
-            while event != CMARK_EVENT_DONE {
-                if let node = cmark_iter_get_node(iterator) {
-                    let type = cmark_node_get_type(node)
-                    if event == CMARK_EVENT_ENTER {
-                        switch type {
-                        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                            if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
-                        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                            text += " "
-                        default: break
+    /// The text of a parsed document: literals joined, one space between blocks and lines.
+    private static func plainText(of document: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(document) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text: [UInt8] = []
+        let space = UInt8(ascii: " ")
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(node)
+                if event == CMARK_EVENT_ENTER {
+                    switch type {
+                    case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                        if let literal = cmark_node_get_literal(node) {
+                            text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
                         }
-                    } else if event == CMARK_EVENT_EXIT {
-                        switch type {
-                        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                            if !text.isEmpty, text.last != " " { text += " " }
-                        default: break
-                        }
+                    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                        text.append(space)
+                    default: break
+                    }
+                } else if event == CMARK_EVENT_EXIT {
+                    switch type {
+                    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                        if let last = text.last, last != space { text.append(space) }
+                    default: break
                     }
                 }
-                event = cmark_iter_next(iterator)
             }
-            while text.last == " " { text.removeLast() }
-            return text
+            event = cmark_iter_next(iterator)
         }
+        while text.last == space { text.removeLast() }
+        return String(decoding: text, as: UTF8.self)
     }
 }

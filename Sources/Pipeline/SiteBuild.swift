@@ -88,18 +88,39 @@ public struct SiteBuild: Sendable {
 
         let aggregated = Aggregator.aggregate(site, selection: .site)
         timer.lap("aggregate")
-        var files: [OutputFile]
         let metrics = options.profile ? Metrics() : nil
         // Only public reports go into the website; internal ones only through `casebook report`.
         let reports = site.config.reports.filter { $0.audience == .public }
+        let session: OutputSession
+        do {
+            session = try OutputWriter(output: options.outputFolder).begin()
+        } catch {
+            outcome.failure = error.description
+            outcome.timings = timer.laps
+            return outcome
+        }
+        // Files go to the staging folder as they are made; the output changes only at `finish`.
+        let counter = FileCounter()
+        let emit: @Sendable (OutputFile) -> Void = { file in
+            counter.count(file)
+            session.put(file)
+        }
         do {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
             var renderer = SiteRenderer(theme: theme, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
             renderer.metrics = metrics
-            files = try renderer.render(aggregated, clock: clock.unixTime)
+            let reportFiles = ReportFiles(site: site, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
+            // Reports need nothing from the pages: they render on a thread of their own beside them.
+            let reportResult = ResultSlots<Void>(count: 1)
+            let reportsDone = DispatchGroup()
+            DispatchQueue.global().async(group: reportsDone) {
+                reportResult.set(0, Result { try reportFiles.render(reports, prefix: "reports/").forEach(emit) })
+            }
+            defer { reportsDone.wait() }
+            try renderer.render(aggregated, clock: clock.unixTime, emit: emit)
             timer.lap("render")
-            let engine = options.pdf ? try PDFEngine.find(options.engine) : nil
-            files += try ReportFiles(site: site, theme: theme, engine: engine).render(reports, prefix: "reports/")
+            reportsDone.wait()
+            try reportResult.results[0]?.get()
             timer.lap("reports")
             outcome.reportCount = reports.count
         } catch let error as RenderError {
@@ -111,10 +132,10 @@ public struct SiteBuild: Sendable {
             outcome.timings = timer.laps
             return outcome
         }
-        outcome.pageCount = files.count { $0.path.hasSuffix(".html") }
-        outcome.fileCount = files.count
+        outcome.pageCount = counter.pages
+        outcome.fileCount = counter.files
         do {
-            outcome.written = try OutputWriter(output: options.outputFolder).write(files)
+            outcome.written = try session.finish()
         } catch {
             outcome.failure = error.description
         }
@@ -142,4 +163,20 @@ struct StageTimer {
     }
 
     static let order = ["load", "validate", "aggregate", "render", "reports", "write"]
+}
+
+/// How many files and HTML pages a build hands to the writer (a path handed twice counts once).
+final class FileCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    private var htmlPaths = 0
+
+    func count(_ file: OutputFile) {
+        lock.withLock {
+            if paths.insert(file.path).inserted, file.path.hasSuffix(".html") { htmlPaths += 1 }
+        }
+    }
+
+    var files: Int { lock.withLock { paths.count } }
+    var pages: Int { lock.withLock { htmlPaths } }
 }

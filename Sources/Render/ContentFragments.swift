@@ -33,9 +33,9 @@ struct ContentFragments: Sendable {
         let caseStudyEntries = site.caseStudies.map { ($0, cache?.caseStudy($0, context: context)) }.parallelMap {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
+            let body = markdown.htmlAndPlainText(caseStudy.body)
             let html = CaseStudyHTML(
-                body: markdown.html(caseStudy.body),
-                plain: String(markdown.plainText(caseStudy.body).prefix(SearchIndex.textLimit)),
+                body: body.html, plain: String(body.plain.prefix(SearchIndex.textLimit)),
                 summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
             let card = Self.prepare(
                 Self.card(caseStudy, summaryHTML: html.summary, site: site), partial: "partials/case-study-card", theme: theme, root: root)

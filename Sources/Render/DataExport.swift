@@ -9,47 +9,44 @@ import Model
 struct DataExport: Sendable {
     let site: AggregatedSite
 
-    struct CaseStudyRecord: Encodable {
-        let slug, title, url, date, summary: String
-        let programme, programme_title, organisation, region: String?
-        let themes: [String]
-        let lessons: [LessonRecord]
-    }
-
-    struct LessonRecord: Encodable {
-        let theme, theme_title, text: String
-        let case_study, programme: String?
-    }
-
-    struct QuoteRecord: Encodable {
-        let id, text, speaker, attribution: String
-        let programme, programme_title, case_study, date: String?
-        let themes: [String]
-        let featured: Bool
-    }
-
     func caseStudiesJSON() -> [UInt8] {
-        json(site.caseStudies.map { caseStudy in
-            CaseStudyRecord(
-                slug: caseStudy.slug, title: caseStudy.title, url: site.config.baseURL + SiteURL.caseStudy(caseStudy.slug),
-                date: caseStudy.date.description, summary: caseStudy.summary, programme: caseStudy.programme?.value,
-                programme_title: caseStudy.programme.map { site.programmeTitle($0.value) },
-                organisation: caseStudy.organisation, region: caseStudy.region, themes: Aggregator.themes(of: caseStudy),
-                lessons: caseStudy.lessons.map {
-                    LessonRecord(theme: $0.theme.value, theme_title: site.themeTitle($0.theme.value), text: $0.text,
-                                 case_study: nil, programme: nil)
-                })
-        })
+        document(.array(site.caseStudies.map { caseStudy in
+            .object([
+                "slug": .string(caseStudy.slug), "title": .string(caseStudy.title),
+                "url": .string(site.config.baseURL + SiteURL.caseStudy(caseStudy.slug)),
+                "date": .string(caseStudy.date.description), "summary": .string(caseStudy.summary),
+                "programme": caseStudy.programme.map { .string($0.value) },
+                "programme_title": caseStudy.programme.map { .string(site.programmeTitle($0.value)) },
+                "organisation": caseStudy.organisation.map(JSONValue.string), "region": caseStudy.region.map(JSONValue.string),
+                "themes": .strings(Aggregator.themes(of: caseStudy)),
+                "lessons": .array(caseStudy.lessons.map {
+                    .object([
+                        "theme": .string($0.theme.value), "theme_title": .string(site.themeTitle($0.theme.value)),
+                        "text": .string($0.text),
+                    ])
+                }),
+            ])
+        }))
     }
 
     func lessonsJSON() -> [UInt8] {
-        json(site.themes.flatMap { theme in
+        document(.array(site.themes.flatMap { theme in
             theme.lessons.map {
-                LessonRecord(
-                    theme: theme.definition.id, theme_title: theme.definition.title, text: $0.lesson.text,
-                    case_study: $0.caseStudySlug, programme: $0.programme)
+                .object([
+                    "theme": .string(theme.definition.id), "theme_title": .string(theme.definition.title),
+                    "text": .string($0.lesson.text), "case_study": .string($0.caseStudySlug),
+                    "programme": $0.programme.map(JSONValue.string),
+                ])
             }
-        })
+        }))
+    }
+
+    /// What the exports say about a quote: the CSV's columns and the JSON's fields.
+    struct QuoteRecord {
+        let id, text, speaker, attribution: String
+        let programme, programmeTitle, caseStudy, date: String?
+        let themes: [String]
+        let featured: Bool
     }
 
     func quoteRecords() -> [QuoteRecord] {
@@ -58,12 +55,21 @@ struct DataExport: Sendable {
             return QuoteRecord(
                 id: quote.id, text: quote.text, speaker: quote.speaker,
                 attribution: quote.speaker + (programme.map { ", " + site.programmeTitle($0) } ?? ""),
-                programme: programme, programme_title: programme.map(site.programmeTitle), case_study: quote.caseStudy?.value,
+                programme: programme, programmeTitle: programme.map(site.programmeTitle), caseStudy: quote.caseStudy?.value,
                 date: quote.date?.description, themes: quote.themes.map(\.value), featured: quote.featured)
         }
     }
 
-    func quotesJSON() -> [UInt8] { json(quoteRecords()) }
+    func quotesJSON() -> [UInt8] {
+        document(.array(quoteRecords().map { quote in
+            .object([
+                "id": .string(quote.id), "text": .string(quote.text), "speaker": .string(quote.speaker),
+                "attribution": .string(quote.attribution), "programme": quote.programme.map(JSONValue.string),
+                "programme_title": quote.programmeTitle.map(JSONValue.string), "case_study": quote.caseStudy.map(JSONValue.string),
+                "date": quote.date.map(JSONValue.string), "themes": .strings(quote.themes), "featured": .bool(quote.featured),
+            ])
+        }))
+    }
 
     /// The same quotes as a spreadsheet (RFC 4180).
     func quotesCSV() -> [UInt8] {
@@ -72,15 +78,12 @@ struct DataExport: Sendable {
         for quote in quoteRecords() {
             table.append(row: [
                 quote.id, quote.text, quote.speaker, quote.programme ?? "", quote.themes.joined(separator: ";"),
-                quote.case_study ?? "", quote.date ?? "", quote.featured ? "true" : "false",
+                quote.caseStudy ?? "", quote.date ?? "", quote.featured ? "true" : "false",
             ])
         }
         return table.bytes
     }
 
-    func json<T: Encodable>(_ value: T) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(value)).map { [UInt8]($0) } ?? Array("[]".utf8)) + [10]
-    }
+    /// Pretty-printed, with a final line break.
+    func document(_ value: JSONValue) -> [UInt8] { value.bytes(pretty: true) + [10] }
 }

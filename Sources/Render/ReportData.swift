@@ -1,5 +1,4 @@
 import Aggregate
-import Foundation
 import Model
 
 /// `report.json`: the aggregated data behind a report, for checking and for other tools.
@@ -9,65 +8,64 @@ struct ReportData {
     let site: AggregatedSite
     let buildDay: Day
 
-    struct Document: Encodable {
-        struct Filters: Encodable { let themes: [String]?, programmes: [String]?, from: String?, to: String? }
-        struct Counts: Encodable { let case_studies, programmes, lessons, quotes: Int }
-        struct ThemeCounts: Encodable { let theme: String, case_studies: Int, lessons: Int, quotes: Int }
-        struct Lesson: Encodable { let text, case_study: String, programme: String? }
-        struct Quote: Encodable { let id, text, speaker, attribution, consent: String, programme: String?, themes: [String] }
-        struct Theme: Encodable { let id, title: String, lessons: [Lesson], quotes: [Quote] }
-        struct Matrix: Encodable { let themes: [String], programmes: [String], cells: [[EvidenceMatrix.Cell]] }
-        struct CaseStudy: Encodable { let slug, title, date: String, programme: String?, themes: [String] }
-
-        let id, title: String
-        let subtitle: String?
-        let audience: String
-        let date: String
-        let filters: Filters
-        let counts: Counts
-        let per_theme: [ThemeCounts]
-        let themes: [Theme]
-        let matrix: Matrix
-        let case_studies: [CaseStudy]
-        let quotes_withheld: [String: Int]
-    }
-
     func json() -> [UInt8] {
-        let document = Document(
-            id: report.id, title: report.title, subtitle: report.subtitle, audience: report.audience.rawValue,
-            date: buildDay.description,
-            filters: .init(
-                themes: report.themes?.map(\.value), programmes: report.programmes?.map(\.value),
-                from: report.from?.description, to: report.to?.description),
-            counts: .init(
-                case_studies: site.caseStudies.count,
-                programmes: site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count,
-                lessons: site.lessonCount, quotes: site.quotes.count),
-            per_theme: site.themes.map {
-                .init(theme: $0.definition.id, case_studies: $0.caseStudies.count, lessons: $0.lessons.count, quotes: $0.quotes.count)
-            },
-            themes: site.themes.map { theme in
-                .init(
-                    id: theme.definition.id, title: theme.definition.title,
-                    lessons: theme.lessons.map { .init(text: $0.lesson.text, case_study: $0.caseStudySlug, programme: $0.programme) },
-                    quotes: theme.quotes.map(quote))
-            },
-            matrix: .init(themes: site.matrix.themeIDs, programmes: site.matrix.programmeIDs, cells: site.matrix.cells),
-            case_studies: site.caseStudies.map {
-                .init(slug: $0.slug, title: $0.title, date: $0.date.description, programme: $0.programme?.value,
-                      themes: Aggregator.themes(of: $0))
-            },
-            quotes_withheld: Dictionary(uniqueKeysWithValues: site.withheldQuotes.map { ($0.key.rawValue, $0.value) }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(document)).map { [UInt8]($0) } ?? Array("{}".utf8)) + [10]
+        let document = JSONValue.object([
+            "id": .string(report.id), "title": .string(report.title), "subtitle": report.subtitle.map(JSONValue.string),
+            "audience": .string(report.audience.rawValue), "date": .string(buildDay.description),
+            "filters": .object([
+                "themes": report.themes.map { .strings($0.map(\.value)) },
+                "programmes": report.programmes.map { .strings($0.map(\.value)) },
+                "from": report.from.map { .string($0.description) }, "to": report.to.map { .string($0.description) },
+            ]),
+            "counts": .object([
+                "case_studies": .int(site.caseStudies.count),
+                "programmes": .int(site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count),
+                "lessons": .int(site.lessonCount), "quotes": .int(site.quotes.count),
+            ]),
+            "per_theme": .array(site.themes.map {
+                .object([
+                    "theme": .string($0.definition.id), "case_studies": .int($0.caseStudies.count),
+                    "lessons": .int($0.lessons.count), "quotes": .int($0.quotes.count),
+                ])
+            }),
+            "themes": .array(site.themes.map { theme in
+                .object([
+                    "id": .string(theme.definition.id), "title": .string(theme.definition.title),
+                    "lessons": .array(theme.lessons.map {
+                        .object([
+                            "text": .string($0.lesson.text), "case_study": .string($0.caseStudySlug),
+                            "programme": $0.programme.map(JSONValue.string),
+                        ])
+                    }),
+                    "quotes": .array(theme.quotes.map(quote)),
+                ])
+            }),
+            "matrix": .object([
+                "themes": .strings(site.matrix.themeIDs), "programmes": .strings(site.matrix.programmeIDs),
+                "cells": .array(site.matrix.cells.map { row in
+                    .array(row.map {
+                        .object(["caseStudies": .int($0.caseStudies), "lessons": .int($0.lessons), "quotes": .int($0.quotes)])
+                    })
+                }),
+            ]),
+            "case_studies": .array(site.caseStudies.map {
+                .object([
+                    "slug": .string($0.slug), "title": .string($0.title), "date": .string($0.date.description),
+                    "programme": $0.programme.map { .string($0.value) }, "themes": .strings(Aggregator.themes(of: $0)),
+                ])
+            }),
+            "quotes_withheld": .object(site.withheldQuotes.map { (key: $0.key.rawValue, value: JSONValue.int($0.value)) }),
+        ])
+        return document.bytes(pretty: true) + [10]
     }
 
-    func quote(_ quote: Model.Quote) -> Document.Quote {
+    func quote(_ quote: Model.Quote) -> JSONValue {
         let programme = quote.programme?.value
-        return .init(
-            id: quote.id, text: quote.text, speaker: quote.speaker,
-            attribution: quote.speaker + (programme.map { ", " + site.programmeTitle($0) } ?? ""),
-            consent: quote.consent.rawValue, programme: programme, themes: quote.themes.map(\.value))
+        return .object([
+            "id": .string(quote.id), "text": .string(quote.text), "speaker": .string(quote.speaker),
+            "attribution": .string(quote.speaker + (programme.map { ", " + site.programmeTitle($0) } ?? "")),
+            "consent": .string(quote.consent.rawValue), "programme": programme.map(JSONValue.string),
+            "themes": .strings(quote.themes.map(\.value)),
+        ])
     }
 }

@@ -1,10 +1,9 @@
 import Aggregate
-import Foundation
 import Model
 
 /// `search-index.json`: what the site's search script looks through, built once per build.
 struct SearchIndex {
-    struct Entry: Encodable {
+    struct Entry {
         let title, url, kind, summary, text: String
     }
 
@@ -30,8 +29,12 @@ struct SearchIndex {
             Entry(title: $0.title, url: SiteURL.page($0.slug), kind: "Page", summary: $0.description ?? "",
                   text: String(plain($0.body).prefix(textLimit)))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(entries)).map { [UInt8]($0) } ?? Array("[]".utf8)
+        // Compact: it is downloaded by every reader who searches.
+        return JSONValue.array(entries.map {
+            .object([
+                "title": .string($0.title), "url": .string($0.url), "kind": .string($0.kind),
+                "summary": .string($0.summary), "text": .string($0.text),
+            ])
+        }).bytes(pretty: false)
     }
 }

@@ -26,7 +26,19 @@ public struct SiteRenderer: Sendable {
     }
 
     /// - Parameter only: output paths to render (for `casebook serve`'s rebuilds); nil for all.
+    /// - Returns: the files, sorted by path; a `static/` file replaces a generated one of its path.
     public func render(_ site: AggregatedSite, clock: Int, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
+        let collected = CollectedFiles()
+        try render(site, clock: clock, only: only, emit: collected.add)
+        return collected.sorted
+    }
+
+    /// Renders the site, handing each file to `emit` as soon as it is made, from several threads
+    /// at once: a build writes pages while others render, and never holds the whole site.
+    /// Files come in no fixed order, except that `static/` files come last, after everything else.
+    public func render(
+        _ site: AggregatedSite, clock: Int, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
+    ) throws(RenderError) {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let metrics = self.metrics
         let theme = self.theme
@@ -56,51 +68,56 @@ public struct SiteRenderer: Sendable {
             ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
             ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
         ].filter { wanted($0.path) }
-        let generated = ResultSlots<[UInt8]>(count: generators.count)
+        let failures = ResultSlots<Void>(count: generators.count)
         let group = DispatchGroup()
         for (index, generator) in generators.enumerated() {
             DispatchQueue.global().async(group: group) {
-                generated.set(index, Result { try metrics.measure("output: \(generator.path)") { try generator.make() } })
+                do {
+                    let bytes = try metrics.measure("output: \(generator.path)") { try generator.make() }
+                    emit(OutputFile(path: generator.path, bytes: bytes))
+                } catch {
+                    failures.set(index, .failure(error))
+                }
             }
         }
 
-        let rendered = pages.parallelMap { page -> Result<OutputFile, RenderError> in
-            Result { () throws(RenderError) -> OutputFile in
+        let failed = pages.parallelMap { page -> RenderError? in
+            do throws(RenderError) {
                 let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> String in
                     try theme.render(page.template, common.values(for: page).dictionary)
                 }
-                return OutputFile(path: SiteURL.file(for: page.url), text: html)
+                emit(OutputFile(path: SiteURL.file(for: page.url), text: html))
+                return nil
+            } catch {
+                return error
             }
         }
-        var files: [OutputFile] = []
-        for result in rendered {
-            switch result {
-            case .success(let file): files.append(file)
-            case .failure(let error): throw error
-            }
-        }
-
         group.wait()
-        for (generator, result) in zip(generators, generated.results) {
-            switch result {
-            case .success(let bytes): files.append(OutputFile(path: generator.path, bytes: bytes))
-            case .failure(let error):
+        if let error = failed.lazy.compactMap({ $0 }).first { throw error }
+        for (generator, result) in zip(generators, failures.results) {
+            if case .failure(let error) = result {
                 throw RenderError("export-failed", "cannot write \(generator.path): \(error)", at: SourceLocation(file: generator.path))
-            case nil: break
             }
         }
 
-        for asset in theme.assets { files.append(OutputFile(path: asset.path, copyFrom: asset.source)) }
-        // static/ is copied last so a user's file replaces a generated one of the same path.
-        var seen = Set(files.map(\.path))
+        for asset in theme.assets where wanted(asset.path) { emit(OutputFile(path: asset.path, copyFrom: asset.source)) }
+        // static/ comes last so a user's file replaces a generated one of the same path.
         for file in site.site.staticFiles {
             let path = String(file.dropFirst("static/".count))
-            if seen.contains(path) { files.removeAll { $0.path == path } }
-            seen.insert(path)
-            files.append(OutputFile(path: path, copyFrom: site.site.root + "/" + file))
+            if wanted(path) { emit(OutputFile(path: path, copyFrom: site.site.root + "/" + file)) }
         }
-        return only == nil ? files : files.filter { wanted($0.path) }
     }
+}
+
+/// Files handed over by `render(emit:)`, kept by path: a later file of the same path replaces
+/// the earlier one, as a `static/` file replaces a generated one.
+final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: OutputFile] = [:]
+
+    @Sendable func add(_ file: OutputFile) { lock.withLock { files[file.path] = file } }
+
+    var sorted: [OutputFile] { lock.withLock { files.keys.sorted().map { files[$0]! } } }
 }
 
 /// The values every page shares (site, menu), with what varies per page added on request.

@@ -44,7 +44,8 @@ enum FileOps {
         guard fd >= 0 else { throw WriteError.system("cannot write", path, errno) }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, Int(info.st_size) == bytes.count, sameBytes(fd, bytes) { return false }
+        guard fstat(fd, &info) == 0 else { throw WriteError.system("cannot write", path, errno) }
+        if Int(info.st_size) == bytes.count, sameBytes(fd, bytes) { return false }
         let written = bytes.withUnsafeBytes { buffer -> Int in
             var offset = 0
             while offset < buffer.count {
@@ -54,7 +55,8 @@ enum FileOps {
             }
             return offset
         }
-        guard written == bytes.count, ftruncate(fd, off_t(bytes.count)) == 0 else {
+        // Only a longer old file needs cutting; a new one is empty.
+        guard written == bytes.count, Int(info.st_size) <= bytes.count || ftruncate(fd, off_t(bytes.count)) == 0 else {
             throw WriteError.system("cannot write", path, errno)
         }
         return true
@@ -69,15 +71,30 @@ enum FileOps {
 
     /// Deletes files (and then empty folders) left from an earlier build. Returns how many files.
     static func removeFiles(in root: String, notIn wanted: Set<String>) -> Int {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: root) else { return 0 }
         var stale: [String] = []
         var folders: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
-            if isDirectory.boolValue { folders.append(relative) } else if !wanted.contains(relative) { stale.append(relative) }
+        // readdir's entry types, not a stat per file: this walks every file of the output.
+        func walk(_ relative: String) {
+            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    type = lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                }
+                if type == Int32(DT_DIR) {
+                    folders.append(path)
+                    walk(path)
+                } else if !wanted.contains(path) {
+                    stale.append(path)
+                }
+            }
         }
+        walk("")
         for relative in stale { unlink(root + "/" + relative) }
         for folder in folders.sorted(by: >) { rmdir(root + "/" + folder) }  // only empty ones go
         return stale.count

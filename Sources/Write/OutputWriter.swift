@@ -35,31 +35,20 @@ public struct OutputWriter: Sendable {
     /// Writes `files` as the new output. Throws, leaving the old output untouched, on any I/O error.
     @discardableResult
     public func write(_ files: [OutputFile]) throws(WriteError) -> Statistics {
-        try checkOwnership(output)
-        let fm = FileManager.default
-        if fm.fileExists(atPath: staging) { try checkOwnership(staging) }
-        try FileOps.makeDirectory(staging)
-
-        var statistics = Statistics()
-        let all = files + [OutputFile(path: Self.marker, text: "This folder is written by casebook; it is replaced on every build.\n")]
-        let wanted = Set(all.map(\.path))
+        let session = try begin()
         // Folders first, once each, so the parallel writers never race to create them.
-        let folders = Set(all.flatMap { FileOps.parentFolders(of: $0.path) }).sorted()
-        for folder in folders { try FileOps.makeDirectory(staging + "/" + folder) }
+        for folder in Set(files.flatMap { FileOps.parentFolders(of: $0.path) }).sorted() { try session.makeFolder(folder) }
+        _ = files.parallelMap { session.put($0) }
+        return try session.finish()
+    }
 
-        let root = staging
-        let results = all.parallelMap { file -> Result<Bool, WriteError> in
-            Result { () throws(WriteError) -> Bool in try FileOps.put(file, into: root) }
-        }
-        for result in results {
-            switch result {
-            case .success(let changed): if changed { statistics.written += 1 } else { statistics.unchanged += 1 }
-            case .failure(let error): throw error
-            }
-        }
-        statistics.removed = FileOps.removeFiles(in: staging, notIn: wanted)
-        try swapIntoPlace()
-        return statistics
+    /// Starts a new output in the staging folder: files are put into it as they are made (so a
+    /// build need not hold its whole site in memory), and `finish` swaps it into place.
+    public func begin() throws(WriteError) -> OutputSession {
+        try checkOwnership(output)
+        if FileManager.default.fileExists(atPath: staging) { try checkOwnership(staging) }
+        try FileOps.makeDirectory(staging)
+        return OutputSession(root: staging) { () throws(WriteError) in try swapIntoPlace() }
     }
 
     private func swapIntoPlace() throws(WriteError) {

@@ -85,7 +85,7 @@ struct ServedSite {
     @Test func traversalAttemptsAre404() async throws {
         let served = try await ServedSite.start(["static/inside.txt": "fine"])
         defer { Task { await served.server.stop() } }
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-secret-\(UUID().uuidString).txt")
+        let outside = TestScratch.path("casebook-secret", suffix: ".txt")
         try Data("top secret".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         try served.site.symlink("static/leak.txt", to: outside.path)
@@ -191,7 +191,7 @@ struct ServedSite {
 
     /// Every file `casebook build` writes is served with the same bytes (pages plus the script).
     func expectSameAsFullBuild(_ served: ServedSite) async throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-serve-full-\(UUID().uuidString)")
+        let output = TestScratch.path("casebook-serve-full")
         defer { try? FileManager.default.removeItem(at: output) }
         let build = SiteBuild(
             options: .init(folder: served.site.root, output: output.path, baseURL: "http://127.0.0.1:\(served.port)/"),
@@ -202,7 +202,7 @@ struct ServedSite {
         var count = 0
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.path + "/" + relative, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: output.path + "/" + relative, isDirectory: &isDirectory)
             if isDirectory.boolValue || relative == ".casebook-output" { continue }
             count += 1
             let written = try [UInt8](Data(contentsOf: output.appendingPathComponent(relative)))

@@ -18,7 +18,7 @@ public final class FixtureSite: Sendable {
     ///   - files: files to add or replace, relative path → UTF-8 text.
     public init(copying fixture: String? = nil, _ files: [String: String] = [:]) throws {
         let fm = FileManager.default
-        let folder = fm.temporaryDirectory.appendingPathComponent("casebook-site-\(UUID().uuidString)")
+        let folder = TestScratch.path("casebook-site")
         if let fixture {
             let source = PackagePaths.fixtures.appendingPathComponent(fixture)
             guard fm.fileExists(atPath: source.path) else { throw FixtureError.missingFixture(source.path) }

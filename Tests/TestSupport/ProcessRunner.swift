@@ -24,7 +24,7 @@ public enum ProcessRunner {
         _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
         in folder: URL? = nil
     ) throws -> ProcessResult {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-run-\(UUID().uuidString)")
+        let scratch = TestScratch.path("casebook-run")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")

@@ -8,7 +8,7 @@ public enum SiteBuilds {
 
     /// A fresh temporary output folder path (not created).
     public static func temporaryOutput() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("casebook-out-\(UUID().uuidString)").path
+        TestScratch.path("casebook-out").path
     }
 
     public static func build(_ folder: String, into output: String, drafts: Bool = false) -> SiteBuild.Outcome {

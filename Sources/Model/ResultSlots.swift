@@ -1,19 +1,19 @@
 import Foundation
 
 /// Results filled in by concurrent tasks, each into its own slot, read after they all finish.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
+public final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result<T, any Error>?]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<T, any Error>) {
+    public func set(_ index: Int, _ result: Result<T, any Error>) {
         lock.lock()
         defer { lock.unlock() }
         slots[index] = result
     }
 
-    var results: [Result<T, any Error>?] {
+    public var results: [Result<T, any Error>?] {
         lock.lock()
         defer { lock.unlock() }
         return slots

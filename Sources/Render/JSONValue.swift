@@ -1,0 +1,113 @@
+/// A JSON document for the exports, `search-index.json` and `report.json`, written straight to bytes.
+///
+/// Foundation's `JSONEncoder` cost about 20 µs per quote record here (1 s for the 50,000 quotes
+/// of `data/quotes.json`, most of it in its generic encoding containers). These values print
+/// the same bytes it printed with `.sortedKeys` and `.withoutEscapingSlashes`, pretty or compact,
+/// so the files did not change: keys in byte order, a missing optional leaves its key out.
+enum JSONValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    /// Keys are sorted when written.
+    case object([(key: String, value: JSONValue)])
+
+    /// An object from pairs; a nil value leaves its key out, as `Encodable` does for optionals.
+    static func object(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    /// The document as UTF-8: pretty (two-space indent, `"key" : value`) or compact.
+    func bytes(pretty: Bool) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty)
+        writer.write(self, indent: 0)
+        return writer.bytes
+    }
+}
+
+private struct JSONWriter {
+    let pretty: Bool
+    var bytes: [UInt8] = []
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    mutating func write(_ value: JSONValue, indent: Int) {
+        switch value {
+        case .string(let text): write(string: text)
+        case .int(let number): bytes += String(number).utf8
+        case .bool(let flag): bytes += (flag ? "true" : "false").utf8
+        case .array(let items):
+            bytes.append(UInt8(ascii: "["))
+            open(indent + 1)
+            for (index, item) in items.enumerated() {
+                separate(first: index == 0, indent: indent + 1)
+                write(item, indent: indent + 1)
+            }
+            close(indent)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            bytes.append(UInt8(ascii: "{"))
+            open(indent + 1)
+            let sorted = pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, pair) in sorted.enumerated() {
+                separate(first: index == 0, indent: indent + 1)
+                write(string: pair.key)
+                bytes += pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")]
+                write(pair.value, indent: indent + 1)
+            }
+            close(indent)
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    // Pretty printing as Foundation's writer does it: even an empty container gets its line breaks.
+    private mutating func open(_ indent: Int) {
+        if pretty { bytes.append(10) }
+    }
+
+    private mutating func separate(first: Bool, indent: Int) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if pretty {
+            if !first { bytes.append(10) }
+            bytes += repeatElement(32, count: indent * 2)
+        }
+    }
+
+    private mutating func close(_ indent: Int) {
+        if pretty {
+            bytes.append(10)
+            bytes += repeatElement(32, count: indent * 2)
+        }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private mutating func write(string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where byte < 32 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [92, byte]
+                case 8: bytes += [92, UInt8(ascii: "b")]
+                case 9: bytes += [92, UInt8(ascii: "t")]
+                case 10: bytes += [92, UInt8(ascii: "n")]
+                case 12: bytes += [92, UInt8(ascii: "f")]
+                case 13: bytes += [92, UInt8(ascii: "r")]
+                default: bytes += [92, UInt8(ascii: "u"), 48, 48, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

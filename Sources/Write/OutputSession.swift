@@ -1,0 +1,64 @@
+import Foundation
+import Model
+
+/// A build's output being written into the staging folder, from any number of threads.
+///
+/// `put` writes a file at once (skipping it when the staging copy already holds the same bytes)
+/// and remembers the first error instead of throwing, so renderers can hand files over from
+/// their worker threads; `finish` reports that error, or removes what this build did not
+/// write, adds the marker and swaps the folder into place. Until then the output is untouched.
+public final class OutputSession: @unchecked Sendable {
+    let root: String
+    private let swap: () throws(WriteError) -> Void
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var paths: Set<String> = []
+    private var statistics = OutputWriter.Statistics()
+    private var failure: WriteError?
+
+    init(root: String, swap: @escaping () throws(WriteError) -> Void) {
+        self.root = root
+        self.swap = swap
+    }
+
+    /// Writes one file into the staging folder, making its folders first.
+    public func put(_ file: OutputFile) {
+        do {
+            try makeParents(of: file.path)
+            let changed = try FileOps.put(file, into: root)
+            lock.withLock {
+                // A path put twice (a static/ file replacing a generated one) counts once.
+                if paths.insert(file.path).inserted {
+                    if changed { statistics.written += 1 } else { statistics.unchanged += 1 }
+                }
+            }
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+
+    func makeFolder(_ folder: String) throws(WriteError) {
+        try FileOps.makeDirectory(root + "/" + folder)
+        lock.withLock { _ = folders.insert(folder) }
+    }
+
+    private func makeParents(of path: String) throws(WriteError) {
+        let parents = FileOps.parentFolders(of: path)  // deepest first
+        guard let deepest = parents.first, !lock.withLock({ folders.contains(deepest) }) else { return }
+        for folder in parents.reversed() where !lock.withLock({ folders.contains(folder) }) {
+            try makeFolder(folder)
+        }
+    }
+
+    /// Ends the output: the first write error, or the new output swapped into place.
+    @discardableResult
+    public func finish() throws(WriteError) -> OutputWriter.Statistics {
+        if let failure = lock.withLock({ failure }) { throw failure }
+        put(OutputFile(path: OutputWriter.marker, text: "This folder is written by casebook; it is replaced on every build.\n"))
+        if let failure = lock.withLock({ failure }) { throw failure }
+        var statistics = lock.withLock { self.statistics }
+        statistics.removed = FileOps.removeFiles(in: root, notIn: lock.withLock { paths })
+        try swap()
+        return statistics
+    }
+}

@@ -1,0 +1,73 @@
+import CSV
+import Foundation
+@testable import Render
+import Testing
+import TestSupport
+
+/// The exports are read by other tools: text with quotes, commas, line breaks, backslashes,
+/// control characters and non-ASCII letters must come back exactly as written.
+@Suite struct ExportFormatTests {
+    static let awkward = "She said \"no\", then: C:\\temp\\x, tab\there,\u{1}bell, ünïcödé — 👍🏽 </script> line\u{2028}separator"
+
+    @Test func awkwardTextSurvivesTheJSONAndCSVExports() throws {
+        let site = try FixtureSite(copying: "valid-site", [
+            "content/quotes/awkward.md": """
+            ---
+            speaker: Parent
+            programme: talent-match
+            themes: [shared-benefits]
+            consent: public
+            ---
+            \(Self.awkward)
+            Second line, with a comma.
+            """,
+        ])
+        let output = SiteBuilds.temporaryOutput()
+        let outcome = SiteBuilds.build(site.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let files = try SiteFiles(folder: output)
+        let expected = Self.awkward + "\nSecond line, with a comma."
+
+        let jsonBytes = try #require(files.files["data/quotes.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(jsonBytes)) as? [[String: Any]])
+        let record = try #require(json.first { $0["id"] as? String == "awkward" })
+        #expect(record["text"] as? String == expected)
+        #expect(record["themes"] as? [String] == ["shared-benefits"])
+        #expect(record["case_study"] == nil, "a missing optional leaves its key out")
+
+        let reader = try CSVReader(string: try #require(files.text("data/quotes.csv")), hasHeaderRow: true)
+        var texts: [String: String] = [:]
+        while let row = reader.next() { texts[row[0]] = row[1] }
+        #expect(texts["awkward"] == expected)
+        #expect(texts.count == json.count, "the CSV has a row for every quote in the JSON")
+    }
+
+    /// The hand-written JSON writer prints what Foundation's encoder printed before it, byte for byte.
+    @Test func jsonBytesMatchFoundationsEncoder() throws {
+        struct Record: Encodable {
+            let text: String
+            let list: [String]
+            let empty: [String]
+            let count: Int
+            let flag: Bool
+            let missing: String?
+            let nested: [String: Int]
+        }
+        let controls = String(decoding: (0..<32).map { UInt8($0) } + Array("\"\\/ é".utf8), as: UTF8.self)
+        let record = Record(
+            text: Self.awkward + controls, list: ["a", "b/c"], empty: [], count: -42, flag: true, missing: nil,
+            nested: ["zeta": 1, "alpha": 2, "case_study": 3, "caseStudy": 4])
+        let value = JSONValue.object([
+            "text": .string(record.text), "list": .strings(record.list), "empty": .array([]), "count": .int(record.count),
+            "flag": .bool(record.flag), "missing": nil,
+            "nested": .object(record.nested.map { (key: $0.key, value: JSONValue.int($0.value)) }),
+        ])
+        for pretty in [true, false] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            let foundation = String(decoding: try encoder.encode([record, record]), as: UTF8.self)
+            let ours = String(decoding: JSONValue.array([value, value]).bytes(pretty: pretty), as: UTF8.self)
+            #expect(ours == foundation, "pretty: \(pretty)")
+        }
+    }
+}
