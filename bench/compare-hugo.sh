@@ -9,8 +9,12 @@
 # --sizes   case studies x quotes, comma-separated (default 1000x5000,10000x50000)
 # --runs    measured runs per tool and size, after one warm-up each (default 5; 3 for sizes of
 #           5,000 case studies or more, where a Hugo build takes ~45 s on a 2-core machine)
-# --clean   delete (default): both output folders (and casebook's staging copy) are deleted and
-#           `sync`ed before every run, outside the timing, so both tools write every file anew.
+# --clean   fresh (default): every run writes into a new, never-used output folder (as a CI job on
+#           a fresh clone does); all of them are deleted at the end, not between runs. ext4 makes
+#           every file created within seconds of a large delete cost more (perf showed
+#           `recently_deleted` in 40 % of a build's samples), which would time the file system.
+#           delete: both output folders (and casebook's staging copy) are deleted and `sync`ed
+#           before every run, outside the timing, so both tools write every file anew.
 #           reuse: outputs are kept between runs; casebook rewrites in place and skips unchanged
 #           files (its normal rebuild), Hugo builds with --cleanDestinationDir.
 # --work    where to put the corpora and outputs (default: a new folder under /tmp, deleted at
@@ -26,7 +30,7 @@ repo=$(pwd)
 
 sizes="1000x5000,10000x50000"
 runs=""
-clean="delete"
+clean="fresh"
 seed=1
 work=""
 keep=0
@@ -38,11 +42,11 @@ while [[ $# -gt 0 ]]; do
         --seed) seed=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
-[[ "$clean" == delete || "$clean" == reuse ]] || { echo "--clean must be delete or reuse" >&2; exit 2; }
+[[ "$clean" == fresh || "$clean" == delete || "$clean" == reuse ]] || { echo "--clean must be fresh, delete or reuse" >&2; exit 2; }
 
 missing=0
 need() { # command, install hint
@@ -166,6 +170,10 @@ print("equivalence:", "OK" if bad == 0 else f"{bad} page(s) differ")
 PY
 
     for run in $(seq 1 "$n"); do
+        if [[ $clean == fresh ]]; then
+            cb=("$casebook" build "$site" --output "$cout-$run" --quiet)
+            hg=(hugo --source "$hsite" --destination "$hout-$run" --quiet)
+        fi
         prepare_casebook "$cout"; measure "$size" casebook "$run" "${cb[@]}"
         prepare_hugo "$hout"; measure "$size" hugo "$run" "${hg[@]}"
         measure "$size" cmark "$run" "${cm[@]}"

@@ -2,6 +2,9 @@
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case bytes([UInt8])
+        /// A rendered page, kept as the template made it: copying a large page into bytes
+        /// doubled its memory for as long as it waited to be written.
+        case text(String)
         /// Copied as is from an absolute path (theme assets, `static/`).
         case copy(from: String)
     }
@@ -16,7 +19,8 @@ public struct OutputFile: Sendable {
     }
 
     public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+        self.path = path
+        self.contents = .text(text)
     }
 
     public init(path: String, copyFrom source: String) {

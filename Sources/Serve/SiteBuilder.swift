@@ -203,6 +203,7 @@ final class SiteBuilder: @unchecked Sendable {
     private func contents(of file: OutputFile, theme: Theme) -> [UInt8]? {
         switch file.contents {
         case .bytes(let bytes): return bytes
+        case .text(let text): return Array(text.utf8)
         case .copy(let source):
             let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
             let allowed = [root, URL(fileURLWithPath: Theme.builtInFolder).resolvingSymlinksInPath().path]

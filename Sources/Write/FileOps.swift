@@ -31,42 +31,45 @@ enum FileOps {
     /// Overwriting in place (`pwrite` + `ftruncate`) avoids the flush ext4 forces on `O_TRUNC`.
     static func put(_ file: OutputFile, into root: String) throws(WriteError) -> Bool {
         let path = root + "/" + file.path
-        let bytes: [UInt8]
         switch file.contents {
-        case .bytes(let data): bytes = data
+        // The closures of `withUnsafeBytes` cannot throw a typed error: results carry it out.
+        case .bytes(let bytes):
+            return try bytes.withUnsafeBytes { buffer in Result { () throws(WriteError) in try put(buffer, at: path) } }.get()
+        case .text(var text):
+            return try text.withUTF8 { buffer in Result { () throws(WriteError) in try put(UnsafeRawBufferPointer(buffer), at: path) } }.get()
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw WriteError.system("cannot read", source, errno)
             }
-            bytes = [UInt8](data)
+            return try data.withUnsafeBytes { buffer in Result { () throws(WriteError) in try put(buffer, at: path) } }.get()
         }
+    }
+
+    private static func put(_ bytes: UnsafeRawBufferPointer, at path: String) throws(WriteError) -> Bool {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError.system("cannot write", path, errno) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw WriteError.system("cannot write", path, errno) }
         if Int(info.st_size) == bytes.count, sameBytes(fd, bytes) { return false }
-        let written = bytes.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
-                if n <= 0 { return -1 }
-                offset += n
-            }
-            return offset
+        var offset = 0
+        while offset < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + offset, bytes.count - offset, off_t(offset))
+            if n <= 0 { throw WriteError.system("cannot write", path, errno) }
+            offset += n
         }
         // Only a longer old file needs cutting; a new one is empty.
-        guard written == bytes.count, Int(info.st_size) <= bytes.count || ftruncate(fd, off_t(bytes.count)) == 0 else {
+        guard Int(info.st_size) <= bytes.count || ftruncate(fd, off_t(bytes.count)) == 0 else {
             throw WriteError.system("cannot write", path, errno)
         }
         return true
     }
 
-    private static func sameBytes(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    private static func sameBytes(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         if bytes.isEmpty { return true }
         var existing = [UInt8](repeating: 0, count: bytes.count)
         let n = existing.withUnsafeMutableBytes { pread(fd, $0.baseAddress, bytes.count, 0) }
-        return n == bytes.count && existing == bytes
+        return n == bytes.count && existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// Deletes files (and then empty folders) left from an earlier build. Returns how many files.
