@@ -27,10 +27,11 @@ struct ContentFragments: Sendable {
 
     init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil) {
         let root = site.config.basePath
-        let context = FragmentCache.context(of: site)
+        // What every item shows from outside itself; when it changes, nothing cached is reused.
+        cache?.start(siteContext: FragmentCache.context(of: site))
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
-        let caseStudyEntries = site.caseStudies.map { ($0, cache?.caseStudy($0, context: context)) }.parallelMap {
+        let caseStudyEntries = site.caseStudies.map { ($0, cache?.caseStudy($0)) }.parallelMap {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
             let body = markdown.htmlAndPlainText(caseStudy.body)
@@ -43,7 +44,7 @@ struct ContentFragments: Sendable {
                 Self.prepare(
                     Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site), partial: "partials/lesson", theme: theme, root: root)
             }
-            return .init(source: caseStudy, context: context, html: html, card: card, lessons: lessons)
+            return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
         var cards: [String: Values] = [:], bodies: [String: String] = [:], plainBodies: [String: String] = [:]
         var lessons: [String: [String]] = [:]
@@ -64,7 +65,8 @@ struct ContentFragments: Sendable {
 
         // Quotes: a quote's values also show its case study's title.
         let quoteEntries = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in
-            let quoteContext = context + "\u{1F}" + (quote.caseStudy.flatMap { site.caseStudy($0.value)?.title } ?? "")
+            // A quote also shows its case study's title.
+            let quoteContext = quote.caseStudy.flatMap { site.caseStudy($0.value)?.title } ?? ""
             return (quote, quoteContext, cache?.quote(quote, context: quoteContext))
         }.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }

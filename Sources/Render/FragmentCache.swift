@@ -7,12 +7,12 @@ import Model
 /// again (their Markdown, their values, their partial), so a rebuild costs what the edit touched.
 ///
 /// An entry is reused when its source (the `CaseStudy` or `Quote`, compared in full) and its
-/// context (theme and programme titles, the base path, a quote's case-study title) are unchanged.
-/// Entries not used by the latest build are dropped; a theme change clears everything.
+/// context (a quote's case-study title) are unchanged. What all items show from outside
+/// themselves (theme and programme titles, the base path) is compared once per build: a change
+/// there, or to the theme, clears everything. Entries not used by the latest build are dropped.
 public final class FragmentCache: @unchecked Sendable {
     struct CaseStudyEntry: Sendable {
         var source: CaseStudy
-        var context: String
         var html: CaseStudyHTML
         var card: Values
         /// Each lesson's values for theme pages, in the order of `lessons:`.
@@ -28,6 +28,7 @@ public final class FragmentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var caseStudies: [String: CaseStudyEntry] = [:]
     private var quotes: [String: QuoteEntry] = [:]
+    private var siteContext: String?
 
     public init() {}
 
@@ -37,12 +38,24 @@ public final class FragmentCache: @unchecked Sendable {
         defer { lock.unlock() }
         caseStudies = [:]
         quotes = [:]
+        siteContext = nil
     }
 
-    func caseStudy(_ source: CaseStudy, context: String) -> CaseStudyEntry? {
+    /// Starts a build: entries made for another site context are dropped.
+    func start(siteContext: String) {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = caseStudies[source.slug], entry.context == context, entry.source == source else { return nil }
+        if self.siteContext != siteContext {
+            caseStudies = [:]
+            quotes = [:]
+            self.siteContext = siteContext
+        }
+    }
+
+    func caseStudy(_ source: CaseStudy) -> CaseStudyEntry? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = caseStudies[source.slug], entry.source == source else { return nil }
         return entry
     }
 

@@ -71,12 +71,17 @@ struct AffectedOutputs {
     private func contentPaths(for file: String) -> Set<String>? {
         var pages = Set<String>()
         var quotes: [Quote] = []
+        // Quotes show the title of the case study they belong to: their pages change only when
+        // that title does (or the case study appears or goes).
+        let oldTitles = Set(old.caseStudies.filter { $0.file == file }.map { $0.slug + "\u{1F}" + $0.title })
+        let newTitles = Set(new.caseStudies.filter { $0.file == file }.map { $0.slug + "\u{1F}" + $0.title })
+        let titleChanged = oldTitles != newTitles
         for site in [old, new] {
             for caseStudy in site.caseStudies where caseStudy.file == file {
                 pages.insert(Self.file("case-studies/\(caseStudy.slug)/"))
                 for theme in Aggregator.themes(of: caseStudy) { pages.insert(Self.file("themes/\(theme)/")) }
                 if let programme = caseStudy.programme?.value { pages.insert(Self.file("programmes/\(programme)/")) }
-                // Quotes show the title of the case study they belong to.
+                guard titleChanged else { continue }
                 let refs = Set(caseStudy.quoteRefs.map(\.value))
                 quotes += old.quotes.filter { $0.caseStudy?.value == caseStudy.slug || refs.contains($0.id) }
                 quotes += new.quotes.filter { $0.caseStudy?.value == caseStudy.slug || refs.contains($0.id) }

@@ -137,6 +137,36 @@ struct ServedSite {
         try await expectSameAsFullBuild(served)
     }
 
+    /// Quotes show their case study's title, so only a title change re-renders the pages that
+    /// list those quotes (the quotes page, the home page's featured quotes); a summary edit does not.
+    @Test func quotePagesAreRenderedAgainOnlyWhenTheirCaseStudysTitleChanges() async throws {
+        let served = try await ServedSite.start()
+        defer { Task { await served.server.stop() } }
+        let tab = try await served.events()
+        func rebuilt() -> [String] { served.log.all.filter { $0.hasPrefix("Rebuilt ") } }
+
+        try served.site.edit(
+            "content/case-studies/first-steps.md", replacing: "summary: Young people joined the design group from the start.",
+            with: "summary: Young people joined the design group on day one.")
+        _ = try await tab.next("reload")
+        let summaryEdit = try #require(rebuilt().last)
+        #expect(try await served.get("/case-studies/").text.contains("on day one"))
+        _ = try await tab.next("updated")
+        try await expectSameAsFullBuild(served)
+
+        try served.site.edit(
+            "content/case-studies/first-steps.md", replacing: "title: First steps in co-production",
+            with: "title: Early steps in co-production")
+        _ = try await tab.next("reload")
+        let titleEdit = try #require(rebuilt().last)
+        #expect(try await served.get("/quotes/").text.contains("Early steps in co-production"), "a quote's 'From …' link")
+        _ = try await tab.next("updated")
+        try await expectSameAsFullBuild(served)
+
+        func pages(_ line: String) -> Int { Int(line.split(separator: " ")[1]) ?? 0 }
+        #expect(pages(summaryEdit) < pages(titleEdit), "\(summaryEdit) / \(titleEdit)")
+    }
+
     @Test func aBrokenFileShowsAnOverlayUntilFixed() async throws {
         let served = try await ServedSite.start()
         defer { Task { await served.server.stop() } }
