@@ -4,6 +4,10 @@
 #
 #   bench/serve-rebuild.sh [edits=7]
 #
+# With HUGO=1 it then measures `hugo server --disableFastRender` (every affected page rendered
+# again, as casebook does) the same way on the Hugo twin of the same corpus (bench/hugo-site),
+# editing the same front-matter line, and prints its median from its "Total in N ms" lines.
+#
 # Environment: CASEBOOK (a casebook binary; default: a release build in .build-serve),
 # CASE_STUDIES / QUOTES (site size). The time is what the server logs ("Rebuilt N pages in X ms"):
 # from the debounced change to the new pages being served.
@@ -16,8 +20,10 @@ if [[ -z "${CASEBOOK:-}" ]]; then
 fi
 work=$(mktemp -d)
 server=""
-trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-python3 bench/generate-site.py "$work/site" --case-studies "${CASE_STUDIES:-1000}" --quotes "${QUOTES:-5000}"
+hugo_server=""
+trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; [[ -n "$hugo_server" ]] && kill "$hugo_server" 2>/dev/null; rm -rf "$work"' EXIT
+python3 bench/generate-site.py "$work/site" --case-studies "${CASE_STUDIES:-1000}" --quotes "${QUOTES:-5000}" \
+    ${HUGO:+--hugo "$work/hugo"}
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 CASEBOOK_SERVE_TIMINGS=1 "$CASEBOOK" serve "$work/site" --port "$port" >"$work/log" 2>&1 &
 server=$!
@@ -47,3 +53,33 @@ grep -o '^Rebuilt [0-9]* pages\? in [0-9]* ms' "$work/log" | awk '{print $(NF-1)
     awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "median rebuild after editing one case study: %s ms (%d edits; target < 100 ms)\n", m, NR}'
 echo "stage times of the last rebuild:"
 awk '/^Rebuilt/ {block = ""; next} /^  / {block = block $0 "\n"} END {printf "%s", block}' "$work/log"
+
+[[ -n "${HUGO:-}" ]] || exit 0
+kill "$server" 2>/dev/null; server=""
+cp -r bench/hugo-site/hugo.toml bench/hugo-site/layouts "$work/hugo/"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+hugo server --source "$work/hugo" --port "$port" --disableFastRender --disableLiveReload >"$work/hugo.log" 2>&1 &
+hugo_server=$!
+wait_for_hugo() { # pattern count
+    for _ in $(seq 1 1800); do
+        [[ $(grep -c "$1" "$work/hugo.log" || true) -ge $2 ]] && return 0
+        sleep 0.1
+    done
+    echo "timed out waiting for '$1' in:" >&2; cat "$work/hugo.log" >&2; exit 1
+}
+wait_for_hugo 'Web Server is available' 1
+grep -E '^Built in' "$work/hugo.log" || true
+file="$work/hugo/content/case-studies/case-00017.md"
+for i in $(seq 1 "$edits"); do
+    python3 - "$file" "$i" <<'PY'
+import re, sys
+path, i = sys.argv[1], sys.argv[2]
+text = open(path).read()
+open(path, "w").write(re.sub(r"^organisation: .*$", f"organisation: Org 17, edit {i}", text, count=1, flags=re.M))
+PY
+    wait_for_hugo 'Total in' "$i"
+    sleep 0.5
+done
+grep 'Total in' "$work/hugo.log"
+grep -o 'Total in [0-9]* ms' "$work/hugo.log" | awk '{print $3}' | sort -n |
+    awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "median hugo server rebuild after editing one case study: %s ms (%d edits)\n", m, NR}'

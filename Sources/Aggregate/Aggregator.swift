@@ -125,30 +125,36 @@ public enum Aggregator {
     static func programmeEvidence(
         _ ids: [String], site: ValidatedSite, caseStudies: [CaseStudy], quotes: [Quote], themeIDs: [String]
     ) -> [ProgrammeEvidence] {
-        var caseStudiesByProgramme: [String: [CaseStudy]] = [:]
-        var quotesByProgramme: [String: [Quote]] = [:]
-        var themesByProgramme: [String: Set<String>] = [:]
+        // Positions, not sets of strings: this runs on every `casebook serve` rebuild.
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let themePosition = Dictionary(themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var caseStudiesByProgramme = [[CaseStudy]](repeating: [], count: ids.count)
+        var quotesByProgramme = [[Quote]](repeating: [], count: ids.count)
+        var hasTheme = [[Bool]](repeating: [Bool](repeating: false, count: themeIDs.count), count: ids.count)
         for caseStudy in caseStudies {
-            guard let id = caseStudy.programme?.value else { continue }
-            caseStudiesByProgramme[id, default: []].append(caseStudy)
-            themesByProgramme[id, default: []].formUnion(themes(of: caseStudy))
+            guard let p = caseStudy.programme.flatMap({ position[$0.value] }) else { continue }
+            caseStudiesByProgramme[p].append(caseStudy)
+            for theme in themes(of: caseStudy) { if let t = themePosition[theme] { hasTheme[p][t] = true } }
         }
         for quote in quotes {
-            guard let id = quote.programme?.value else { continue }
-            quotesByProgramme[id, default: []].append(quote)
-            themesByProgramme[id, default: []].formUnion(quote.themes.map(\.value))
+            guard let p = quote.programme.flatMap({ position[$0.value] }) else { continue }
+            quotesByProgramme[p].append(quote)
+            for theme in quote.themes { if let t = themePosition[theme.value] { hasTheme[p][t] = true } }
         }
         let definitions = Dictionary((site.config.programmes ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return ids.map { id in
+        return ids.enumerated().map { p, id in
             ProgrammeEvidence(
                 id: id, title: definitions[id]?.title ?? id, description: definitions[id]?.description,
-                caseStudies: caseStudiesByProgramme[id] ?? [], quotes: quotesByProgramme[id] ?? [],
-                themeIDs: themeIDs.filter { themesByProgramme[id]?.contains($0) ?? false })
+                caseStudies: caseStudiesByProgramme[p], quotes: quotesByProgramme[p],
+                themeIDs: themeIDs.enumerated().filter { hasTheme[p][$0.offset] }.map(\.element))
         }
     }
 
+    /// Without repeats, in order. The lists are a few themes long: a scan beats a hash set.
     static func uniqued(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
+        var result: [String] = []
+        result.reserveCapacity(values.count)
+        for value in values where !result.contains(value) { result.append(value) }
+        return result
     }
 }

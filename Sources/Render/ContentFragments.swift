@@ -31,7 +31,8 @@ struct ContentFragments: Sendable {
         cache?.start(siteContext: FragmentCache.context(of: site))
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
-        let caseStudyEntries = site.caseStudies.map { ($0, cache?.caseStudy($0)) }.parallelMap {
+        let caseStudyInputs = site.caseStudies.map { ($0, cache?.caseStudy($0)) }
+        let caseStudyEntries = caseStudyInputs.parallelMap {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
             let body = markdown.htmlAndPlainText(caseStudy.body)
@@ -64,17 +65,22 @@ struct ContentFragments: Sendable {
         self.lessons = lessons
 
         // Quotes: a quote's values also show its case study's title.
-        let quoteEntries = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in
-            // A quote also shows its case study's title.
+        let quoteInputs = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in
             let quoteContext = quote.caseStudy.flatMap { site.caseStudy($0.value)?.title } ?? ""
             return (quote, quoteContext, cache?.quote(quote, context: quoteContext))
-        }.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
+        }
+        let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
             let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site)
             return .init(source: quote, context: quoteContext, values: Self.prepare(item, partial: "partials/quote", theme: theme, root: root))
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
-        cache?.keep(caseStudies: caseStudyEntries, quotes: quoteEntries)
+        if let cache {
+            cache.keep(
+                made: zip(caseStudyInputs, caseStudyEntries).compactMap { $0.1 == nil ? $1 : nil },
+                zip(quoteInputs, quoteEntries).compactMap { $0.2 == nil ? $1 : nil },
+                live: (site.caseStudies.map(\.slug), site.quotes.map(\.id)))
+        }
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
             ($0.definition.id, $0.definition.description.map(markdown.html) ?? "")
