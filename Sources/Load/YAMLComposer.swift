@@ -147,14 +147,11 @@ final class YAMLComposer {
 
     /// A key written twice is an error at its first appearance, as Yams reported it.
     private static func refuseDuplicates(_ pairs: [YAMLPair]) throws(Problem) {
-        guard pairs.count > 1 else { return }
-        var seen: [String: YAMLNode] = [:]
+        // Front matter has a dozen keys: comparing each with those before it needs no hashing.
         var duplicates: [String: YAMLNode] = [:]
-        for pair in pairs where pair.keyNode.scalar != nil {
-            if let first = seen[pair.key] {
-                duplicates[pair.key] = first
-            } else {
-                seen[pair.key] = pair.keyNode
+        for (index, pair) in pairs.enumerated() where pair.keyNode.scalar != nil {
+            if let first = pairs[..<index].first(where: { $0.keyNode.scalar != nil && $0.key == pair.key }), duplicates[pair.key] == nil {
+                duplicates[pair.key] = first.keyNode
             }
         }
         guard let firstKey = duplicates.keys.min(), let node = duplicates[firstKey] else { return }
