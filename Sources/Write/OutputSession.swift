@@ -6,7 +6,7 @@ import Model
 /// `put` writes a file at once (skipping it when the staging copy already holds the same bytes)
 /// and remembers the first error instead of throwing, so renderers can hand files over from
 /// their worker threads; `finish` reports that error, or removes what this build did not
-/// write, adds the marker and swaps the folder into place. Until then the output is untouched.
+/// write and swaps the folder into place. Until then the output is untouched.
 public final class OutputSession: @unchecked Sendable {
     let root: String
     private let swap: () throws(WriteError) -> Void
@@ -53,8 +53,6 @@ public final class OutputSession: @unchecked Sendable {
     /// Ends the output: the first write error, or the new output swapped into place.
     @discardableResult
     public func finish() throws(WriteError) -> OutputWriter.Statistics {
-        if let failure = lock.withLock({ failure }) { throw failure }
-        put(OutputFile(path: OutputWriter.marker, text: "This folder is written by casebook; it is replaced on every build.\n"))
         if let failure = lock.withLock({ failure }) { throw failure }
         var statistics = lock.withLock { self.statistics }
         statistics.removed = FileOps.removeFiles(in: root, notIn: lock.withLock { paths })

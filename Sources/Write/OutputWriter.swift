@@ -48,7 +48,11 @@ public struct OutputWriter: Sendable {
         try checkOwnership(output)
         if FileManager.default.fileExists(atPath: staging) { try checkOwnership(staging) }
         try FileOps.makeDirectory(staging)
-        return OutputSession(root: staging) { () throws(WriteError) in try swapIntoPlace() }
+        let session = OutputSession(root: staging) { () throws(WriteError) in try swapIntoPlace() }
+        // The marker goes in first: a build that fails halfway leaves a staging folder that is
+        // still recognisably casebook's, so the next build may reuse it.
+        session.put(OutputFile(path: Self.marker, text: "This folder is written by casebook; it is replaced on every build.\n"))
+        return session
     }
 
     private func swapIntoPlace() throws(WriteError) {

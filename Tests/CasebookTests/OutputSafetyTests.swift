@@ -37,6 +37,29 @@ import TestSupport
         #expect(try SiteFiles(folder: output).files == before.files)
     }
 
+    /// Pages are written into the staging copy while others render; a failure after some were
+    /// written (here the last step, a static file where a page's folder is) must still leave the
+    /// previous site served, and the next good build must be exactly the first one.
+    @Test func aFailureAfterPagesWereWrittenLeavesThePreviousSiteIntact() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        let before = try SiteFiles(folder: output)
+
+        try fixture.write("static/case-studies", "a file where the case-study folder goes\n")
+        try fixture.edit("content/case-studies/cs-a.md", replacing: "title: Case A", with: "title: Changed A")
+        let failed = SiteBuilds.build(fixture.root, into: output)
+        #expect(!failed.succeeded)
+        #expect(failed.failure?.contains("case-studies") == true, "\(failed.failure ?? "no failure")")
+        #expect(try SiteFiles(folder: output).files == before.files)
+
+        try fixture.remove("static/case-studies")
+        try fixture.edit("content/case-studies/cs-a.md", replacing: "title: Changed A", with: "title: Case A")
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        #expect(try SiteFiles(folder: output).files == before.files)
+    }
+
     @Test func aRebuildRemovesPagesThatNoLongerExist() throws {
         let fixture = try FixtureSite(copying: "evidence-site")
         let output = SiteBuilds.temporaryOutput()
