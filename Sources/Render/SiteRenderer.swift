@@ -130,15 +130,22 @@ struct CommonValues: Sendable {
     /// has the same chrome, and it was nearly half the cost of rendering a case-study page.
     private(set) var headers: [String: String] = [:]
     private(set) var footer = ""
+    /// Per menu section, made once: the `site` values (the menu marks the section) and `chrome`.
+    private var sections: [String: (site: Values, chrome: Values)] = [:]
 
     mutating func renderChrome(theme: Theme, pages: [PageSpec]) {
         var representatives: [String: PageSpec] = [:]
         for page in pages where representatives[page.section] == nil { representatives[page.section] = page }
+        for section in representatives.keys { sections[section] = (siteValues(section: section), Values([:])) }
         for (section, page) in representatives {
             headers[section] = (try? theme.render("partials/site-header", values(for: page, own: false).dictionary)) ?? ""
         }
         if let page = pages.first {
             footer = (try? theme.render("partials/site-footer", values(for: page, own: false).dictionary)) ?? ""
+        }
+        for section in representatives.keys {
+            let chrome = chromeValues(section: section)
+            sections[section]?.chrome = chrome
         }
     }
 
@@ -163,14 +170,15 @@ struct CommonValues: Sendable {
     /// (the header and footer need only the shared ones, and some pages' own are large).
     func values(for page: PageSpec, own: Bool = true) -> Values {
         var values = own ? page.makeValues() : Values([:])
-        var site = self.site.dictionary
-        site["menu"] = menu.map { item -> [String: Any] in
-            ["title": esc(item.title), "url": item.url, "current": item.url == page.section]
-        }
-        site["searchCurrent"] = page.section == SiteURL.search
-        values["site"] = site
+        let shared = sections[page.section]
+        values["site"] = (shared?.site ?? siteValues(section: page.section)).dictionary
         values["root"] = config.basePath
-        values["chrome"] = ["header": headers[page.section] ?? "", "footer": footer]
+        // While the chrome itself is being rendered, it is not made yet.
+        if let chrome = shared?.chrome, !chrome.dictionary.isEmpty {
+            values["chrome"] = chrome.dictionary
+        } else {
+            values["chrome"] = chromeValues(section: page.section).dictionary
+        }
         values["page"] = [
             "title": esc(page.title), "description": esc(String(page.description.prefix(300))),
             "canonical": esc(config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": page.kind,
@@ -178,4 +186,15 @@ struct CommonValues: Sendable {
         ] as [String: Any]
         return values
     }
+
+    private func siteValues(section: String) -> Values {
+        var site = self.site
+        site["menu"] = menu.map { item -> [String: Any] in
+            ["title": esc(item.title), "url": item.url, "current": item.url == section]
+        }
+        site["searchCurrent"] = section == SiteURL.search
+        return site
+    }
+
+    private func chromeValues(section: String) -> Values { Values(["header": headers[section] ?? "", "footer": footer]) }
 }
