@@ -17,8 +17,16 @@ struct SiteDirectory {
     /// A symlink whose target is outside the site folder is refused with a diagnostic, not followed.
     func files(in folder: String, extensions: Set<String>, diagnostics: inout [Diagnostic]) -> [String] {
         list(folder, recursive: false, diagnostics: &diagnostics).filter { name in
-            extensions.contains((name as NSString).pathExtension.lowercased())
+            extensions.contains(Self.pathExtension(of: name))
         }
+    }
+
+    /// The lower-cased text after the last `.` of the last path component ("" when none, or
+    /// when the name starts with it), as `NSString.pathExtension` gives it, without bridging.
+    static func pathExtension(of path: String) -> String {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return String(Substring(name[name.index(after: dot)...])).lowercased()
     }
 
     /// Every regular file under `folder`, recursively (for `static/`), relative to the site folder.
