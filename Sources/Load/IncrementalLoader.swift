@@ -41,9 +41,13 @@ public final class IncrementalLoader: @unchecked Sendable {
     private var listings: [String: Listing] = [:]
     private var results: [String: FileResult] = [:]
 
-    public init(folder: String) {
+    /// False for a one-shot load (`SiteLoader`): nothing is kept for a next call.
+    private let remembers: Bool
+
+    public init(folder: String, remembers: Bool = true) {
         directory = SiteDirectory(root: folder)
         root = directory.root
+        self.remembers = remembers
     }
 
     /// - Parameter changed: relative paths that changed (created, modified or deleted) since the
@@ -73,26 +77,32 @@ public final class IncrementalLoader: @unchecked Sendable {
         }
         let root = self.root
         let loaded = work.parallelMap { path, kind in Self.loadFile(root: root, path: path, kind: kind) }
-        for ((path, _), result) in zip(work, loaded) { results[path] = result }
-        for path in results.keys where !present.contains(path) { results[path] = nil }
+        if remembers {
+            for ((path, _), result) in zip(work, loaded) { results[path] = result }
+            for path in results.keys where !present.contains(path) { results[path] = nil }
+        }
+        // Every listed file in listing order: just loaded (all of them on a full load), or kept.
+        let files: [(path: String, kind: Kind, result: FileResult)] =
+            changed == nil
+            ? zip(work, loaded).map { ($0.0, $0.1, $1) }
+            : Self.folders.flatMap { folder, _, kind in
+                (listings[folder]?.files ?? []).compactMap { path in results[path].map { (path, kind, $0) } }
+            }
 
         var diagnostics = config?.diagnostics ?? []
         for (folder, _, _) in Self.folders { diagnostics += listings[folder]?.diagnostics ?? [] }
         diagnostics += listings[Self.staticFolder]?.diagnostics ?? []
         var site = LoadedSite(root: root, config: config?.value, staticFiles: listings[Self.staticFolder]?.files ?? [])
-        for (folder, _, kind) in Self.folders {
-            for path in listings[folder]?.files ?? [] {
-                guard let result = results[path] else { continue }
-                diagnostics += result.diagnostics
-                if let caseStudy = result.caseStudy {
-                    site.caseStudies.append(caseStudy)
-                } else if kind == .caseStudy {
-                    // Its own error says what is wrong; references to it are not reported again.
-                    site.unloadedCaseStudySlugs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
-                }
-                site.quotes += result.quotes
-                if let page = result.page { site.pages.append(page) }
+        for (path, kind, result) in files {
+            diagnostics += result.diagnostics
+            if let caseStudy = result.caseStudy {
+                site.caseStudies.append(caseStudy)
+            } else if kind == .caseStudy {
+                // Its own error says what is wrong; references to it are not reported again.
+                site.unloadedCaseStudySlugs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
             }
+            site.quotes += result.quotes
+            if let page = result.page { site.pages.append(page) }
         }
         site.diagnostics = diagnostics
         return site

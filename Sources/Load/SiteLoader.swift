@@ -9,6 +9,6 @@ import Model
 /// to re-read only what changes.
 public enum SiteLoader {
     public static func load(from folder: String) -> LoadedSite {
-        IncrementalLoader(folder: folder).load(changed: nil)
+        IncrementalLoader(folder: folder, remembers: false).load(changed: nil)
     }
 }
