@@ -48,7 +48,7 @@ public struct SiteValidator {
         let caseStudySlugs = uniqueIDs(
             caseStudies.map { ($0.slug, $0.slugLocation) }, kind: "case study slug", diagnostics: &diagnostics)
         let draftSlugs = Set(loaded.caseStudies.filter { !includeDrafts && $0.draft }.map(\.slug))
-        _ = uniqueIDs(loaded.quotes.map { ($0.id, $0.location) }, kind: "quote id", diagnostics: &diagnostics)
+        let quoteIDs = uniqueIDs(loaded.quotes.map { ($0.id, $0.location) }, kind: "quote id", diagnostics: &diagnostics)
         _ = uniqueIDs(loaded.pages.map { ($0.slug, SourceLocation(file: $0.file, line: 1, column: 1)) }, kind: "page slug", diagnostics: &diagnostics)
 
         for caseStudy in caseStudies {
@@ -60,7 +60,7 @@ public struct SiteValidator {
         }
 
         var quotes: [Quote] = []
-        let quotesByID = Dictionary(loaded.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        quotes.reserveCapacity(loaded.quotes.count)
         for var quote in loaded.quotes {
             vocabulary.checkProgramme(quote.programme, diagnostics: &diagnostics)
             vocabulary.checkThemes(quote.themes, diagnostics: &diagnostics)
@@ -83,9 +83,9 @@ public struct SiteValidator {
         let finalQuotes = Dictionary(quotes.map { ($0.id, $0.consent) }, uniquingKeysWith: { first, _ in first })
         for caseStudy in caseStudies {
             for reference in caseStudy.quoteRefs {
-                guard quotesByID[reference.value] != nil else {
+                guard quoteIDs.contains(reference.value) else {
                     diagnostics.append(
-                        .error("unknown-quote", "unknown quote '\(reference.value)'\(Suggestion.hint(for: reference.value, in: quotesByID.keys.sorted()))",
+                        .error("unknown-quote", "unknown quote '\(reference.value)'\(Suggestion.hint(for: reference.value, in: quoteIDs.sorted()))",
                                at: reference.location))
                     continue
                 }
