@@ -45,13 +45,12 @@ struct SiteDirectory {
             return []
         }
         var result: [String] = []
-        // readdir gives each entry's type without a stat per file (FileManager's listing cost
-        // about 8 times as much on 60,000 files; perf-notes.md).
-        for (name, entryType) in Self.entries(of: absolute(folder)) {
+        let entries = DirectoryEntries.list(absolute(folder)).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
+        for (name, entryKind) in entries {
             let relative = folder + "/" + name
             let path = absolute(relative)
-            var type = entryType == Int32(DT_UNKNOWN) ? Self.type(atPath: path, following: false) : entryType
-            if type == Int32(DT_LNK) {
+            var kind: DirectoryEntries.Kind? = entryKind
+            if kind == .symlink {
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard target == root || target.hasPrefix(root + "/") else {
                     diagnostics.append(
@@ -60,41 +59,14 @@ struct SiteDirectory {
                                at: SourceLocation(file: relative)))
                     continue
                 }
-                type = Self.type(atPath: target, following: true)
+                kind = DirectoryEntries.kind(atPath: target, following: true)
             }
-            if type == Int32(DT_DIR) {
+            if kind == .folder {
                 if recursive { result += list(relative, recursive: true, diagnostics: &diagnostics) }
-            } else if type == Int32(DT_REG) {
+            } else if kind == .file {
                 result.append(relative)
             }
         }
         return result
-    }
-
-    /// The visible entries of a folder and their `d_type`, sorted by name; empty when unreadable.
-    private static func entries(of path: String) -> [(name: String, type: Int32)] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var entries: [(name: String, type: Int32)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            entries.append((name, Int32(entry.pointee.d_type)))
-        }
-        return entries.sorted { $0.name < $1.name }
-    }
-
-    /// The `d_type` equivalent of a path's mode; DT_UNKNOWN when it cannot be read.
-    private static func type(atPath path: String, following: Bool) -> Int32 {
-        var info = stat()
-        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return Int32(DT_UNKNOWN) }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return Int32(DT_DIR)
-        case S_IFREG: return Int32(DT_REG)
-        case S_IFLNK: return Int32(DT_LNK)
-        default: return Int32(DT_UNKNOWN)
-        }
     }
 }

@@ -63,6 +63,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// A whole document's HTML and plain text from one parse: a case study's body needs both.
     public func htmlAndPlainText(_ markdown: String) -> (html: String, plain: String) {
+        // `casebook serve` keeps the two in its cache separately; a hit there costs no parse at all.
         if cache != nil { return (html(markdown), plainText(markdown)) }
         return parsed(markdown) { document in
             guard let rendered = cmark_render_html(document, options.rawValue) else { return ("", Self.plainText(of: document)) }

@@ -100,11 +100,7 @@ public struct SiteBuild: Sendable {
             return outcome
         }
         // Files go to the staging folder as they are made; the output changes only at `finish`.
-        let counter = FileCounter()
-        let emit: @Sendable (OutputFile) -> Void = { file in
-            counter.count(file)
-            session.put(file)
-        }
+        let emit: @Sendable (OutputFile) -> Void = session.put
         do {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
             var renderer = SiteRenderer(theme: theme, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
@@ -116,6 +112,7 @@ public struct SiteBuild: Sendable {
             DispatchQueue.global().async(group: reportsDone) {
                 reportResult.set(0, Result { try reportFiles.render(reports, prefix: "reports/").forEach(emit) })
             }
+            // On a render error too: the reports' thread must not outlive the build.
             defer { reportsDone.wait() }
             try renderer.render(aggregated, clock: clock.unixTime, emit: emit)
             timer.lap("render")
@@ -132,8 +129,9 @@ public struct SiteBuild: Sendable {
             outcome.timings = timer.laps
             return outcome
         }
-        outcome.pageCount = counter.pages
-        outcome.fileCount = counter.files
+        let paths = session.paths
+        outcome.pageCount = paths.count { $0.hasSuffix(".html") }
+        outcome.fileCount = paths.count
         do {
             outcome.written = try session.finish()
         } catch {
@@ -163,20 +161,4 @@ struct StageTimer {
     }
 
     static let order = ["load", "validate", "aggregate", "render", "reports", "write"]
-}
-
-/// How many files and HTML pages a build hands to the writer (a path handed twice counts once).
-final class FileCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: Set<String> = []
-    private var htmlPaths = 0
-
-    func count(_ file: OutputFile) {
-        lock.withLock {
-            if paths.insert(file.path).inserted, file.path.hasSuffix(".html") { htmlPaths += 1 }
-        }
-    }
-
-    var files: Int { lock.withLock { paths.count } }
-    var pages: Int { lock.withLock { htmlPaths } }
 }

@@ -131,22 +131,20 @@ struct CommonValues: Sendable {
     private(set) var headers: [String: String] = [:]
     private(set) var footer = ""
     /// Per menu section, made once: the `site` values (the menu marks the section) and `chrome`.
-    private var sections: [String: (site: Values, chrome: Values)] = [:]
+    private var sites: [String: Values] = [:]
+    private var chromes: [String: Values] = [:]
 
     mutating func renderChrome(theme: Theme, pages: [PageSpec]) {
         var representatives: [String: PageSpec] = [:]
         for page in pages where representatives[page.section] == nil { representatives[page.section] = page }
-        for section in representatives.keys { sections[section] = (siteValues(section: section), Values([:])) }
+        for section in representatives.keys { sites[section] = siteValues(section: section) }
         for (section, page) in representatives {
             headers[section] = (try? theme.render("partials/site-header", values(for: page, own: false).dictionary)) ?? ""
         }
         if let page = pages.first {
             footer = (try? theme.render("partials/site-footer", values(for: page, own: false).dictionary)) ?? ""
         }
-        for section in representatives.keys {
-            let chrome = chromeValues(section: section)
-            sections[section]?.chrome = chrome
-        }
+        for section in representatives.keys { chromes[section] = chromeValues(section: section) }
     }
 
     init(site aggregated: AggregatedSite, reports: [(id: String, title: String, subtitle: String?)], clock: Int, pages: [PageSpec]) {
@@ -170,15 +168,10 @@ struct CommonValues: Sendable {
     /// (the header and footer need only the shared ones, and some pages' own are large).
     func values(for page: PageSpec, own: Bool = true) -> Values {
         var values = own ? page.makeValues() : Values([:])
-        let shared = sections[page.section]
-        values["site"] = (shared?.site ?? siteValues(section: page.section)).dictionary
+        values["site"] = (sites[page.section] ?? siteValues(section: page.section)).dictionary
         values["root"] = config.basePath
-        // While the chrome itself is being rendered, it is not made yet.
-        if let chrome = shared?.chrome, !chrome.dictionary.isEmpty {
-            values["chrome"] = chrome.dictionary
-        } else {
-            values["chrome"] = chromeValues(section: page.section).dictionary
-        }
+        // While the header and footer themselves are rendered, the chrome is not made yet.
+        values["chrome"] = (chromes[page.section] ?? chromeValues(section: page.section)).dictionary
         values["page"] = [
             "title": esc(page.title), "description": esc(String(page.description.prefix(300))),
             "canonical": esc(config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": page.kind,

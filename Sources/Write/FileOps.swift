@@ -76,20 +76,10 @@ enum FileOps {
     static func removeFiles(in root: String, notIn wanted: Set<String>) -> Int {
         var stale: [String] = []
         var folders: [String] = []
-        // readdir's entry types, not a stat per file: this walks every file of the output.
         func walk(_ relative: String) {
-            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name == "." || name == ".." { continue }
+            for (name, kind) in DirectoryEntries.list(relative.isEmpty ? root : root + "/" + relative) {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    type = lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
-                }
-                if type == Int32(DT_DIR) {
+                if kind == .folder {
                     folders.append(path)
                     walk(path)
                 } else if !wanted.contains(path) {

@@ -12,7 +12,7 @@ public final class OutputSession: @unchecked Sendable {
     private let swap: () throws(WriteError) -> Void
     private let lock = NSLock()
     private var folders: Set<String> = [""]
-    private var paths: Set<String> = []
+    private var written: Set<String> = []
     private var statistics = OutputWriter.Statistics()
     private var failure: WriteError?
 
@@ -28,7 +28,7 @@ public final class OutputSession: @unchecked Sendable {
             let changed = try FileOps.put(file, into: root)
             lock.withLock {
                 // A path put twice (a static/ file replacing a generated one) counts once.
-                if paths.insert(file.path).inserted {
+                if written.insert(file.path).inserted {
                     if changed { statistics.written += 1 } else { statistics.unchanged += 1 }
                 }
             }
@@ -37,16 +37,16 @@ public final class OutputSession: @unchecked Sendable {
         }
     }
 
-    func makeFolder(_ folder: String) throws(WriteError) {
-        try FileOps.makeDirectory(root + "/" + folder)
-        lock.withLock { _ = folders.insert(folder) }
-    }
+    /// The files put so far, by output path; the marker left out.
+    public var paths: Set<String> { lock.withLock { written.subtracting([OutputWriter.marker]) } }
 
+    /// Two threads may make the same folder at once: `makeDirectory` takes "exists" as success.
     private func makeParents(of path: String) throws(WriteError) {
         let parents = FileOps.parentFolders(of: path)  // deepest first
         guard let deepest = parents.first, !lock.withLock({ folders.contains(deepest) }) else { return }
         for folder in parents.reversed() where !lock.withLock({ folders.contains(folder) }) {
-            try makeFolder(folder)
+            try FileOps.makeDirectory(root + "/" + folder)
+            lock.withLock { _ = folders.insert(folder) }
         }
     }
 
@@ -55,7 +55,7 @@ public final class OutputSession: @unchecked Sendable {
     public func finish() throws(WriteError) -> OutputWriter.Statistics {
         if let failure = lock.withLock({ failure }) { throw failure }
         var statistics = lock.withLock { self.statistics }
-        statistics.removed = FileOps.removeFiles(in: root, notIn: lock.withLock { paths })
+        statistics.removed = FileOps.removeFiles(in: root, notIn: lock.withLock { written })
         try swap()
         return statistics
     }

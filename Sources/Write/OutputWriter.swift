@@ -36,8 +36,6 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func write(_ files: [OutputFile]) throws(WriteError) -> Statistics {
         let session = try begin()
-        // Folders first, once each, so the parallel writers never race to create them.
-        for folder in Set(files.flatMap { FileOps.parentFolders(of: $0.path) }).sorted() { try session.makeFolder(folder) }
         _ = files.parallelMap { session.put($0) }
         return try session.finish()
     }

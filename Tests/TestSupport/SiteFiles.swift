@@ -11,7 +11,7 @@ public struct SiteFiles {
         guard let enumerator = fm.enumerator(atPath: folder) else { throw FixtureError.missingFixture(folder) }
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
             if !isDirectory.boolValue, let data = fm.contents(atPath: folder + "/" + relative) {
                 files[relative] = [UInt8](data)
             }
