@@ -76,7 +76,10 @@ public final class IncrementalLoader: @unchecked Sendable {
             }
         }
         let root = self.root
-        let loaded = work.parallelMap { path, kind in Self.loadFile(root: root, path: path, kind: kind) }
+        // A CSV file holds thousands of quotes: started last, it would be read by one core alone.
+        let loaded = work.parallelMap(costliestFirst: { path, _ in SiteDirectory.pathExtension(of: path) == "csv" ? 1_000 : 1 }) { path, kind in
+            Self.loadFile(root: root, path: path, kind: kind)
+        }
         if remembers {
             for ((path, _), result) in zip(work, loaded) { results[path] = result }
             for path in results.keys where !present.contains(path) { results[path] = nil }

@@ -41,7 +41,7 @@ enum QuoteCSVLoader {
         var quotes: [Quote] = []
         var recordIndex = 0
         while let row = reader.next() {
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             recordIndex += 1
             let line = recordIndex < starts.count ? starts[recordIndex] : (starts.last ?? 1)
             let location = SourceLocation(file: source.path, line: line, column: 1)

@@ -4,15 +4,32 @@ extension Array where Element: Sendable {
     /// `map` over all cores, results in input order, so output stays deterministic.
     public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        // Small chunks balance uneven files without a lock per element.
+        let chunk = Swift.max(1, Swift.min(64, count / 64))
+        return mapConcurrently(order: nil, chunk: chunk, transform)
+    }
+
+    /// `parallelMap` that starts on the costliest elements: one long element left until last runs
+    /// alone on one core while the others wait (longest-processing-time-first scheduling).
+    /// Results stay in input order; `cost` only decides when each element is taken.
+    public func parallelMap<T: Sendable>(costliestFirst cost: (Element) -> Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let costs = map(cost)
+        // Equal costs keep input order, so the schedule itself is deterministic too.
+        let order = indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        // One element at a time: the costly ones come first and must not share a worker.
+        return mapConcurrently(order: order, chunk: 1, transform)
+    }
+
+    private func mapConcurrently<T: Sendable>(order: [Int]?, chunk: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer.baseAddress!
             let input = self
-            // Small chunks balance uneven files without a lock per element.
-            let chunk = Swift.max(1, Swift.min(64, input.count / 64))
             let chunks = (input.count + chunk - 1) / chunk
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let start = c * chunk
-                for i in start..<Swift.min(start + chunk, input.count) {
+                for position in start..<Swift.min(start + chunk, input.count) {
+                    let i = order?[position] ?? position
                     (slots + i).initialize(to: transform(input[i]))
                 }
             }

@@ -23,6 +23,8 @@ public struct SiteBuild: Sendable {
         public var profile = false
         /// Warnings count as errors: nothing is written when there is one (`--strict`).
         public var strict = false
+        /// The process exits after this build: its values need not be freed (`KeptUntilExit`).
+        public var exitsAfterBuild = false
 
         public init(
             folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, pdf: Bool = false,
@@ -74,6 +76,12 @@ public struct SiteBuild: Sendable {
         progress("load")
         let loaded = SiteLoader.load(from: options.folder)
         timer.lap("load")
+        let markdown = MarkdownRenderer(options: [.smart])
+        // Bodies need nothing from validation and aggregation, which run on one core: the other
+        // cores convert them meanwhile.
+        let bodies = loaded.diagnostics.hasErrors ? nil : PreparedBodies(loaded.caseStudies, markdown: markdown)
+        // A build that stops early must not leave the conversion running behind it.
+        defer { bodies?.wait() }
         let validation = SiteValidator(buildDay: clock.day, includeDrafts: options.includeDrafts).validate(loaded)
         timer.lap("validate")
         var outcome = Outcome(diagnostics: validation.diagnostics)
@@ -103,8 +111,10 @@ public struct SiteBuild: Sendable {
         let emit: @Sendable (OutputFile) -> Void = session.put
         do {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            var renderer = SiteRenderer(theme: theme, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+            var renderer = SiteRenderer(theme: theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+            renderer.preparedBodies = bodies
             renderer.metrics = metrics
+            renderer.keepsValuesUntilExit = options.exitsAfterBuild
             let reportFiles = ReportFiles(site: site, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
             // Reports need nothing from the pages: they render on a thread of their own beside them.
             let reportResult = ResultSlots<Void>(count: 1)
@@ -138,6 +148,7 @@ public struct SiteBuild: Sendable {
             outcome.failure = error.description
         }
         timer.lap("write")
+        if options.exitsAfterBuild { KeptUntilExit.keep((loaded, validation, site, aggregated)) }
         outcome.timings = timer.laps
         outcome.metrics = metrics?.report ?? []
         return outcome

@@ -25,17 +25,18 @@ struct ContentFragments: Sendable {
     let introduction: String
     let markdown: MarkdownRenderer
 
-    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil) {
+    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil, prepared: PreparedBodies? = nil) {
         let root = site.config.basePath
         // What every item shows from outside itself; when it changes, nothing cached is reused.
         cache?.start(siteContext: FragmentCache.context(of: site))
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
         let caseStudyInputs = site.caseStudies.map { ($0, cache?.caseStudy($0)) }
+        prepared?.wait()
         let caseStudyEntries = caseStudyInputs.parallelMap {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
-            let body = markdown.htmlAndPlainText(caseStudy.body)
+            let body = prepared?.body(of: caseStudy) ?? markdown.htmlAndPlainText(caseStudy.body)
             let html = CaseStudyHTML(
                 body: body.html, plain: String(body.plain.prefix(SearchIndex.textLimit)),
                 summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })

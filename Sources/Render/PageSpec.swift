@@ -9,12 +9,14 @@ struct PageSpec: Sendable {
     var ogType = "website"
     /// The menu entry this page belongs under (a section URL), for `aria-current`.
     var section: String
+    /// How many items (quotes, lessons, cards) the page lists: the largest pages render first.
+    var items: Int
     /// Made only when the page is rendered: `serve` lists every page but renders a few.
     let makeValues: @Sendable () -> Values
 
     init(
         url: String, template: String, kind: String, title: String, description: String, ogType: String = "website",
-        section: String, values: @autoclosure @escaping @Sendable () -> Values
+        section: String, items: Int = 1, values: @autoclosure @escaping @Sendable () -> Values
     ) {
         self.url = url
         self.template = template
@@ -23,6 +25,7 @@ struct PageSpec: Sendable {
         self.description = description
         self.ogType = ogType
         self.section = section
+        self.items = items
         self.makeValues = values
     }
 }

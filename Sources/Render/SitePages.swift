@@ -34,6 +34,7 @@ struct SitePages {
         PageSpec(
             url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: "Case studies",
             description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
+            items: site.caseStudies.count,
             values: Values(listing(["caseStudies": fragments.cardValues(site.caseStudies)])))
     }
 
@@ -41,6 +42,7 @@ struct SitePages {
         PageSpec(
             url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
             description: plain(caseStudy.summary), ogType: "article", section: SiteURL.caseStudies,
+            items: 1 + caseStudy.lessons.count + (site.quotesByCaseStudy[caseStudy.slug]?.count ?? 0),
             values: caseStudyValues(caseStudy))
     }
 
@@ -82,7 +84,8 @@ struct SitePages {
         PageSpec(
             url: SiteURL.theme(theme.definition.id), template: "theme", kind: "theme", title: theme.definition.title,
             description: theme.definition.description.map(plain) ?? theme.definition.title, ogType: "article",
-            section: SiteURL.themes, values: themeValues(theme))
+            section: SiteURL.themes, items: theme.lessons.count + theme.quotes.count + theme.caseStudies.count,
+            values: themeValues(theme))
     }
 
     func themeValues(_ theme: ThemeEvidence) -> Values {
@@ -104,7 +107,8 @@ struct SitePages {
         PageSpec(
             url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
             description: programme.description.map(plain) ?? "Case studies and quotes from \(programme.title).",
-            section: SiteURL.programmes, values: programmeValues(programme))
+            section: SiteURL.programmes, items: programme.caseStudies.count + programme.quotes.count,
+            values: programmeValues(programme))
     }
 
     func programmeValues(_ programme: ProgrammeEvidence) -> Values {
@@ -118,6 +122,7 @@ struct SitePages {
         PageSpec(
             url: SiteURL.quotes, template: "quotes", kind: "quotes", title: "Quotes",
             description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
+            items: site.quotes.count,
             values: quotesValues())
     }
 

@@ -18,6 +18,10 @@ public struct SiteRenderer: Sendable {
     public var metrics: Metrics?
     /// Set by `casebook serve`: case studies and quotes unchanged since the last build are reused.
     public var fragmentCache: FragmentCache?
+    /// Case-study bodies converted while the site was validated and aggregated.
+    public var preparedBodies: PreparedBodies?
+    /// Set by a one-shot build: the rendered items are kept until the process exits (`KeptUntilExit`).
+    public var keepsValuesUntilExit = false
 
     public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [(id: String, title: String, subtitle: String?)] = []) {
         self.theme = theme
@@ -42,7 +46,9 @@ public struct SiteRenderer: Sendable {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let metrics = self.metrics
         let theme = self.theme
-        let fragments = metrics.measure("render: Markdown and shared items") { ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache) }
+        let fragments = metrics.measure("render: Markdown and shared items") {
+            ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies)
+        }
         let allPages = SitePages(site: site, fragments: fragments).all()
         let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
         for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
@@ -81,7 +87,9 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        let failed = pages.parallelMap { page -> RenderError? in
+        // Listing pages first: a theme page is as long as hundreds of case-study pages, and one
+        // rendered last would run alone on one core.
+        let failed = pages.parallelMap(costliestFirst: \.items) { page -> RenderError? in
             do throws(RenderError) {
                 let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> String in
                     try theme.render(page.template, common.values(for: page).dictionary)
@@ -99,6 +107,8 @@ public struct SiteRenderer: Sendable {
                 throw RenderError("export-failed", "cannot write \(generator.path): \(error)", at: SourceLocation(file: generator.path))
             }
         }
+
+        if keepsValuesUntilExit { KeptUntilExit.keep((fragments, allPages)) }
 
         for asset in theme.assets where wanted(asset.path) { emit(OutputFile(path: asset.path, copyFrom: asset.source)) }
         // static/ comes last so a user's file replaces a generated one of the same path.

@@ -75,12 +75,14 @@ enum FileOps {
     /// Deletes files (and then empty folders) left from an earlier build. Returns how many files.
     static func removeFiles(in root: String, notIn wanted: Set<String>) -> Int {
         var stale: [String] = []
-        var folders: [String] = []
+        // Folders that can be empty now: found empty, or above a file that goes.
+        var emptied = Set<String>()
         func walk(_ relative: String) {
-            for (name, kind) in DirectoryEntries.list(relative.isEmpty ? root : root + "/" + relative) {
+            let entries = DirectoryEntries.list(relative.isEmpty ? root : root + "/" + relative)
+            if entries.isEmpty, !relative.isEmpty { emptied.insert(relative) }
+            for (name, kind) in entries {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if kind == .folder {
-                    folders.append(path)
                     walk(path)
                 } else if !wanted.contains(path) {
                     stale.append(path)
@@ -88,8 +90,13 @@ enum FileOps {
             }
         }
         walk("")
-        for relative in stale { unlink(root + "/" + relative) }
-        for folder in folders.sorted(by: >) { rmdir(root + "/" + folder) }  // only empty ones go
+        for relative in stale {
+            unlink(root + "/" + relative)
+            emptied.formUnion(parentFolders(of: relative))
+        }
+        for folder in Set(emptied.flatMap { [$0] + parentFolders(of: $0) }).sorted(by: >) {
+            rmdir(root + "/" + folder)  // only empty ones go; deepest first, so parents can follow
+        }
         return stale.count
     }
 }

@@ -9,6 +9,8 @@ import Model
 /// write and swaps the folder into place. Until then the output is untouched.
 public final class OutputSession: @unchecked Sendable {
     let root: String
+    /// The staging folder was made new for this build: nothing in it can be stale.
+    let startsEmpty: Bool
     private let swap: () throws(WriteError) -> Void
     private let lock = NSLock()
     private var folders: Set<String> = [""]
@@ -16,8 +18,9 @@ public final class OutputSession: @unchecked Sendable {
     private var statistics = OutputWriter.Statistics()
     private var failure: WriteError?
 
-    init(root: String, swap: @escaping () throws(WriteError) -> Void) {
+    init(root: String, startsEmpty: Bool, swap: @escaping () throws(WriteError) -> Void) {
         self.root = root
+        self.startsEmpty = startsEmpty
         self.swap = swap
     }
 
@@ -55,7 +58,7 @@ public final class OutputSession: @unchecked Sendable {
     public func finish() throws(WriteError) -> OutputWriter.Statistics {
         if let failure = lock.withLock({ failure }) { throw failure }
         var statistics = lock.withLock { self.statistics }
-        statistics.removed = FileOps.removeFiles(in: root, notIn: lock.withLock { written })
+        if !startsEmpty { statistics.removed = FileOps.removeFiles(in: root, notIn: lock.withLock { written }) }
         try swap()
         return statistics
     }

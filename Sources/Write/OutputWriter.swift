@@ -44,9 +44,10 @@ public struct OutputWriter: Sendable {
     /// build need not hold its whole site in memory), and `finish` swaps it into place.
     public func begin() throws(WriteError) -> OutputSession {
         try checkOwnership(output)
-        if FileManager.default.fileExists(atPath: staging) { try checkOwnership(staging) }
+        let reused = FileManager.default.fileExists(atPath: staging)
+        if reused { try checkOwnership(staging) }
         try FileOps.makeDirectory(staging)
-        let session = OutputSession(root: staging) { () throws(WriteError) in try swapIntoPlace() }
+        let session = OutputSession(root: staging, startsEmpty: !reused) { () throws(WriteError) in try swapIntoPlace() }
         // The marker goes in first: a build that fails halfway leaves a staging folder that is
         // still recognisably casebook's, so the next build may reuse it.
         session.put(OutputFile(path: Self.marker, text: "This folder is written by casebook; it is replaced on every build.\n"))

@@ -53,6 +53,7 @@ struct BuildCommand: ParsableCommand {
                 folder: site.path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
                 engine: engine.kind, profile: profile, strict: strict),
             clock: .fromEnvironment())
+        build.options.exitsAfterBuild = true
         let progress = ProgressLine(enabled: !quiet && Terminal.isInteractive)
         build.progress = { stage in progress.show("Building… \(stage)") }
         let outcome = build.run()

@@ -70,6 +70,14 @@ import TestSupport
         try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
         #expect(!FileManager.default.fileExists(atPath: output + "/case-studies/cs-b/index.html"))
         #expect(FileManager.default.fileExists(atPath: output + "/case-studies/cs-a/index.html"))
+        // The third build writes into the first one's folder (the swapped-out copy), which still
+        // holds the page: it must go, and its emptied folder with it.
+        try #require(SiteBuilds.build(fixture.root, into: output).succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output + "/case-studies/cs-b"))
+        #expect(FileManager.default.fileExists(atPath: output + "/case-studies/cs-a/index.html"))
+        let fresh = SiteBuilds.temporaryOutput()
+        try #require(SiteBuilds.build(fixture.root, into: fresh).succeeded)
+        #expect(try SiteFiles(folder: output).files == SiteFiles(folder: fresh).files)
     }
 
     @Test func aFolderCasebookDidNotMakeIsNeverReplaced() throws {
