@@ -41,10 +41,10 @@ struct ContentFragments: Sendable {
                 body: body.html, plain: String(body.plain.prefix(SearchIndex.textLimit)),
                 summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
             let card = Self.prepare(
-                Self.card(caseStudy, summaryHTML: html.summary, site: site), partial: "partials/case-study-card", theme: theme, root: root)
+                Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: "partials/case-study-card", theme: theme, root: root)
             let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
                 Self.prepare(
-                    Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site), partial: "partials/lesson", theme: theme, root: root)
+                    Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: "partials/lesson", theme: theme, root: root)
             }
             return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
@@ -72,7 +72,7 @@ struct ContentFragments: Sendable {
         }
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
-            let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site)
+            let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site, root: root)
             return .init(source: quote, context: quoteContext, values: Self.prepare(item, partial: "partials/quote", theme: theme, root: root))
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
@@ -94,39 +94,44 @@ struct ContentFragments: Sendable {
         self.markdown = markdown
     }
 
-    static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite) -> Values {
+    static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite, root: String) -> Values {
         let themes = Aggregator.themes(of: caseStudy)
         var card: [String: Any] = [
-            "title": esc(caseStudy.title), "url": SiteURL.caseStudy(caseStudy.slug), "slug": caseStudy.slug,
+            "title": esc(caseStudy.title), "url": SiteURL.caseStudy(caseStudy.slug), "href": root + SiteURL.caseStudy(caseStudy.slug),
+            "slug": caseStudy.slug,
             "summaryHTML": summaryHTML, "summaryText": esc(caseStudy.summary),
             "dateISO": caseStudy.date.description, "dateText": caseStudy.date.longDescription,
             "lessonCount": caseStudy.lessons.count,
-            "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0)) },
+            "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
         if let organisation = caseStudy.organisation { card["organisation"] = esc(organisation) }
         if let region = caseStudy.region { card["region"] = esc(region) }
         let programme = caseStudy.programme.map { site.programmeTitle($0.value) }
-        if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id)) }
+        if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id), root: root) }
         return Values(card)
     }
 
-    static func lesson(_ lesson: Lesson, html: String, of caseStudy: CaseStudy, site: AggregatedSite) -> Values {
+    static func lesson(_ lesson: Lesson, html: String, of caseStudy: CaseStudy, site: AggregatedSite, root: String) -> Values {
         var values: [String: Any] = [
             "html": html,
-            "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value)),
-            "caseStudy": link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug)),
+            "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root),
+            "caseStudy": link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug), root: root),
         ]
         if let programme = caseStudy.programme?.value {
-            values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme))
+            values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme), root: root)
         }
         return Values(values)
     }
 
-    static func quote(_ quote: Quote, html: String, site: AggregatedSite) -> Values {
+    static func quote(_ quote: Quote, html: String, site: AggregatedSite, root: String) -> Values {
         var values: [String: Any] = [
             "id": quote.id, "anchor": "quote-\(quote.id)", "html": html, "speaker": esc(quote.speaker),
             "featured": quote.featured,
-            "themes": quote.themes.map { ["id": $0.value, "title": esc(site.themeTitle($0.value)), "url": SiteURL.theme($0.value)] },
+            "themes": quote.themes.map { theme -> [String: Any] in
+                var values = link(site.themeTitle(theme.value), SiteURL.theme(theme.value), root: root)
+                values["id"] = theme.value
+                return values
+            },
             "themeIDs": quote.themes.map(\.value).joined(separator: " "),
             "programmeID": quote.programme?.value ?? "",
         ]
@@ -134,11 +139,11 @@ struct ContentFragments: Sendable {
         let programme = quote.programme.map { site.programmeTitle($0.value) }
         if let id = quote.programme?.value, let programme {
             attribution += ", " + programme
-            values["programme"] = link(programme, SiteURL.programme(id))
+            values["programme"] = link(programme, SiteURL.programme(id), root: root)
         }
         values["attribution"] = esc(attribution)
         let caseStudy = quote.caseStudy.flatMap { site.caseStudy($0.value) }
-        if let caseStudy { values["caseStudy"] = link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug)) }
+        if let caseStudy { values["caseStudy"] = link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug), root: root) }
         if let date = quote.date {
             values["dateISO"] = date.description
             values["dateText"] = date.longDescription

@@ -5,6 +5,8 @@ import Model
 struct SitePages {
     let site: AggregatedSite
     let fragments: ContentFragments
+    /// The base path, before every `href`.
+    var root: String { site.config.basePath }
 
     func all() -> [PageSpec] {
         [home(), caseStudyIndex(), themeIndex(), programmeIndex(), quotes(), search(), notFound()]
@@ -51,7 +53,7 @@ struct SitePages {
         values["bodyHTML"] = fragments.bodies[caseStudy.slug] ?? ""
         let lessonHTML = fragments.lessons[caseStudy.slug] ?? []
         values["lessons"] = zip(caseStudy.lessons, lessonHTML).map { lesson, html -> [String: Any] in
-            ["html": html, "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value))]
+            ["html": html, "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root)]
         }
         values["quotes"] = fragments.quoteValues(site.quotesByCaseStudy[caseStudy.slug] ?? [])
         return Values(["caseStudy": values])
@@ -68,7 +70,7 @@ struct SitePages {
         let matrix = site.matrix
         let rows = site.themes.enumerated().map { t, theme -> [String: Any] in
             [
-                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id)),
+                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id), root: root),
                 "cells": matrix.cells[t].map { cell -> [String: Any] in
                     ["caseStudies": cell.caseStudies, "lessons": cell.lessons, "quotes": cell.quotes, "empty": cell.isEmpty]
                 },
@@ -76,7 +78,7 @@ struct SitePages {
         }
         return Values([
             "themes": site.themes.map(themeSummary),
-            "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id)) }, "rows": rows],
+            "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id), root: root) }, "rows": rows],
         ])
     }
 
@@ -140,14 +142,14 @@ struct SitePages {
         }
         var groups: [[String: Any]] = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
             [
-                "theme": ["id": theme.definition.id, "title": esc(theme.definition.title), "url": SiteURL.theme(theme.definition.id)],
+                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id), root: root).merging(["id": theme.definition.id]) { a, _ in a },
                 "anchor": "theme-\(theme.definition.id)", "quotes": fragments.quoteValues(quotes),
                 "quotesHTML": Self.joined(fragments.quoteValues(quotes)),
             ]
         }
         if !unthemed.isEmpty {
             groups.append([
-                "theme": ["id": "other", "title": "Other voices", "url": SiteURL.quotes], "anchor": "theme-other",
+                "theme": link("Other voices", SiteURL.quotes, root: root).merging(["id": "other"]) { a, _ in a }, "anchor": "theme-other",
                 "quotes": fragments.quoteValues(unthemed), "quotesHTML": Self.joined(fragments.quoteValues(unthemed)),
             ])
         }
@@ -184,6 +186,7 @@ struct SitePages {
     func themeSummary(_ theme: ThemeEvidence) -> [String: Any] {
         [
             "id": theme.definition.id, "title": esc(theme.definition.title), "url": SiteURL.theme(theme.definition.id),
+            "href": root + SiteURL.theme(theme.definition.id),
             "descriptionHTML": fragments.themeDescriptions[theme.definition.id] ?? "",
             "lessonCount": theme.lessons.count, "quoteCount": theme.quotes.count, "caseStudyCount": theme.caseStudies.count,
         ]
@@ -192,9 +195,10 @@ struct SitePages {
     func programmeSummary(_ programme: ProgrammeEvidence) -> [String: Any] {
         [
             "id": programme.id, "title": esc(programme.title), "url": SiteURL.programme(programme.id),
+            "href": root + SiteURL.programme(programme.id),
             "descriptionHTML": fragments.programmeDescriptions[programme.id] ?? "",
             "caseStudyCount": programme.caseStudies.count, "quoteCount": programme.quotes.count,
-            "themes": programme.themeIDs.map { link(site.themeTitle($0), SiteURL.theme($0)) },
+            "themes": programme.themeIDs.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
     }
 

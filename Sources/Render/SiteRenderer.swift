@@ -166,10 +166,13 @@ struct CommonValues: Sendable {
         ]
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
         self.menu = menu
+        let root = config.basePath
         site = Values([
             "title": esc(config.title), "language": esc(config.language), "organisation": esc(config.organisation ?? ""),
             "contactEmail": esc(config.contactEmail ?? ""), "year": year, "generator": "casebook 0.1.0",
-            "reports": reports.map { ["title": esc($0.title), "subtitle": esc($0.subtitle ?? ""), "url": SiteURL.report($0.id)] },
+            "reports": reports.map {
+                ["title": esc($0.title), "subtitle": esc($0.subtitle ?? ""), "url": SiteURL.report($0.id), "href": root + SiteURL.report($0.id)]
+            },
             "feedURL": esc(config.baseURL + SiteURL.feed),
         ])
     }
@@ -193,7 +196,7 @@ struct CommonValues: Sendable {
     private func siteValues(section: String) -> Values {
         var site = self.site
         site["menu"] = menu.map { item -> [String: Any] in
-            ["title": esc(item.title), "url": item.url, "current": item.url == section]
+            ["title": esc(item.title), "url": item.url, "href": config.basePath + item.url, "current": item.url == section]
         }
         site["searchCurrent"] = section == SiteURL.search
         return site

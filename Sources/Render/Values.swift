@@ -16,5 +16,5 @@ struct Values: @unchecked Sendable {
 /// Shorthand for escaping content text on its way into `Values`.
 func esc(_ text: String?) -> String { HTMLEscape.escape(text ?? "") }
 
-/// `{title, url}` for a link.
-func link(_ title: String, _ url: String) -> [String: Any] { ["title": esc(title), "url": url] }
+/// `{title, url, href}` for a link: `url` from the site root, `href` with the base path before it.
+func link(_ title: String, _ url: String, root: String) -> [String: Any] { ["title": esc(title), "url": url, "href": root + url] }

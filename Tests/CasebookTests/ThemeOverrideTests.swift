@@ -33,4 +33,34 @@ import TestSupport
         #expect(error.location.line == 5, "the line of theme:")
         #expect(error.message.contains("themes/nowhere/"))
     }
+
+    /// Themes written before `href` existed print `{{root}}{{url}}`: both must give the same link,
+    /// for every kind of linked item, under a base path.
+    @Test func hrefIsRootAndURLForEveryLink() throws {
+        let fixture = try FixtureSite(copying: "evidence-site")
+        try fixture.edit("casebook.yml", replacing: "language: en-GB", with: "language: en-GB\ntheme: links")
+        let pair = "[{{root}}{{url}}|{{href}}]"
+        try fixture.write("themes/links/templates/partials/quote.mustache", "{{#caseStudy}}\(pair){{/caseStudy}}{{#programme}}\(pair){{/programme}}{{#themes}}\(pair){{/themes}}")
+        try fixture.write("themes/links/templates/partials/case-study-card.mustache", "\(pair){{#programme}}\(pair){{/programme}}{{#themes}}\(pair){{/themes}}")
+        try fixture.write("themes/links/templates/partials/lesson.mustache", "{{#caseStudy}}\(pair){{/caseStudy}}{{#theme}}\(pair){{/theme}}")
+        try fixture.write("themes/links/templates/partials/site-header.mustache", "{{#site.menu}}\(pair){{/site.menu}}{{#site.reports}}\(pair){{/site.reports}}")
+        try fixture.write("themes/links/templates/themes.mustache", "{{<layout}}{{$main}}{{#themes}}\(pair){{/themes}}{{#matrix.programmes}}\(pair){{/matrix.programmes}}{{#matrix.rows}}{{#theme}}\(pair){{/theme}}{{/matrix.rows}}{{/main}}{{/layout}}")
+        try fixture.write("themes/links/templates/programmes.mustache", "{{<layout}}{{$main}}{{#programmes}}\(pair){{#themes}}\(pair){{/themes}}{{/programmes}}{{/main}}{{/layout}}")
+        try fixture.write("themes/links/templates/quotes.mustache", "{{<layout}}{{$main}}{{#groups}}{{#theme}}\(pair){{/theme}}{{#quotes}}{{rendered}}{{/quotes}}{{/groups}}{{/main}}{{/layout}}")
+        let output = SiteBuilds.temporaryOutput()
+        let outcome = SiteBuild(options: .init(folder: fixture.root, output: output, baseURL: "https://example.org/learning/"), clock: SiteBuilds.clock).run()
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let site = try SiteFiles(folder: output)
+        var pairs = 0
+        for page in site.files.keys.sorted() where page.hasSuffix(".html") {
+            let text = try #require(site.text(page))
+            let regex = /\[([^|\]]*)\|([^\]]*)\]/
+            for match in text.matches(of: regex) {
+                pairs += 1
+                #expect(match.output.1 == match.output.2, "\(page): \(match.output.0)")
+                #expect(match.output.2.hasPrefix("/learning/"), "\(page): \(match.output.0)")
+            }
+        }
+        #expect(pairs > 20, "the theme printed the links it was meant to")
+    }
 }
