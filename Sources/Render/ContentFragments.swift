@@ -155,8 +155,8 @@ struct ContentFragments: Sendable {
     /// a page first lists it, and reused by every other page that does (links start from the base
     /// path, so the HTML is the same everywhere). A rebuild that renders a few pages renders few items.
     static func prepare(_ item: Values, partial: String, theme: Theme, root: String) -> Values {
-        var values = item
-        values["root"] = root
+        var values = item.wrappingText()
+        values["root"] = TemplateText(root)
         guard theme.has(partial) else { return values }
         let input = values
         values["rendered"] = RenderedOnce { (try? theme.render(partial, input.dictionary)) ?? "" }

@@ -50,10 +50,13 @@ struct SitePages {
 
     func caseStudyValues(_ caseStudy: CaseStudy) -> Values {
         var values = fragments.cards[caseStudy.slug]?.dictionary ?? [:]
-        values["bodyHTML"] = fragments.bodies[caseStudy.slug] ?? ""
+        values["bodyHTML"] = TemplateText(fragments.bodies[caseStudy.slug] ?? "")
         let lessonHTML = fragments.lessons[caseStudy.slug] ?? []
         values["lessons"] = zip(caseStudy.lessons, lessonHTML).map { lesson, html -> [String: Any] in
-            ["html": html, "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root)]
+            [
+                "html": TemplateText(html),
+                "theme": TemplateText.wrapping(link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root)),
+            ]
         }
         values["quotes"] = fragments.quoteValues(site.quotesByCaseStudy[caseStudy.slug] ?? [])
         return Values(["caseStudy": values])

@@ -182,13 +182,13 @@ struct CommonValues: Sendable {
     func values(for page: PageSpec, own: Bool = true) -> Values {
         var values = own ? page.makeValues() : Values([:])
         values["site"] = (sites[page.section] ?? siteValues(section: page.section)).dictionary
-        values["root"] = config.basePath
+        values["root"] = TemplateText(config.basePath)
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = (chromes[page.section] ?? chromeValues(section: page.section)).dictionary
         values["page"] = [
-            "title": esc(page.title), "description": esc(String(page.description.prefix(300))),
-            "canonical": esc(config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": page.kind,
-            "ogType": page.ogType, "feedURL": esc(config.baseURL + SiteURL.feed), "isHome": page.kind == "home",
+            "title": TemplateText(esc(page.title)), "description": TemplateText(esc(String(page.description.prefix(300)))),
+            "canonical": TemplateText(esc(config.baseURL + (page.url == "404.html" ? "" : page.url))), "kind": TemplateText(page.kind),
+            "ogType": TemplateText(page.ogType), "feedURL": TemplateText(esc(config.baseURL + SiteURL.feed)), "isHome": page.kind == "home",
         ] as [String: Any]
         return values
     }
@@ -199,8 +199,10 @@ struct CommonValues: Sendable {
             ["title": esc(item.title), "url": item.url, "href": config.basePath + item.url, "current": item.url == section]
         }
         site["searchCurrent"] = section == SiteURL.search
-        return site
+        return site.wrappingText()
     }
 
-    private func chromeValues(section: String) -> Values { Values(["header": headers[section] ?? "", "footer": footer]) }
+    private func chromeValues(section: String) -> Values {
+        Values(["header": TemplateText(headers[section] ?? ""), "footer": TemplateText(footer)])
+    }
 }
