@@ -11,9 +11,7 @@ struct ContentFragments: Sendable {
     let bodies: [String: String]
     /// The start of each body as plain text, for the search index.
     let plainBodies: [String: String]
-    /// Lesson HTML by case-study slug, in the order of its `lessons:`.
-    let lessons: [String: [String]]
-    /// Lesson values (with `rendered`) by case-study slug, for theme pages.
+    /// Lesson values (with `rendered`) by case-study slug, for theme and case-study pages.
     let lessonValues: [String: [Values]]
     /// Quote values by id.
     let quotes: [String: Values]
@@ -49,21 +47,18 @@ struct ContentFragments: Sendable {
             return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
         var cards: [String: Values] = [:], bodies: [String: String] = [:], plainBodies: [String: String] = [:]
-        var lessons: [String: [String]] = [:]
         var lessonValues: [String: [Values]] = [:]
         for entry in caseStudyEntries {
             let slug = entry.source.slug
             cards[slug] = entry.card
             bodies[slug] = entry.html.body
             plainBodies[slug] = entry.html.plain
-            lessons[slug] = entry.html.lessons
             lessonValues[slug] = entry.lessons
         }
         self.lessonValues = lessonValues
         self.cards = cards
         self.bodies = bodies
         self.plainBodies = plainBodies
-        self.lessons = lessons
 
         // Quotes: a quote's values also show its case study's title.
         let quoteInputs = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in

@@ -11,20 +11,21 @@ struct DataExport: Sendable {
 
     func caseStudiesJSON() -> [UInt8] {
         document(.array(site.caseStudies.map { caseStudy in
+            // Keys in byte order, as they are written (see `JSONValue`).
             .object([
-                "slug": .string(caseStudy.slug), "title": .string(caseStudy.title),
-                "url": .string(site.config.baseURL + SiteURL.caseStudy(caseStudy.slug)),
-                "date": .string(caseStudy.date.description), "summary": .string(caseStudy.summary),
-                "programme": caseStudy.programme.map { .string($0.value) },
-                "programme_title": caseStudy.programme.map { .string(site.programmeTitle($0.value)) },
-                "organisation": caseStudy.organisation.map(JSONValue.string), "region": caseStudy.region.map(JSONValue.string),
-                "themes": .strings(Aggregator.themes(of: caseStudy)),
+                "date": .string(caseStudy.date.description),
                 "lessons": .array(caseStudy.lessons.map {
                     .object([
-                        "theme": .string($0.theme.value), "theme_title": .string(site.themeTitle($0.theme.value)),
-                        "text": .string($0.text),
+                        "text": .string($0.text), "theme": .string($0.theme.value),
+                        "theme_title": .string(site.themeTitle($0.theme.value)),
                     ])
                 }),
+                "organisation": caseStudy.organisation.map(JSONValue.string),
+                "programme": caseStudy.programme.map { .string($0.value) },
+                "programme_title": caseStudy.programme.map { .string(site.programmeTitle($0.value)) },
+                "region": caseStudy.region.map(JSONValue.string), "slug": .string(caseStudy.slug),
+                "summary": .string(caseStudy.summary), "themes": .strings(Aggregator.themes(of: caseStudy)),
+                "title": .string(caseStudy.title), "url": .string(site.config.baseURL + SiteURL.caseStudy(caseStudy.slug)),
             ])
         }))
     }
@@ -33,9 +34,9 @@ struct DataExport: Sendable {
         document(.array(site.themes.flatMap { theme in
             theme.lessons.map {
                 .object([
-                    "theme": .string(theme.definition.id), "theme_title": .string(theme.definition.title),
-                    "text": .string($0.lesson.text), "case_study": .string($0.caseStudySlug),
-                    "programme": $0.programme.map(JSONValue.string),
+                    "case_study": .string($0.caseStudySlug), "programme": $0.programme.map(JSONValue.string),
+                    "text": .string($0.lesson.text), "theme": .string(theme.definition.id),
+                    "theme_title": .string(theme.definition.title),
                 ])
             }
         }))
@@ -63,10 +64,11 @@ struct DataExport: Sendable {
     func quotesJSON() -> [UInt8] {
         document(.array(quoteRecords().map { quote in
             .object([
-                "id": .string(quote.id), "text": .string(quote.text), "speaker": .string(quote.speaker),
-                "attribution": .string(quote.attribution), "programme": quote.programme.map(JSONValue.string),
-                "programme_title": quote.programmeTitle.map(JSONValue.string), "case_study": quote.caseStudy.map(JSONValue.string),
-                "date": quote.date.map(JSONValue.string), "themes": .strings(quote.themes), "featured": .bool(quote.featured),
+                "attribution": .string(quote.attribution), "case_study": quote.caseStudy.map(JSONValue.string),
+                "date": quote.date.map(JSONValue.string), "featured": .bool(quote.featured), "id": .string(quote.id),
+                "programme": quote.programme.map(JSONValue.string),
+                "programme_title": quote.programmeTitle.map(JSONValue.string), "speaker": .string(quote.speaker),
+                "text": .string(quote.text), "themes": .strings(quote.themes),
             ])
         }))
     }

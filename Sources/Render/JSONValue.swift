@@ -53,7 +53,9 @@ private struct JSONWriter {
         case .object(let pairs):
             bytes.append(UInt8(ascii: "{"))
             open(indent + 1)
-            let sorted = pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            // Byte order, as `.sortedKeys` does; objects are usually written in it already.
+            let inOrder = zip(pairs, pairs.dropFirst()).allSatisfy { Self.precedes($0.key, $1.key) }
+            let sorted = inOrder ? pairs : pairs.sorted { Self.precedes($0.key, $1.key) }
             for (index, pair) in sorted.enumerated() {
                 separate(first: index == 0, indent: indent + 1)
                 write(string: pair.key)
@@ -86,6 +88,8 @@ private struct JSONWriter {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     private mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))

@@ -32,8 +32,8 @@ struct SearchIndex {
         // Compact: it is downloaded by every reader who searches.
         return JSONValue.array(entries.map {
             .object([
-                "title": .string($0.title), "url": .string($0.url), "kind": .string($0.kind),
-                "summary": .string($0.summary), "text": .string($0.text),
+                "kind": .string($0.kind), "summary": .string($0.summary), "text": .string($0.text),
+                "title": .string($0.title), "url": .string($0.url),
             ])
         }).bytes(pretty: false)
     }

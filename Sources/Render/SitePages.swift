@@ -51,13 +51,8 @@ struct SitePages {
     func caseStudyValues(_ caseStudy: CaseStudy) -> Values {
         var values = fragments.cards[caseStudy.slug]?.dictionary ?? [:]
         values["bodyHTML"] = TemplateText(fragments.bodies[caseStudy.slug] ?? "")
-        let lessonHTML = fragments.lessons[caseStudy.slug] ?? []
-        values["lessons"] = zip(caseStudy.lessons, lessonHTML).map { lesson, html -> [String: Any] in
-            [
-                "html": TemplateText(html),
-                "theme": TemplateText.wrapping(link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root)),
-            ]
-        }
+        // Each lesson's values are made once for the theme pages: the same shape, reused here.
+        values["lessons"] = (fragments.lessonValues[caseStudy.slug] ?? []).map(\.dictionary)
         values["quotes"] = fragments.quoteValues(site.quotesByCaseStudy[caseStudy.slug] ?? [])
         return Values(["caseStudy": values])
     }
