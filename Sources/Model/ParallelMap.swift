@@ -14,11 +14,14 @@ extension Array where Element: Sendable {
     /// Results stay in input order; `cost` only decides when each element is taken.
     public func parallelMap<T: Sendable>(costliestFirst cost: (Element) -> Int, _ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
-        let costs = map(cost)
-        // Equal costs keep input order, so the schedule itself is deterministic too.
-        let order = indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
         // One element at a time: the costly ones come first and must not share a worker.
-        return mapConcurrently(order: order, chunk: 1, transform)
+        return mapConcurrently(order: Self.costliestFirstOrder(map(cost)), chunk: 1, transform)
+    }
+
+    /// The positions of `costs`, costliest first; equal costs keep input order, so the schedule
+    /// itself is deterministic too.
+    static func costliestFirstOrder(_ costs: [Int]) -> [Int] {
+        costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
     }
 
     private func mapConcurrently<T: Sendable>(order: [Int]?, chunk: Int, _ transform: @Sendable (Element) -> T) -> [T] {
