@@ -42,17 +42,20 @@ public struct MarkdownRenderer: Sendable {
 
     /// The HTML of a short inline text (a lesson, a summary): a lone paragraph loses its `<p>`.
     public func inlineHTML(_ markdown: String) -> String {
-        let block = html(markdown)
+        var block = html(markdown)
         guard block.hasPrefix("<p>"), block.hasSuffix("</p>\n") else { return block }
-        let inner = block.utf8.dropFirst(3).dropLast(5)
-        // Two paragraphs would leave a `<p>` inside; keep the block form for those.
-        // (A byte search: Foundation's `contains` on String goes through NSString, slowly.)
-        let paragraph = Array("<p>".utf8)
-        let bytes = Array(inner)
-        if bytes.count >= 3, (0...(bytes.count - 3)).contains(where: { bytes[$0] == paragraph[0] && bytes[$0 + 1] == paragraph[1] && bytes[$0 + 2] == paragraph[2] }) {
-            return block
+        return block.withUTF8 { bytes in
+            let inner = UnsafeBufferPointer(rebasing: bytes[3..<(bytes.count - 5)])
+            // Two paragraphs would leave a `<p>` inside; keep the block form for those.
+            // (A byte search: Foundation's `contains` on String goes through NSString, slowly.)
+            let open: (UInt8, UInt8, UInt8) = (60, 112, 62)  // "<p>"
+            if inner.count >= 3,
+                (0...(inner.count - 3)).contains(where: { inner[$0] == open.0 && inner[$0 + 1] == open.1 && inner[$0 + 2] == open.2 })
+            {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return String(decoding: inner, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text a reader sees, without markup: for search indexes, feeds and meta descriptions.
