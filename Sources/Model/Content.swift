@@ -1,6 +1,6 @@
 /// One case study: `content/case-studies/<slug>.md`.
 ///
-/// Its fields are `Shared`: see there why.
+/// Its fields sit in a `Shared` box, so copying it into many lists is cheap.
 public struct CaseStudy: SharedFields, Sendable, Equatable {
     public struct Fields: Sendable, Equatable {
         public var slug: String
@@ -36,7 +36,6 @@ public struct CaseStudy: SharedFields, Sendable, Equatable {
                 date: date, themes: themes, summary: summary, draft: draft, lessons: lessons, quoteRefs: quoteRefs,
                 body: body, slugLocation: slugLocation ?? SourceLocation(file: file, line: 1, column: 1)))
     }
-
 }
 
 /// A lesson learned, stated in a case study under one theme.
@@ -73,7 +72,7 @@ public enum Consent: String, Sendable, Hashable, Codable {
 
 /// A quote from someone involved: a `.md` file or a row of a `.csv` file.
 ///
-/// Its fields are `Shared`: see there why.
+/// Its fields sit in a `Shared` box, so copying it into many lists is cheap.
 public struct Quote: SharedFields, Sendable, Equatable {
     public struct Fields: Sendable, Equatable {
         public var id: String
@@ -107,7 +106,6 @@ public struct Quote: SharedFields, Sendable, Equatable {
                 consent: consent, consentRef: consentRef, consentExpires: consentExpires, date: date, featured: featured,
                 location: location, consentLocation: consentLocation ?? location))
     }
-
 }
 
 /// A free page: `content/pages/<slug>.md` (about, methodology, feedback).
