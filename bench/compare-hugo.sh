@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the same generated corpus with casebook and with Hugo, alternating runs, and prints the
 # median (min, max) wall time, CPU time (user + sys) and peak RSS of both, their ratio, and the
-# floor: libcmark alone (the `cmark` command) over the same case-study files. Issue #6.
+# floor: libcmark alone (the `cmark` command) over the same case-study files, and the issue's
+# one-core floor: reading every content file plus cmark over the bodies, in one process chain.
+# Issue #6.
 #
 #   bench/compare-hugo.sh [--sizes 1000x5000,10000x50000] [--runs N] [--clean delete|reuse]
 #                         [--seed 1] [--work DIR] [--keep]
@@ -23,7 +25,7 @@
 # Environment: CASEBOOK (binary; default .build/release/casebook, built with
 # `swift build -c release --product casebook` when missing), SOURCE_DATE_EPOCH (default
 # 1767225600, 2026-01-01). Needs hugo (Debian's 0.111), cmark, GNU time and python3.
-# Order within a round: casebook, Hugo, cmark; rounds repeat, so the runs alternate A B A B.
+# Order within a round: casebook, Hugo, cmark, floor; rounds repeat, so the runs alternate A B A B.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -42,7 +44,7 @@ while [[ $# -gt 0 ]]; do
         --seed) seed=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -133,6 +135,8 @@ for size in "${size_list[@]}"; do
     hg=(hugo --source "$hsite" --destination "$hout" --quiet)
     [[ $clean == reuse ]] && hg+=(--cleanDestinationDir)
     cm=(sh -c 'cmark "$0"/*.md >/dev/null' "$site/content/case-studies")
+    # cmark reads the case-study files itself; `cat` reads every other content file.
+    fl=(sh -c 'find "$0" -type f ! -path "$0/case-studies/*" -exec cat {} + >/dev/null; cmark "$0"/case-studies/*.md >/dev/null' "$site/content")
 
     echo "warm-up (not counted); casebook's stage times:"
     prepare_casebook "$cout"
@@ -140,6 +144,7 @@ for size in "${size_list[@]}"; do
     prepare_hugo "$hout"
     "${hg[@]}"
     "${cm[@]}"
+    "${fl[@]}"
     echo "outputs: casebook $(find "$cout" -type f | wc -l) files $(du -sm --apparent-size "$cout" | cut -f1) MB," \
         "Hugo $(find "$hout" -type f | wc -l) files $(du -sm --apparent-size "$hout" | cut -f1) MB"
     python3 - "$cout" "$hout" <<'PY'
@@ -177,6 +182,7 @@ PY
         prepare_casebook "$cout"; measure "$size" casebook "$run" "${cb[@]}"
         prepare_hugo "$hout"; measure "$size" hugo "$run" "${hg[@]}"
         measure "$size" cmark "$run" "${cm[@]}"
+        measure "$size" floor "$run" "${fl[@]}"
     done
 done
 echo
@@ -200,7 +206,7 @@ print("| corpus (case studies + quotes) | tool | runs | wall median (min–max) 
 print("|---|---|---|---|---|---|---|")
 for size, tools in data.items():
     cb = tools.get("casebook")
-    for tool in ("casebook", "hugo", "cmark"):
+    for tool in ("casebook", "hugo", "cmark", "floor"):
         if tool not in tools:
             continue
         runs = tools[tool]
@@ -208,12 +214,13 @@ for size, tools in data.items():
         ratio = "—"
         if tool != "casebook" and cb:
             ratio = " / ".join(f"{statistics.median([r[i] for r in cb]) / statistics.median([r[i] for r in runs]):.2f}" for i in range(3))
-        name = {"casebook": "casebook", "hugo": "Hugo", "cmark": "cmark (floor: bodies only)"}[tool]
+        name = {"casebook": "casebook", "hugo": "Hugo", "cmark": "cmark (floor: bodies only)",
+                "floor": "floor: read every file + cmark, one core"}[tool]
         print(f"| {label(size)} | {name} | {len(runs)} | {cols[0]} | {cols[1]} | {cols[2]} | {ratio} |")
 print()
 print("Ratios are of the medians; below 1 means casebook is faster or smaller. Paired ratios (run i of casebook ÷ run i of the other, median):")
 for size, tools in data.items():
-    for tool in ("hugo", "cmark"):
+    for tool in ("hugo", "cmark", "floor"):
         if tool in tools and "casebook" in tools:
             pairs = list(zip(tools["casebook"], tools[tool]))
             print(f"- {label(size)}, casebook ÷ {tool}: wall {statistics.median([a[0] / b[0] for a, b in pairs]):.2f},"
