@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// A Markdown file cut into its YAML front matter and its body.
@@ -19,49 +20,74 @@ struct SplitDocument {
 enum FrontMatterSplitter {
     static func split(_ file: SourceFile) -> Result<SplitDocument, Diagnostic> {
         let text = file.text
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
+        // Lines are found with memchr over the UTF-8 bytes: walking `String.UTF8View` index by
+        // index cost more than parsing the YAML of a quote file.
+        let cut: Cut = text.utf8.withContiguousStorageIfAvailable(Self.cut) ?? Array(text.utf8).withUnsafeBufferPointer(Self.cut)
+        switch cut {
+        case .none:
+            return .success(SplitDocument(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
+        case .unclosed:
+            return .failure(
+                .error("unclosed-front-matter",
+                       "the front matter that starts here never closes; add a line with only '---' after it",
+                       at: SourceLocation(file: file.path, line: 1, column: 1)))
+        case .closed(let yamlStart, let yamlEnd, let bodyStart, let bodyLine):
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return .success(
+                SplitDocument(
+                    yaml: String(text[index(yamlStart)..<index(yamlEnd)]), yamlFirstLine: 2,
+                    body: String(text[index(bodyStart)...]), bodyFirstLine: bodyLine))
+        }
+    }
+
+    /// Where the parts are, as byte offsets.
+    private enum Cut {
+        /// No front matter: the whole file is the body.
+        case none
+        case unclosed
+        /// The YAML (without the line break before the closing fence) and the body after it.
+        case closed(yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLine: Int)
+    }
+
+    private static func cut(_ bytes: UnsafeBufferPointer<UInt8>) -> Cut {
+        var lineStart = 0
         var lineNumber = 1
-        var yamlStart: String.Index?
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.endIndex
-            let line = bytes[lineStart..<lineEnd]
-            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+        var yamlStart: Int?
+        while lineStart < bytes.count {
+            let lineEnd = offset(of: 10, in: bytes, from: lineStart) ?? bytes.count
+            let next = lineEnd < bytes.count ? lineEnd + 1 : bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if let start = yamlStart {
                 if isFence(line, closing: true) {
-                    let yaml = String(text[start..<lineStart])
-                    return .success(
-                        SplitDocument(
-                            yaml: yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml, yamlFirstLine: 2,
-                            body: String(text[next...]), bodyFirstLine: lineNumber + 1))
+                    // The line break before the fence ends the last YAML line; it is not part of it.
+                    let yamlEnd = lineStart > start && bytes[lineStart - 1] == 10 && !(lineStart - 1 > start && bytes[lineStart - 2] == 13)
+                        ? lineStart - 1 : lineStart
+                    return .closed(yamlStart: start, yamlEnd: yamlEnd, bodyStart: next, bodyLine: lineNumber + 1)
                 }
             } else {
-                guard isFence(line, closing: false) else {
-                    return .success(SplitDocument(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
-                }
+                guard isFence(line, closing: false) else { return .none }
                 yamlStart = next
             }
             lineStart = next
             lineNumber += 1
         }
-        guard yamlStart != nil else {
-            return .success(SplitDocument(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1))
-        }
-        return .failure(
-            .error("unclosed-front-matter",
-                   "the front matter that starts here never closes; add a line with only '---' after it",
-                   at: SourceLocation(file: file.path, line: 1, column: 1)))
+        return yamlStart == nil ? .none : .unclosed
+    }
+
+    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// `---` (or `...` when closing), with any trailing spaces, tabs or carriage return.
-    private static func isFence(_ line: Substring.UTF8View.SubSequence, closing: Bool) -> Bool {
-        var end = line.endIndex
-        while end > line.startIndex {
-            let before = line.index(before: end)
-            guard [32, 9, 13].contains(line[before]) else { break }
-            end = before
-        }
-        let trimmed = line[line.startIndex..<end]
-        return trimmed.elementsEqual("---".utf8) || (closing && trimmed.elementsEqual("...".utf8))
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, closing: Bool) -> Bool {
+        var end = line.count
+        while end > 0, line[end - 1] == 32 || line[end - 1] == 9 || line[end - 1] == 13 { end -= 1 }
+        guard end == 3 else { return false }
+        let mark = line[0]
+        return (mark == UInt8(ascii: "-") || (closing && mark == UInt8(ascii: "."))) && line[1] == mark && line[2] == mark
     }
 }

@@ -23,8 +23,14 @@ struct ContentFragments: Sendable {
     let introduction: String
     let markdown: MarkdownRenderer
 
-    init(_ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil, prepared: PreparedBodies? = nil) {
+    /// - Parameter eager: render every item through its partial now, on all cores (a full build
+    ///   lists every item); otherwise each is rendered when a page first prints it.
+    init(
+        _ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil, prepared: PreparedBodies? = nil,
+        eager: Bool = false
+    ) {
         let root = site.config.basePath
+        @Sendable func prepare(_ item: Values, partial: String) -> Values { Self.prepare(item, partial: partial, theme: theme, root: root, eager: eager) }
         // What every item shows from outside itself; when it changes, nothing cached is reused.
         cache?.start(siteContext: FragmentCache.context(of: site))
 
@@ -34,15 +40,13 @@ struct ContentFragments: Sendable {
         let caseStudyEntries = caseStudyInputs.parallelMap {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
-            let body = prepared?.body(of: caseStudy) ?? markdown.htmlAndPlainText(caseStudy.body)
+            let body = prepared?.body(of: caseStudy) ?? markdown.htmlAndPlainText(caseStudy.body, plainTextLimit: SearchIndex.textLimit)
             let html = CaseStudyHTML(
-                body: body.html, plain: String(body.plain.prefix(SearchIndex.textLimit)),
+                body: body.html, plain: body.plain,
                 summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
-            let card = Self.prepare(
-                Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: "partials/case-study-card", theme: theme, root: root)
+            let card = prepare(Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: "partials/case-study-card")
             let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
-                Self.prepare(
-                    Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: "partials/lesson", theme: theme, root: root)
+                prepare(Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: "partials/lesson")
             }
             return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
@@ -68,7 +72,7 @@ struct ContentFragments: Sendable {
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
             let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site, root: root)
-            return .init(source: quote, context: quoteContext, values: Self.prepare(item, partial: "partials/quote", theme: theme, root: root))
+            return .init(source: quote, context: quoteContext, values: prepare(item, partial: "partials/quote"))
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
         if let cache {
@@ -146,15 +150,20 @@ struct ContentFragments: Sendable {
         return Values(values)
     }
 
-    /// An item's values with `root` and `rendered`: the item through its partial, made once, when
-    /// a page first lists it, and reused by every other page that does (links start from the base
-    /// path, so the HTML is the same everywhere). A rebuild that renders a few pages renders few items.
-    static func prepare(_ item: Values, partial: String, theme: Theme, root: String) -> Values {
+    /// An item's values with `root` and `rendered`: the item through its partial, made once and
+    /// reused by every page that lists it (links start from the base path, so the HTML is the
+    /// same everywhere). `eager` makes it now, on the caller's core; otherwise the first page
+    /// that lists it makes it, so a rebuild that renders a few pages renders few items. A full
+    /// build is eager: when pages made them, a theme page waited on the quotes page's lock for
+    /// each quote the two share.
+    static func prepare(_ item: Values, partial: String, theme: Theme, root: String, eager: Bool) -> Values {
         var values = item.wrappingText()
         values["root"] = TemplateText(root)
         guard theme.has(partial) else { return values }
         let input = values
-        values["rendered"] = RenderedOnce { (try? theme.render(partial, input.dictionary)) ?? "" }
+        let once = RenderedOnce { (try? theme.render(partial, input.dictionary)) ?? "" }
+        if eager { _ = once.renderText }
+        values["rendered"] = once
         return values
     }
 

@@ -59,7 +59,9 @@ private struct JSONWriter {
             for (index, pair) in sorted.enumerated() {
                 separate(first: index == 0, indent: indent + 1)
                 write(string: pair.key)
-                bytes += pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")]
+                if pretty { bytes.append(32) }
+                bytes.append(UInt8(ascii: ":"))
+                if pretty { bytes.append(32) }
                 write(pair.value, indent: indent + 1)
             }
             close(indent)

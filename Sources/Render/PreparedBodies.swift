@@ -17,12 +17,9 @@ public final class PreparedBodies: @unchecked Sendable {
     public init(_ caseStudies: [CaseStudy], markdown: MarkdownRenderer) {
         let inputs = caseStudies.map { ($0.file, $0.body) }
         DispatchQueue.global().async(group: done) {
-            let converted = inputs.parallelMap { _, body in
-                let converted = markdown.htmlAndPlainText(body)
-                // Only the search index reads the plain text, and only its start: the whole of
-                // every body would stay in memory until rendering began.
-                return (html: converted.html, plain: String(converted.plain.prefix(SearchIndex.textLimit)))
-            }
+            // Only the search index reads the plain text, and only its start: the whole of
+            // every body would stay in memory until rendering began.
+            let converted = inputs.parallelMap { _, body in markdown.htmlAndPlainText(body, plainTextLimit: SearchIndex.textLimit) }
             var bodies: [String: (markdown: String, html: String, plain: String)] = [:]
             bodies.reserveCapacity(inputs.count)
             for ((file, body), result) in zip(inputs, converted) { bodies[file] = (body, result.html, result.plain) }

@@ -27,7 +27,7 @@ struct SearchIndex {
         }
         entries += site.site.pages.map {
             Entry(title: $0.title, url: SiteURL.page($0.slug), kind: "Page", summary: $0.description ?? "",
-                  text: String(plain($0.body).prefix(textLimit)))
+                  text: plain($0.body).prefix(characters: textLimit))
         }
         // Compact: it is downloaded by every reader who searches.
         return JSONValue.array(entries.map {

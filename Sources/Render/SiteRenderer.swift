@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
         let metrics = self.metrics
         let theme = self.theme
         let fragments = metrics.measure("render: Markdown and shared items") {
-            ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies)
+            ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies, eager: only == nil)
         }
         let allPages = SitePages(site: site, fragments: fragments).all()
         let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }

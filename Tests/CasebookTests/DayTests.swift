@@ -58,6 +58,7 @@ import Testing
         (1_700_000_000, "2023-11-14"),
         (1_756_684_800, "2025-09-01"),
         (4_107_542_400, "2100-03-01"),
+        (253_402_300_800, "10000-01-01"),  // past four digits: printed whole
     ])
     func convertsUnixTimeToUTCDay(seconds: Int, expected: String) {
         #expect(Day(unixTime: seconds).description == expected)

@@ -44,6 +44,12 @@ import Testing
         #expect(problem?.message.contains("'---'") == true, "the message says how front matter is written")
     }
 
+    @Test func fencesMayEndInSpacesAndTabs() throws {
+        let page = try page("fence-spaces")
+        #expect(page.title == "Fences with spaces")
+        #expect(page.body == "Body after a fence with trailing spaces.\n")
+    }
+
     @Test func fourDashesAreNotAFence() {
         #expect(!loaded.pages.contains { $0.slug == "four-dashes" })
     }
