@@ -8,21 +8,27 @@ struct CSVTable {
     private(set) var bytes: [UInt8] = []
 
     mutating func append(row fields: [String]) {
-        if !bytes.isEmpty { bytes += [13, 10] }
+        if !bytes.isEmpty {
+            bytes.append(13)
+            bytes.append(10)
+        }
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(44) }
-            let utf8 = field.utf8
-            // `"` 34, `,` 44, CR 13, LF 10.
-            guard utf8.contains(where: { $0 == 34 || $0 == 44 || $0 == 13 || $0 == 10 }) else {
-                bytes += utf8
-                continue
+            var field = field
+            // On the contiguous bytes: `String.UTF8View`'s own iteration cost more than the export.
+            field.withUTF8 { utf8 in
+                // `"` 34, `,` 44, CR 13, LF 10.
+                guard utf8.contains(where: { $0 == 34 || $0 == 44 || $0 == 13 || $0 == 10 }) else {
+                    bytes.append(contentsOf: utf8)
+                    return
+                }
+                bytes.append(34)
+                for byte in utf8 {
+                    bytes.append(byte)
+                    if byte == 34 { bytes.append(34) }
+                }
+                bytes.append(34)
             }
-            bytes.append(34)
-            for byte in utf8 {
-                bytes.append(byte)
-                if byte == 34 { bytes.append(34) }
-            }
-            bytes.append(34)
         }
     }
 }

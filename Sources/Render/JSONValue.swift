@@ -99,17 +99,25 @@ private struct JSONWriter {
         string.withUTF8 { utf8 in
             // Runs of bytes that need no escape are copied whole.
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 32 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard byte < 32 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
+                index += 1
+                runStart = index
+                bytes.append(92)
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [92, byte]
-                case 8: bytes += [92, UInt8(ascii: "b")]
-                case 9: bytes += [92, UInt8(ascii: "t")]
-                case 10: bytes += [92, UInt8(ascii: "n")]
-                case 12: bytes += [92, UInt8(ascii: "f")]
-                case 13: bytes += [92, UInt8(ascii: "r")]
-                default: bytes += [92, UInt8(ascii: "u"), 48, 48, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 8: bytes.append(UInt8(ascii: "b"))
+                case 9: bytes.append(UInt8(ascii: "t"))
+                case 10: bytes.append(UInt8(ascii: "n"))
+                case 12: bytes.append(UInt8(ascii: "f"))
+                case 13: bytes.append(UInt8(ascii: "r"))
+                default: bytes += [UInt8(ascii: "u"), 48, 48, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))

@@ -1,4 +1,5 @@
 import Aggregate
+import Markdown
 import Model
 
 /// The list of HTML pages of a site, each with its own template values.
@@ -175,7 +176,7 @@ struct SitePages {
     func page(_ page: Page) -> PageSpec {
         PageSpec(
             url: SiteURL.page(page.slug), template: "page", kind: "page", title: page.title,
-            description: page.description ?? plain(String(page.body.prefix(400))), section: SiteURL.page(page.slug),
+            description: page.description ?? plain(page.body.prefix(characters: 400)), section: SiteURL.page(page.slug),
             values: Values(["bodyHTML": fragments.pageBodies[page.slug] ?? ""]))
     }
 

@@ -186,7 +186,7 @@ struct CommonValues: Sendable {
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = (chromes[page.section] ?? chromeValues(section: page.section)).dictionary
         values["page"] = [
-            "title": TemplateText(esc(page.title)), "description": TemplateText(esc(String(page.description.prefix(300)))),
+            "title": TemplateText(esc(page.title)), "description": TemplateText(esc(page.description.prefix(characters: 300))),
             "canonical": TemplateText(esc(config.baseURL + (page.url == "404.html" ? "" : page.url))), "kind": TemplateText(page.kind),
             "ogType": TemplateText(page.ogType), "feedURL": TemplateText(esc(config.baseURL + SiteURL.feed)), "isHome": page.kind == "home",
         ] as [String: Any]

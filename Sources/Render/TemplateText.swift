@@ -23,6 +23,8 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStri
     static func wrapping(_ value: Any) -> Any {
         switch value {
         case let text as String: return TemplateText(text)
+        // Numbers and flags are most of the rest: let them out before the costlier list casts.
+        case is Int, is Bool, is TemplateText: return value
         case let dictionary as [String: Any]: return dictionary.mapValues(wrapping)
         case let list as [[String: Any]]: return list.map { $0.mapValues(wrapping) }
         case let list as [Any]: return list.map(wrapping)
