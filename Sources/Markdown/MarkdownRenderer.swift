@@ -9,7 +9,8 @@ import CCmark
 /// Renders CommonMark to HTML with libcmark.
 ///
 /// This is the only type in casebook that touches cmark's C API. Every node, iterator and
-/// buffer it allocates is freed before the call returns, so no C pointer or lifetime escapes.
+/// buffer cmark allocates lives in the calling thread's `CmarkArena` and is gone when the call
+/// returns, so no C pointer or lifetime escapes.
 /// libcmark is thread-safe for separate documents, so one renderer may be used from many threads.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions
@@ -28,16 +29,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func uncachedHTML(_ markdown: String) -> String {
-        var markdown = markdown
-        return markdown.withUTF8 { bytes in
-            guard let base = bytes.baseAddress,
-                let rendered = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, { chars in
-                    cmark_markdown_to_html(chars, bytes.count, options.rawValue)
-                })
-            else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
-        }
+        parsed(markdown, renderedHTML) ?? ""
+    }
+
+    /// The document as HTML, as `cmark_render_html` makes it (in the arena, so not freed here).
+    private func renderedHTML(_ document: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(document, options.rawValue) else { return "" }
+        return String(cString: rendered)
     }
 
     /// The HTML of a short inline text (a lesson, a summary): a lone paragraph loses its `<p>`.
@@ -70,10 +68,7 @@ public struct MarkdownRenderer: Sendable {
         // `casebook serve` keeps the two in its cache separately; a hit there costs no parse at all.
         if cache != nil { return (html(markdown), plainText(markdown).prefix(characters: limit)) }
         return parsed(markdown) { document in
-            let plain = Self.plainText(of: document, limit: limit).prefix(characters: limit)
-            guard let rendered = cmark_render_html(document, options.rawValue) else { return ("", plain) }
-            defer { free(rendered) }
-            return (String(cString: rendered), plain)
+            (renderedHTML(document), Self.plainText(of: document, limit: limit).prefix(characters: limit))
         } ?? ("", "")
     }
 
@@ -81,17 +76,20 @@ public struct MarkdownRenderer: Sendable {
         parsed(markdown) { Self.plainText(of: $0) } ?? ""
     }
 
-    /// Runs `body` on the parsed document, freed afterwards; nil when cmark cannot parse.
+    /// Runs `body` on the parsed document; nil when cmark cannot parse.
+    ///
+    /// The parser, the document and whatever `body` has cmark allocate live in this thread's
+    /// `CmarkArena` and are gone when this returns: `body` must copy out what it keeps.
     private func parsed<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
         var markdown = markdown
         return markdown.withUTF8 { bytes -> T? in
             guard let base = bytes.baseAddress else { return nil }
-            let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-                cmark_parse_document(chars, bytes.count, options.rawValue)
+            return CmarkArena.withArena {
+                guard let parser = cmark_parser_new_with_mem(options.rawValue, CmarkArena.allocator) else { return nil }
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+                guard let document = cmark_parser_finish(parser) else { return nil }
+                return body(document)
             }
-            guard let document else { return nil }
-            defer { cmark_node_free(document) }
-            return body(document)
         }
     }
 

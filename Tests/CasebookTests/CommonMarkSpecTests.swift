@@ -86,6 +86,22 @@ struct CommonMarkSpecTests {
         #expect(actual == example.html, "the CommonMark 0.30 spec expects this output")
     }
 
+    /// cmark's memory is an arena per thread (`CmarkArena`): rendering on all cores at once, and
+    /// a document far larger than one arena chunk, must give exactly what cmark gives.
+    @Test func renderingOnAllCoresAndLargeDocumentsMatchCmark() throws {
+        let renderer = MarkdownRenderer(options: .unsafe)
+        let oneAtATime = SpecCorpus.examples.map { renderer.html($0.markdown) }
+        let allAtOnce = SpecCorpus.examples.parallelMap { renderer.html($0.markdown) }
+        #expect(allAtOnce == oneAtATime)
+
+        let cmark = try #require(SpecCorpus.cmark)
+        let large = String(repeating: SpecCorpus.examples.map(\.markdown).joined(separator: "\n\n"), count: 40)
+        #expect(large.utf8.count > 512 << 10)
+        let expected = try ProcessRunner.run(cmark, ["--unsafe"], stdin: large).stdout
+        #expect(renderer.html(large) == expected)
+        #expect(renderer.htmlAndPlainText(large, plainTextLimit: 100).html == expected)
+    }
+
     @Test func defaultOptionsAreSafeMode() {
         let example = "<div onclick=\"steal()\">x</div>\n"
         #expect(MarkdownRenderer().html(example) == MarkdownRenderer(options: []).html(example))
