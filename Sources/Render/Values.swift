@@ -17,4 +17,6 @@ struct Values: @unchecked Sendable {
 func esc(_ text: String?) -> String { HTMLEscape.escape(text ?? "") }
 
 /// `{title, url, href}` for a link: `url` from the site root, `href` with the base path before it.
-func link(_ title: String, _ url: String, root: String) -> [String: Any] { ["title": esc(title), "url": url, "href": root + url] }
+func link(_ title: String, _ url: String, root: String) -> [String: Any] {
+    ["title": TemplateText(esc(title)), "url": TemplateText(url), "href": TemplateText(root + url)]
+}
