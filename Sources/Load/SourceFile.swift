@@ -45,6 +45,9 @@ struct SourceFile {
                 return .failure(.error("unreadable-file", "cannot read the file: \(String(cString: strerror(errno)))", at: location))
             }
             count += got
+            // All the bytes fstat promised, and the extra byte asked for did not come: that is
+            // the end, without a second read(2) to see it return 0 (5,500 calls at 1,000 + 5,000).
+            if count == Int(info.st_size), count < bytes.count { break }
         }
         bytes.removeSubrange(count...)
         return decode(bytes, path: relativePath)
