@@ -39,8 +39,18 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The HTML of a short inline text (a lesson, a summary): a lone paragraph loses its `<p>`.
-    public func inlineHTML(_ markdown: String) -> String {
-        var block = html(markdown)
+    public func inlineHTML(_ markdown: String) -> String { Self.inline(html(markdown)) }
+
+    /// A short text's inline HTML and its plain text from one parse: a summary is shown on its
+    /// card and written into the page's description, the feed and the search index.
+    public func inlineHTMLAndPlainText(_ markdown: String) -> (html: String, plain: String) {
+        if cache != nil { return (inlineHTML(markdown), plainText(markdown)) }
+        return parsed(markdown) { document in (Self.inline(renderedHTML(document)), Self.plainText(of: document)) } ?? ("", "")
+    }
+
+    /// `block` without the `<p>` around it when it is one paragraph.
+    private static func inline(_ block: String) -> String {
+        var block = block
         guard block.hasPrefix("<p>"), block.hasSuffix("</p>\n") else { return block }
         return block.withUTF8 { bytes in
             let inner = UnsafeBufferPointer(rebasing: bytes[3..<(bytes.count - 5)])

@@ -11,6 +11,10 @@ struct ContentFragments: Sendable {
     let bodies: [String: String]
     /// The start of each body as plain text, for the search index.
     let plainBodies: [String: String]
+    /// Each summary as plain text, and each lesson's, by case-study slug: parsed once with
+    /// their HTML, for descriptions, the feed and the search index.
+    let plainSummaries: [String: String]
+    let plainLessons: [String: [String]]
     /// Lesson values (with `rendered`) by case-study slug, for theme and case-study pages.
     let lessonValues: [String: [Values]]
     /// Quote values by id.
@@ -41,9 +45,11 @@ struct ContentFragments: Sendable {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
             let body = prepared?.body(of: caseStudy) ?? markdown.htmlAndPlainText(caseStudy.body, plainTextLimit: SearchIndex.textLimit)
+            let summary = markdown.inlineHTMLAndPlainText(caseStudy.summary)
+            let lessonTexts = caseStudy.lessons.map { markdown.inlineHTMLAndPlainText($0.text) }
             let html = CaseStudyHTML(
-                body: body.html, plain: body.plain,
-                summary: markdown.inlineHTML(caseStudy.summary), lessons: caseStudy.lessons.map { markdown.inlineHTML($0.text) })
+                body: body.html, plain: body.plain, summary: summary.html, summaryPlain: summary.plain,
+                lessons: lessonTexts.map(\.html), lessonsPlain: lessonTexts.map(\.plain))
             let card = prepare(Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: "partials/case-study-card")
             let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
                 prepare(Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: "partials/lesson")
@@ -51,18 +57,23 @@ struct ContentFragments: Sendable {
             return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
         var cards: [String: Values] = [:], bodies: [String: String] = [:], plainBodies: [String: String] = [:]
+        var plainSummaries: [String: String] = [:], plainLessons: [String: [String]] = [:]
         var lessonValues: [String: [Values]] = [:]
         for entry in caseStudyEntries {
             let slug = entry.source.slug
             cards[slug] = entry.card
             bodies[slug] = entry.html.body
             plainBodies[slug] = entry.html.plain
+            plainSummaries[slug] = entry.html.summaryPlain
+            plainLessons[slug] = entry.html.lessonsPlain
             lessonValues[slug] = entry.lessons
         }
         self.lessonValues = lessonValues
         self.cards = cards
         self.bodies = bodies
         self.plainBodies = plainBodies
+        self.plainSummaries = plainSummaries
+        self.plainLessons = plainLessons
 
         // Quotes: a quote's values also show its case study's title.
         let quoteInputs = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in
@@ -171,6 +182,19 @@ struct ContentFragments: Sendable {
 
     func quoteValues(_ quotes: [Quote]) -> [[String: Any]] {
         quotes.compactMap { self.quotes[$0.id]?.dictionary }
+    }
+
+    /// A lesson's plain text, found by its place in its case study.
+    func plainLesson(_ lesson: LessonEvidence, in site: AggregatedSite) -> String? {
+        guard let index = Self.place(of: lesson, in: site), let texts = plainLessons[lesson.caseStudySlug],
+            texts.indices.contains(index)
+        else { return nil }
+        return texts[index]
+    }
+
+    /// Where a lesson stands in its case study's `lessons:`, which is how its values and texts are kept.
+    static func place(of lesson: LessonEvidence, in site: AggregatedSite) -> Int? {
+        site.caseStudy(lesson.caseStudySlug)?.lessons.firstIndex { $0.location == lesson.lesson.location }
     }
 
     func cardValues(_ caseStudies: [CaseStudy]) -> [[String: Any]] {

@@ -96,5 +96,9 @@ struct CaseStudyHTML: Sendable {
     var body: String
     var plain: String
     var summary: String
+    /// The summary as plain text (descriptions, feed, search index).
+    var summaryPlain: String
     var lessons: [String]
+    /// Each lesson as plain text (the search index).
+    var lessonsPlain: [String]
 }

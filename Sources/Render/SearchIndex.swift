@@ -13,13 +13,14 @@ struct SearchIndex {
     static func build(_ site: AggregatedSite, fragments: ContentFragments) -> [UInt8] {
         let plain = fragments.markdown.plainText
         var entries: [Entry] = site.caseStudies.map {
-            Entry(title: $0.title, url: SiteURL.caseStudy($0.slug), kind: "Case study", summary: plain($0.summary),
+            Entry(title: $0.title, url: SiteURL.caseStudy($0.slug), kind: "Case study",
+                  summary: fragments.plainSummaries[$0.slug] ?? plain($0.summary),
                   text: fragments.plainBodies[$0.slug] ?? "")
         }
         entries += site.themes.map {
             Entry(title: $0.definition.title, url: SiteURL.theme($0.definition.id), kind: "Theme",
                   summary: $0.definition.description.map(plain) ?? "",
-                  text: $0.lessons.map { plain($0.lesson.text) }.joined(separator: " "))
+                  text: $0.lessons.map { fragments.plainLesson($0, in: site) ?? plain($0.lesson.text) }.joined(separator: " "))
         }
         entries += site.programmes.map {
             Entry(title: $0.title, url: SiteURL.programme($0.id), kind: "Programme", summary: $0.description.map(plain) ?? "",

@@ -44,7 +44,8 @@ struct SitePages {
     func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
         PageSpec(
             url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
-            description: plain(caseStudy.summary), ogType: "article", section: SiteURL.caseStudies,
+            description: fragments.plainSummaries[caseStudy.slug] ?? plain(caseStudy.summary), ogType: "article",
+            section: SiteURL.caseStudies,
             items: 1 + caseStudy.lessons.count + (site.quotesByCaseStudy[caseStudy.slug]?.count ?? 0),
             values: caseStudyValues(caseStudy))
     }
@@ -226,8 +227,8 @@ struct SitePages {
 
     /// A lesson's shared values (rendered once per build), found by its place in its case study.
     func lessonValues(_ lesson: LessonEvidence) -> Any {
-        let index = site.caseStudy(lesson.caseStudySlug)?.lessons.firstIndex { $0.location == lesson.lesson.location }
-        guard let index, let values = fragments.lessonValues[lesson.caseStudySlug]?[index] else { return [String: Any]() }
+        guard let index = ContentFragments.place(of: lesson, in: site), let values = fragments.lessonValues[lesson.caseStudySlug]?[index]
+        else { return [String: Any]() }
         return values.dictionary
     }
 

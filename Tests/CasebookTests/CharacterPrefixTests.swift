@@ -38,4 +38,13 @@ import Testing
             #expect(both.html == renderer.html(markdown))
         }
     }
+
+    @Test(arguments: ["Plain *summary* with a [link](https://example.org).", "Two\n\nparagraphs", "", "<b>raw</b> & more"])
+    func aShortTextsHTMLAndTextFromOneParseMatchTwoParses(markdown: String) {
+        // Summaries and lessons are parsed once for their card HTML and their plain text.
+        let renderer = MarkdownRenderer(options: [.smart])
+        let both = renderer.inlineHTMLAndPlainText(markdown)
+        #expect(both.html == renderer.inlineHTML(markdown))
+        #expect(both.plain == renderer.plainText(markdown))
+    }
 }
