@@ -1,4 +1,3 @@
-import Foundation
 import Model
 
 /// A Markdown file cut into its YAML front matter and its body.
@@ -55,15 +54,13 @@ enum FrontMatterSplitter {
         var lineNumber = 1
         var yamlStart: Int?
         while lineStart < bytes.count {
-            let lineEnd = offset(of: 10, in: bytes, from: lineStart) ?? bytes.count
+            let lineEnd = SourceFile.offset(of: 10, in: bytes, from: lineStart) ?? bytes.count
             let next = lineEnd < bytes.count ? lineEnd + 1 : bytes.count
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if let start = yamlStart {
                 if isFence(line, closing: true) {
                     // The line break before the fence ends the last YAML line; it is not part of it.
-                    let yamlEnd = lineStart > start && bytes[lineStart - 1] == 10 && !(lineStart - 1 > start && bytes[lineStart - 2] == 13)
-                        ? lineStart - 1 : lineStart
-                    return .closed(yamlStart: start, yamlEnd: yamlEnd, bodyStart: next, bodyLine: lineNumber + 1)
+                    return .closed(yamlStart: start, yamlEnd: max(start, lineStart - 1), bodyStart: next, bodyLine: lineNumber + 1)
                 }
             } else {
                 guard isFence(line, closing: false) else { return .none }
@@ -73,13 +70,6 @@ enum FrontMatterSplitter {
             lineNumber += 1
         }
         return yamlStart == nil ? .none : .unclosed
-    }
-
-    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-            let found = memchr(base + start, Int32(byte), bytes.count - start)
-        else { return nil }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// `---` (or `...` when closing), with any trailing spaces, tabs or carriage return.

@@ -81,10 +81,15 @@ struct SourceFile {
 
     /// The first offset of `byte`, by memchr: every content file is searched twice.
     static func offset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
-        }
+        bytes.withUnsafeBufferPointer { offset(of: byte, in: $0, from: 0) }
+    }
+
+    /// The first offset of `byte` at or after `start`, by memchr (also how front matter finds lines).
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// The 1-based line and column of a byte offset.

@@ -51,7 +51,7 @@ struct CmarkArena {
         /// The payload of the latest allocation: the only one that can grow in place.
         var latest: UnsafeMutableRawPointer?
         /// Chunks filled before `chunk`, freed at `reset`.
-        var full: [(pointer: UnsafeMutableRawPointer, capacity: Int)] = []
+        var full: [UnsafeMutableRawPointer] = []
         var depth = 0
 
         init() {
@@ -86,7 +86,7 @@ struct CmarkArena {
         mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer {
             let total = Self.header + Self.rounded(size)
             if used + total > capacity {
-                full.append((chunk, capacity))
+                full.append(chunk)
                 capacity = max(Self.chunkSize, total)
                 chunk = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
                 used = 0
@@ -120,7 +120,7 @@ struct CmarkArena {
 
         /// Frees the chunks filled before the current one and empties the current one.
         mutating func reset() {
-            for chunk in full { chunk.pointer.deallocate() }
+            for chunk in full { chunk.deallocate() }
             full.removeAll(keepingCapacity: true)
             if capacity > Self.chunkSize {
                 chunk.deallocate()

@@ -139,18 +139,12 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             if let limit, text.count > limit {
-                if settled == nil { settled = startIsPlain(text, limit: limit) }
+                if settled == nil { settled = text.withUnsafeBufferPointer { String.leadingBytesAreCharacters($0, limit) } }
                 if settled == true, text[limit...].contains(where: { $0 != space }) { break }
             }
             event = cmark_iter_next(iterator)
         }
         while text.last == space { text.removeLast() }
         return String(decoding: text, as: UTF8.self)
-    }
-
-    /// True when `text`'s first `limit` bytes are ASCII other than CR and the next byte is ASCII:
-    /// those bytes are then the text's first `limit` characters, whatever follows.
-    private static func startIsPlain(_ text: [UInt8], limit: Int) -> Bool {
-        text[limit] < 0x80 && !text[..<limit].contains { $0 >= 0x80 || $0 == 13 }
     }
 }
