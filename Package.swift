@@ -12,7 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // swift-mustache 2.1.1 with a lookup fix, until upstream has it (Vendor/swift-mustache/README.md).
+        .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -85,6 +86,13 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Pipeline", "Model", "TestSupport"]),
+        // swift-mustache's own unit tests, run against the patched copy casebook builds.
+        .testTarget(
+            name: "VendoredMustacheTests",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            path: "Vendor/swift-mustache/Tests/MustacheTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
