@@ -4,25 +4,37 @@
 /// receive only safe HTML (see `Theme`).
 public enum HTMLEscape {
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 38: out += Array("&amp;".utf8)
-            case 60: out += Array("&lt;".utf8)
-            case 62: out += Array("&gt;".utf8)
-            case 34: out += Array("&quot;".utf8)
-            case 39: out += Array("&#39;".utf8)
-            default: out.append(byte)
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            var index = special.next(in: utf8, from: 0)
+            guard index < utf8.count else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(utf8.count + 16)
+            var runStart = 0
+            while index < utf8.count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                out.append(contentsOf: entity(for: utf8[index]))
+                runStart = index + 1
+                index = special.next(in: utf8, from: runStart)
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    // & < > " '
+    private static let special = ByteScan([38, 60, 62, 34, 39])
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
+
+    private static func entity(for byte: UInt8) -> [UInt8] {
+        switch byte {
+        case 38: amp
+        case 60: lt
+        case 62: gt
+        case 34: quot
+        default: apos
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escaping for XML 1.0 text (feeds, sitemaps): also drops the control characters XML forbids.
