@@ -1,4 +1,5 @@
 import Model
+import Render
 
 /// What the dev server adds to every HTML page it sends (never to a build): a script that
 /// listens for rebuilds over server-sent events and reloads the page, and, while the latest
@@ -30,7 +31,7 @@ enum ReloadSnippet {
 
     /// The overlay for a failed build: fixed on top of the page, every error with its place.
     static func overlay(_ problems: [Diagnostic]) -> String {
-        let lines = problems.map { HTMLText.escape($0.description) }.joined(separator: "\n")
+        let lines = problems.map { HTMLEscape.escape($0.description) }.joined(separator: "\n")
         return "<div id=\"\(overlayID)\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;"
             + "background:rgba(20,20,20,.92);color:#fff;padding:2rem;overflow:auto;font:14px/1.5 monospace\">"
             + "<p style=\"font-size:18px;margin:0 0 1rem;color:#ff8a80\">casebook serve: the site did not build; "
@@ -50,24 +51,5 @@ enum ReloadSnippet {
             index -= 1
         }
         return html + addition
-    }
-}
-
-/// Escaping for text put into the overlay's HTML.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

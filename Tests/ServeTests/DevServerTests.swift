@@ -261,4 +261,16 @@ struct ServedSite {
         debouncer.add(["d"])
         #expect(await iterator.next() == ["d"])
     }
+
+    /// A diagnostic quotes what the user wrote (a value, a file name); the overlay shows it as text.
+    @Test func theErrorOverlayEscapesWhatItQuotes() {
+        let problem = Diagnostic.error(
+            "bad-value", "'<script>alert(1)</script>' & \"x\" is not a theme",
+            at: SourceLocation(file: "content/quotes/<b>.md", line: 3, column: 1))
+        let overlay = ReloadSnippet.overlay([problem])
+        #expect(!overlay.contains("<script>"))
+        #expect(!overlay.contains("<b>"))
+        #expect(overlay.contains("&#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; &amp; &quot;x&quot;"))
+        #expect(overlay.contains("content/quotes/&lt;b&gt;.md:3"))
+    }
 }
