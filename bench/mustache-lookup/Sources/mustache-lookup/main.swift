@@ -1,5 +1,5 @@
 // Prints the best of five timings of each case, per render or per 1,000 casts, on one core.
-// The numbers in docs/benchmarks.md ("Where a template's time goes") come from this file.
+// The numbers in docs/benchmarks.md ("What one `{{name}}` costs") come from this file.
 import Dispatch
 import Foundation
 import Mustache
