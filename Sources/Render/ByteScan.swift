@@ -53,4 +53,18 @@ struct ByteScan {
         while index < count, !matches(base[index]) { index &+= 1 }
         return index
     }
+
+    /// Appends `bytes` to `out`, runs without a target copied whole and each target through
+    /// `replace` (which appends what stands for it).
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], replacing replace: (UInt8, inout [UInt8]) -> Void) {
+        var runStart = 0
+        var index = next(in: bytes, from: 0)
+        while index < bytes.count {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            replace(bytes[index], &out)
+            runStart = index + 1
+            index = next(in: bytes, from: runStart)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
 }

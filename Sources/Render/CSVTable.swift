@@ -8,6 +8,7 @@ struct CSVTable {
     private(set) var bytes: [UInt8] = []
     /// `"` 34, `,` 44, CR 13, LF 10.
     private static let special = ByteScan([34, 44, 13, 10])
+    private static let quote = ByteScan([34])
 
     mutating func append(row fields: [String]) {
         if !bytes.isEmpty {
@@ -24,10 +25,7 @@ struct CSVTable {
                     return
                 }
                 bytes.append(34)
-                for byte in utf8 {
-                    bytes.append(byte)
-                    if byte == 34 { bytes.append(34) }
-                }
+                Self.quote.copy(utf8, into: &bytes) { _, bytes in bytes += [34, 34] }
                 bytes.append(34)
             }
         }

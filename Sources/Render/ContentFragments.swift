@@ -13,7 +13,7 @@ struct ContentFragments: Sendable {
     let plainBodies: [String: String]
     /// Each summary as plain text, and each lesson's, by case-study slug: parsed once with
     /// their HTML, for descriptions, the feed and the search index.
-    let plainSummaries: [String: String]
+    private let plainSummaries: [String: String]
     let plainLessons: [String: [String]]
     /// Lesson values (with `rendered`) by case-study slug, for theme and case-study pages.
     let lessonValues: [String: [Values]]
@@ -182,6 +182,11 @@ struct ContentFragments: Sendable {
 
     func quoteValues(_ quotes: [Quote]) -> [[String: Any]] {
         quotes.compactMap { self.quotes[$0.id]?.dictionary }
+    }
+
+    /// A case study's summary as plain text, parsed once with its HTML.
+    func plainSummary(of caseStudy: CaseStudy) -> String {
+        plainSummaries[caseStudy.slug] ?? markdown.plainText(caseStudy.summary)
     }
 
     /// A lesson's plain text, found by its place in its case study.

@@ -35,7 +35,7 @@ struct FeedAndSitemap: Sendable {
                     <link href="\(HTMLEscape.xml(url))"/>
                     <id>\(HTMLEscape.xml(url))</id>
                     <updated>\(caseStudy.date)T00:00:00Z</updated>
-                    <summary>\(HTMLEscape.xml(fragments.plainSummaries[caseStudy.slug] ?? fragments.markdown.plainText(caseStudy.summary)))</summary>
+                    <summary>\(HTMLEscape.xml(fragments.plainSummary(of: caseStudy)))</summary>
                     <content type="html">\(HTMLEscape.xml(fragments.bodies[caseStudy.slug] ?? ""))</content>
                   </entry>
 

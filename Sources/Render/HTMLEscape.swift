@@ -6,18 +6,10 @@ public enum HTMLEscape {
     public static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { utf8 -> String? in
-            var index = special.next(in: utf8, from: 0)
-            guard index < utf8.count else { return nil }
+            guard special.next(in: utf8, from: 0) < utf8.count else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(utf8.count + 16)
-            var runStart = 0
-            while index < utf8.count {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                out.append(contentsOf: entity(for: utf8[index]))
-                runStart = index + 1
-                index = special.next(in: utf8, from: runStart)
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            special.copy(utf8, into: &out) { byte, out in out += entity(for: byte) }
             return String(decoding: out, as: UTF8.self)
         } ?? text
     }

@@ -108,7 +108,7 @@ private struct JSONWriter {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
-    /// `"`, `\\` and the control characters.
+    /// `"`, `\` and the control characters.
     private static let special = ByteScan([34, 92], controls: true)
 
     /// Byte order, compared on contiguous bytes (the generic `UTF8View` comparison cost about
@@ -128,12 +128,7 @@ private struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
-            var runStart = 0
-            var index = Self.special.next(in: utf8, from: 0)
-            while index < utf8.count {
-                let byte = utf8[index]
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            Self.special.copy(utf8, into: &bytes) { byte, bytes in
                 bytes.append(92)
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
@@ -144,10 +139,7 @@ private struct JSONWriter {
                 case 13: bytes.append(UInt8(ascii: "r"))
                 default: bytes += [UInt8(ascii: "u"), 48, 48, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
                 }
-                runStart = index + 1
-                index = Self.special.next(in: utf8, from: runStart)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

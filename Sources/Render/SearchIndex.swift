@@ -14,7 +14,7 @@ struct SearchIndex {
         let plain = fragments.markdown.plainText
         var entries: [Entry] = site.caseStudies.map {
             Entry(title: $0.title, url: SiteURL.caseStudy($0.slug), kind: "Case study",
-                  summary: fragments.plainSummaries[$0.slug] ?? plain($0.summary),
+                  summary: fragments.plainSummary(of: $0),
                   text: fragments.plainBodies[$0.slug] ?? "")
         }
         entries += site.themes.map {

@@ -44,7 +44,7 @@ struct SitePages {
     func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
         PageSpec(
             url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
-            description: fragments.plainSummaries[caseStudy.slug] ?? plain(caseStudy.summary), ogType: "article",
+            description: fragments.plainSummary(of: caseStudy), ogType: "article",
             section: SiteURL.caseStudies,
             items: 1 + caseStudy.lessons.count + (site.quotesByCaseStudy[caseStudy.slug]?.count ?? 0),
             values: caseStudyValues(caseStudy))
