@@ -76,6 +76,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address).
+        .executableTarget(
+            name: "CasebookFuzz",
+            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Markdown"],
+            path: "Fuzz/CasebookFuzz"
+        ),
         .target(name: "TestSupport", dependencies: ["Model", "Pipeline"], path: "Tests/TestSupport"),
         .testTarget(
             name: "CasebookTests",

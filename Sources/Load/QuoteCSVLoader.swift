@@ -39,11 +39,13 @@ enum QuoteCSVLoader {
 
         let stem = String((source.path.split(separator: "/").last ?? "quotes").dropLast(4))
         var quotes: [Quote] = []
-        var recordIndex = 0
+        var rowIndex = 0, recordIndex = 0
         while let row = reader.next() {
+            // `starts` has a line for every row the reader gives, blank ones too, the header first.
+            rowIndex += 1
             if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             recordIndex += 1
-            let line = recordIndex < starts.count ? starts[recordIndex] : (starts.last ?? 1)
+            let line = rowIndex < starts.count ? starts[rowIndex] : (starts.last ?? 1)
             let location = SourceLocation(file: source.path, line: line, column: 1)
             if let quote = quote(row, columns: columns, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics) {
                 quotes.append(quote)
@@ -112,33 +114,68 @@ enum QuoteCSVLoader {
     }
 }
 
-/// Where each CSV record starts, by RFC 4180's quoting rules; CSVReader gives fields but not lines.
+/// Where each CSV row starts; CSVReader gives fields but not lines.
+///
+/// It follows CSVReader's own reading rules, not only RFC 4180's, so that the n-th line here is
+/// the n-th row the reader gives: a `"` opens a quoted field only as a field's first character;
+/// inside one, `""` is a quote, `"` before a delimiter or line end closes it, and `"` before
+/// anything else is kept and the quoted field goes on. Rows end at LF, CR LF or a lone CR.
+/// Lines are counted at LF, as every other diagnostic counts them.
 enum CSVRecordLines {
     enum Scan: Equatable {
-        /// The 1-based line of each non-blank record, the header first.
+        /// The 1-based line of each row, blank rows included, the header first.
         case records([Int])
         /// A quote opened on this line is never closed.
         case unclosedQuote(line: Int)
     }
 
-    static func scan(_ text: String) -> Scan {
+    static func scan(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> Scan {
+        var text = text
+        return text.withUTF8 { scan($0, delimiter: delimiter) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Scan {
+        let quote = UInt8(ascii: "\""), lf = UInt8(10), cr = UInt8(13)
         var starts: [Int] = []
-        var line = 1, inQuotes = false, quoteLine = 0, atRecordStart = true
-        for byte in text.utf8 {
-            if atRecordStart, byte != 10, byte != 13 {
-                starts.append(line)
-                atRecordStart = false
+        var line = 1, i = 0
+        /// Ends a row at `byte` when it is a line end (a CR LF pair counts once).
+        func endsRow(_ byte: UInt8) -> Bool {
+            if byte == lf { line += 1; return true }
+            if byte == cr {
+                if i < bytes.count, bytes[i] == lf { i += 1; line += 1 }
+                return true
             }
-            switch byte {
-            case UInt8(ascii: "\""):
-                if !inQuotes { quoteLine = line }
-                inQuotes.toggle()
-            case 10:
-                line += 1
-                if !inQuotes { atRecordStart = true }
-            default: break
+            return false
+        }
+        rows: while i < bytes.count {
+            starts.append(line)
+            fields: while true {
+                if i < bytes.count, bytes[i] == quote {
+                    let opened = line
+                    i += 1
+                    while true {
+                        guard i < bytes.count else { return .unclosedQuote(line: opened) }
+                        let byte = bytes[i]
+                        i += 1
+                        if byte == lf { line += 1 }
+                        guard byte == quote else { continue }
+                        guard i < bytes.count else { break rows }
+                        let next = bytes[i]
+                        i += 1
+                        if endsRow(next) { continue rows }
+                        if next == delimiter { continue fields }
+                        // `""`, or a stray quote: the field stays quoted either way.
+                    }
+                }
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    i += 1
+                    if endsRow(byte) { continue rows }
+                    if byte == delimiter { continue fields }
+                }
+                break rows
             }
         }
-        return inQuotes ? .unclosedQuote(line: quoteLine) : .records(starts)
+        return .records(starts)
     }
 }

@@ -21,9 +21,12 @@ struct YAMLMapping {
         switch YAMLComposer.compose(yaml) {
         case .success(let root): node = root
         case .failure(let problem):
+            // libyaml marks an error at the end of the text one line past the last; point at a line that exists.
+            let lines = yaml.utf8.count { $0 == UInt8(ascii: "\n") } + 1
+            let line = min(problem.line, lines)
             diagnostics.append(
                 .error(problem.code, problem.message,
-                       at: SourceLocation(file: file, line: problem.line + firstLine - 1, column: problem.column)))
+                       at: SourceLocation(file: file, line: line + firstLine - 1, column: line == problem.line ? problem.column : 1)))
             return nil
         }
         guard let node else {

@@ -36,6 +36,19 @@ import Testing
         #expect(diagnostics.first?.message.contains("'yes'") == true)
     }
 
+    /// Found by fuzzing: a `"` inside an unquoted field is a plain character to the CSV reader;
+    /// when the line finder took it for an opening quote, later rows' errors named other lines.
+    @Test func aQuoteInsideAFieldDoesNotShiftTheLinesOfLaterRows() throws {
+        let csv = Self.header
+            + "She said \"no\" twice,Parent,talent-match,hard-work,public\n"  // line 2
+            + "   \n"  // line 3: spaces only, skipped and still counted
+            + "Third row,Parent,talent-match,hard-work,maybe\n"  // line 4
+            + "\"Quoted \"stray\" quotes\",Parent,talent-match,hard-work,public\n"  // line 5
+            + "Last row,Parent,talent-match,hard-work,nope\n"  // line 6
+        let diagnostics = try check(csv).diagnostics
+        #expect(diagnostics.summaries == ["\(Self.file):4: error: invalid-consent", "\(Self.file):6: error: invalid-consent"])
+    }
+
     @Test func rowWithoutConsentNamesItsLine() throws {
         let csv = Self.header
             + "First,Parent,talent-match,hard-work,public\n"

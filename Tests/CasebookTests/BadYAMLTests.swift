@@ -22,6 +22,14 @@ import Testing
         #expect(diagnostics.first?.message.contains("'---'") == true)
     }
 
+    /// Found by fuzzing: libyaml marks a key left open at the end of a file one line past its last,
+    /// and an editor cannot jump to a line that does not exist.
+    @Test func aKeyLeftOpenAtTheEndOfCasebookYmlIsReportedOnItsLastLine() throws {
+        let site = try FixtureSite(copying: "valid-site", ["casebook.yml": "title: T\nbase_url: https://example.org/\nthemes"])
+        let diagnostics = site.check().diagnostics
+        #expect(diagnostics.summaries == ["casebook.yml:3: error: yaml-syntax"])
+    }
+
     @Test func billionLaughsAliasBombIsRefusedAtTheFirstAlias() throws {
         var lines = ["a: &a [\(Array(repeating: "\"lol\"", count: 9).joined(separator: ", "))]"]
         for (previous, name) in zip("abcdefgh", "bcdefghi") {

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Fuzzes casebook's input handling with libFuzzer and the address sanitizer.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#
+# Targets (Fuzz/CasebookFuzz): front-matter, yaml, csv, markdown, site; all by default. Each runs
+# for SECONDS (60 by default) from a seed corpus made from the example site, the test fixtures
+# and the CommonMark spec examples. A crash or a broken invariant fails the script and leaves
+# the input in .fuzz/crashes/<target>/; make it a regression test. The corpora grow in
+# .fuzz/corpus/<target>/ (ignored by git) and are reused by the next run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(front-matter yaml csv markdown site)
+
+swift build --scratch-path .build-fuzz --product CasebookFuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address \
+    -Xswiftc -use-ld=lld -Xlinker --export-dynamic-symbol=LLVMFuzzerRunDriver
+fuzzer=.build-fuzz/debug/CasebookFuzz
+
+seed() {  # seed TARGET: fills .fuzz/seeds/TARGET from the repository
+    local target="$1" dir=".fuzz/seeds/$1"
+    rm -rf "$dir" && mkdir -p "$dir"
+    case "$target" in
+    front-matter | yaml)
+        cp content/case-studies/*.md content/quotes/*.md content/pages/*.md "$dir/"
+        cp casebook.yml "$dir/casebook.yml"
+        find Tests/Fixtures -name '*.md' -exec cp --backup=numbered {} "$dir/" \; ;;
+    csv) find content Tests/Fixtures -name '*.csv' -exec cp --backup=numbered {} "$dir/" \; ;;
+    markdown)
+        python3 - "$dir" ../shared/corpora/commonmark-0.30/spec.json <<'PY'
+import json, sys, pathlib
+folder, spec = pathlib.Path(sys.argv[1]), sys.argv[2]
+for example in json.load(open(spec)):
+    (folder / f"spec-{example['example']}.md").write_text(example["markdown"])
+PY
+        cp content/case-studies/*.md "$dir/" ;;
+    site)
+        local n=0
+        for study in content/case-studies/*.md; do
+            for quote in content/quotes/q-tm-valued.md content/quotes/q-fl-expertise.md; do
+                n=$((n + 1))
+                { cat casebook.yml; printf '\n%%%%\n'; cat "$study"; printf '\n%%%%\n'; cat "$quote"
+                  printf '\n%%%%\n'; cat content/quotes/survey-2025.csv; printf '\n%%%%\n'; cat content/pages/about.md
+                } >"$dir/site-$n"
+            done
+        done ;;
+    esac
+}
+
+failed=()
+for target in "${targets[@]}"; do
+    seed "$target"
+    corpus=".fuzz/corpus/$target" crashes=".fuzz/crashes/$target"
+    mkdir -p "$corpus" "$crashes"
+    echo "== fuzz $target for ${seconds}s =="
+    log=".fuzz/$target.log"
+    # -max_len 64 KiB: room for a whole small site; -rss_limit_mb: a memory blow-up is a finding.
+    if SWIFT_BACKTRACE=enable=no CASEBOOK_FUZZ_TARGET="$target" "$fuzzer" "$corpus" ".fuzz/seeds/$target" \
+        -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="$crashes/" >"$log" 2>&1; then
+        grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" | tr '\n' ' '
+        grep -E '^#[0-9]+.*(DONE|pulse|NEW)' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || true
+        echo
+    else
+        echo "FAILED: $target; the input is in $crashes/, the log in $log:"
+        grep -aE 'invariant|ERROR|Fatal|SUMMARY|timeout' "$log" | head -5
+        failed+=("$target")
+    fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "fuzzing found problems in: ${failed[*]}"
+    exit 1
+fi
+echo "fuzzing: ${#targets[@]} targets clean"
