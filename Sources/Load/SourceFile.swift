@@ -5,7 +5,7 @@ import Model
 struct SourceFile {
     /// Relative to the site folder, `/`-separated: what diagnostics print.
     let path: String
-    /// UTF-8 text with any BOM removed and CRLF turned into LF (line numbers are unchanged).
+    /// UTF-8 text with any BOM removed and CRLF or a lone CR turned into LF (line numbers are unchanged).
     let text: String
 
     /// Content files larger than this are refused: no case study needs it, and it bounds memory.
@@ -61,12 +61,17 @@ struct SourceFile {
                 .error("binary-file", "this looks like a binary file, not Markdown or CSV text (a NUL byte)",
                        at: position(of: nul, in: bytes, file: path)))
         }
-        // CRLF → LF on the bytes: line numbers stay the same and no String search is needed.
+        // CRLF and a lone CR → LF on the bytes, so that every reader after this (libyaml and
+        // the CSV reader take a lone CR for a line end too) counts the lines LF counts.
         if Self.offset(of: 13, in: bytes) != nil {
             var kept = [UInt8]()
             kept.reserveCapacity(bytes.count)
-            for (i, byte) in bytes.enumerated() where !(byte == 13 && i + 1 < bytes.count && bytes[i + 1] == 10) {
-                kept.append(byte)
+            for (i, byte) in bytes.enumerated() {
+                if byte != 13 {
+                    kept.append(byte)
+                } else if i + 1 == bytes.count || bytes[i + 1] != 10 {
+                    kept.append(10)
+                }
             }
             bytes = kept
         }

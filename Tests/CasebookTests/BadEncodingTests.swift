@@ -67,6 +67,16 @@ import Testing
         #expect(diagnostics.summaries == ["content/quotes/windows.csv:3: error: invalid-consent"])
     }
 
+    /// Found by fuzzing: libyaml and the CSV reader take a lone CR (old Mac files) for a line end,
+    /// so lines counted at LF alone named other lines than the ones they reported on.
+    @Test func loneCarriageReturnsCountAsLineEndsEverywhere() throws {
+        let quote = "---\rspeaker: Parent\rprogramme: talent-match\rconsent: maybe\r---\rText.\r"
+        let csv = "text,speaker,programme,themes,consent\rFine.,Parent,talent-match,hard-work,public\rNot fine.,Parent,talent-match,hard-work,nope\r"
+        let site = try FixtureSite(copying: "valid-site", ["content/quotes/mac.md": quote, "content/quotes/mac.csv": csv])
+        let diagnostics = site.check().diagnostics
+        #expect(diagnostics.summaries == ["content/quotes/mac.csv:3: error: invalid-consent", "content/quotes/mac.md:4: error: invalid-consent"])
+    }
+
     /// `---` then `---`: no keys at all is not a YAML error; only the required keys are missing.
     @Test func emptyFrontMatterBlockIsNotASyntaxError() throws {
         let site = try FixtureSite(copying: "valid-site", ["content/pages/empty.md": "---\n---\nJust a body.\n"])
