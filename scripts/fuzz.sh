@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Fuzzes casebook's input handling with libFuzzer and the address sanitizer.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     fuzz each target for SECONDS (60 by default)
+#   scripts/fuzz.sh --replay [TARGET...]      run each target once over its seeds and regressions
 #
-# Targets (Fuzz/CasebookFuzz): front-matter, yaml, csv, markdown, site; all by default. Each runs
-# for SECONDS (60 by default) from a seed corpus made from the example site, the test fixtures
-# and the CommonMark spec examples. A crash or a broken invariant fails the script and leaves
-# the input in .fuzz/crashes/<target>/; make it a regression test. The corpora grow in
-# .fuzz/corpus/<target>/ (ignored by git) and are reused by the next run.
+# Targets (Fuzz/CasebookFuzz): front-matter, yaml, csv, markdown, site; all by default. Each
+# starts from a seed corpus made from the example site, the test fixtures and the CommonMark
+# spec examples, plus Fuzz/regressions/<target>/: every input that once broke casebook. A crash
+# or a broken invariant fails the script and leaves the input in .fuzz/crashes/<target>/; add it
+# to Fuzz/regressions/<target>/ and a unit test. The corpora grow in .fuzz/corpus/<target>/
+# (ignored by git) and are reused by the next run. `--replay` is deterministic: CI runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-60}"
-shift || true
+replay=0
+if [ "${1:-}" = "--replay" ]; then replay=1; shift; fi
+seconds=60
+if [ $replay = 0 ] && [[ "${1:-}" =~ ^[0-9]+$ ]]; then seconds="$1"; shift; fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(front-matter yaml csv markdown site)
 
@@ -53,13 +57,19 @@ PY
 failed=()
 for target in "${targets[@]}"; do
     seed "$target"
-    corpus=".fuzz/corpus/$target" crashes=".fuzz/crashes/$target"
-    mkdir -p "$corpus" "$crashes"
-    echo "== fuzz $target for ${seconds}s =="
+    corpus=".fuzz/corpus/$target" crashes=".fuzz/crashes/$target" regressions="Fuzz/regressions/$target"
+    mkdir -p "$corpus" "$crashes" "$regressions"
     log=".fuzz/$target.log"
+    if [ $replay = 1 ]; then
+        echo "== replay $target: $(find ".fuzz/seeds/$target" "$regressions" -type f | wc -l) inputs =="
+        mode=(-runs=0)
+    else
+        echo "== fuzz $target for ${seconds}s =="
+        mode=("$corpus" -max_total_time="$seconds")
+    fi
     # -max_len 64 KiB: room for a whole small site; -rss_limit_mb: a memory blow-up is a finding.
-    if SWIFT_BACKTRACE=enable=no CASEBOOK_FUZZ_TARGET="$target" "$fuzzer" "$corpus" ".fuzz/seeds/$target" \
-        -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    if SWIFT_BACKTRACE=enable=no CASEBOOK_FUZZ_TARGET="$target" "$fuzzer" "${mode[@]}" ".fuzz/seeds/$target" "$regressions" \
+        -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$crashes/" >"$log" 2>&1; then
         grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" | tr '\n' ' '
         grep -E '^#[0-9]+.*(DONE|pulse|NEW)' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || true
