@@ -19,7 +19,7 @@ struct ReportData {
             ]),
             "counts": .object([
                 "case_studies": .int(site.caseStudies.count),
-                "programmes": .int(site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count),
+                "programmes": .int(site.programmes.count),
                 "lessons": .int(site.lessonCount), "quotes": .int(site.quotes.count),
             ]),
             "per_theme": .array(site.themes.map {
@@ -54,7 +54,6 @@ struct ReportData {
                     "programme": $0.programme.map { .string($0.value) }, "themes": .strings(Aggregator.themes(of: $0)),
                 ])
             }),
-            "quotes_withheld": .object(site.withheldQuotes.map { (key: $0.key.rawValue, value: JSONValue.int($0.value)) }),
         ])
         return document.bytes(pretty: true) + [10]
     }
