@@ -6,12 +6,13 @@ import Model
 struct ReportData {
     let report: ReportDefinition
     let site: AggregatedSite
-    let buildDay: Day
+    /// The report's date (`StampTime`).
+    let date: Day
 
     func json() -> [UInt8] {
         let document = JSONValue.object([
             "id": .string(report.id), "title": .string(report.title), "subtitle": report.subtitle.map(JSONValue.string),
-            "audience": .string(report.audience.rawValue), "date": .string(buildDay.description),
+            "audience": .string(report.audience.rawValue), "date": .string(date.description),
             "filters": .object([
                 "themes": report.themes.map { .strings($0.map(\.value)) },
                 "programmes": report.programmes.map { .strings($0.map(\.value)) },

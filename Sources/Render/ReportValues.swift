@@ -8,7 +8,8 @@ struct ReportValues {
     let report: ReportDefinition
     let site: AggregatedSite
     let markdown: MarkdownRenderer
-    let buildDay: Day
+    /// The report's date (`StampTime`).
+    let date: Day
 
     func dictionary() -> [String: Any] {
         let config = site.config
@@ -26,7 +27,7 @@ struct ReportValues {
                 "id": report.id, "title": esc(report.title), "subtitle": esc(report.subtitle ?? ""),
                 "audience": report.audience.rawValue, "isInternal": report.audience == .internal,
                 "paper": report.paper == "letter" ? "letter" : "A4",
-                "dateText": buildDay.longDescription, "dateISO": buildDay.description,
+                "dateText": date.longDescription, "dateISO": date.description,
             ] as [String: Any],
             "site": [
                 "title": esc(config.title), "organisation": esc(config.organisation ?? ""), "language": esc(config.language),
