@@ -4,8 +4,10 @@ import Model
 ///
 /// Every list is in a fixed order: themes and programmes as in `casebook.yml`, case studies
 /// newest first then by slug, quotes newest first then by id. Only quotes that the selection's
-/// audience may see are here at all.
+/// audience may see are here at all, `site.quotes` included; themes and programmes only with
+/// evidence the audience may see.
 public struct AggregatedSite: Sendable {
+    /// The validated site as the audience may see it (`ValidatedSite.visible(to:)`).
     public var site: ValidatedSite
     public var selection: Selection
     public var caseStudies: [CaseStudy]
@@ -16,8 +18,6 @@ public struct AggregatedSite: Sendable {
     public var featured: [Quote]
     /// Quotes naming a case study (or listed by it), by case-study slug.
     public var quotesByCaseStudy: [String: [Quote]]
-    /// Quotes that matched the filters but were left out by consent, by consent value.
-    public var withheldQuotes: [Consent: Int]
 
     public var config: SiteConfig { site.config }
     public var lessonCount: Int { themes.reduce(0) { $0 + $1.lessons.count } }

@@ -4,8 +4,10 @@ import Model
 ///
 /// Input: a `ValidatedSite` and a `Selection`. Output: an `AggregatedSite`. It cannot fail.
 /// Each index is built once, in one pass over the content, so the cost is linear in its size.
+/// It starts from the quotes the selection's audience may see and never looks at the others.
 public enum Aggregator {
-    public static func aggregate(_ site: ValidatedSite, selection: Selection = .site) -> AggregatedSite {
+    public static func aggregate(_ validated: ValidatedSite, selection: Selection = .site) -> AggregatedSite {
+        let site = validated.visible(to: selection.audience)
         let config = site.config
         let themeIDs = selection.themeIDs ?? config.themes.map(\.id)
         let programmeIDs = programmeOrder(site, selection: selection)
@@ -18,21 +20,12 @@ public enum Aggregator {
         let caseStudyIndex = Dictionary(uniqueKeysWithValues: caseStudies.enumerated().map { ($1.slug, $0) })
         let allCaseStudyDates = Dictionary(site.caseStudies.map { ($0.slug, $0.date) }, uniquingKeysWith: { a, _ in a })
 
-        // Quotes: the filters first, then consent, counting what consent kept out.
-        var withheld: [Consent: Int] = [:]
-        var quotes: [Quote] = []
-        for quote in site.quotes {
+        // Quotes: those the audience may see (`site` holds no others) that pass the filters.
+        let quotes = site.quotes.filter { quote in
             let day = quote.date ?? quote.caseStudy.flatMap { allCaseStudyDates[$0.value] }
-            guard selection.includes(programme: quote.programme?.value), selection.includes(day: day),
-                selection.themeIDs == nil || selection.includes(anyTheme: quote.themes.map(\.value))
-            else { continue }
-            if quote.consent.allows(selection.audience) {
-                quotes.append(quote)
-            } else {
-                withheld[quote.consent, default: 0] += 1
-            }
-        }
-        quotes.sort(by: quoteOrder)
+            return selection.includes(programme: quote.programme?.value) && selection.includes(day: day)
+                && (selection.themeIDs == nil || selection.includes(anyTheme: quote.themes.map(\.value)))
+        }.sorted(by: quoteOrder)
 
         var quotesByCaseStudy: [String: [Quote]] = [:]
         let quoteIndex = Dictionary(quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -82,21 +75,30 @@ public enum Aggregator {
             }
         }
 
+        // A theme or programme is shown only with evidence the audience may see: one that only
+        // hidden quotes (or nothing) use gets no page, no index or search entry, no matrix row
+        // or column, as if it were not declared.
         let definitions = Dictionary(config.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let themeEvidence = themeIDs.enumerated().compactMap { t, id -> ThemeEvidence? in
-            guard let definition = definitions[id] else { return nil }
-            return ThemeEvidence(
-                definition: definition, lessons: lessonsByTheme[t], quotes: quotesByTheme[t], caseStudies: caseStudiesByTheme[t])
+        let keptThemes = themeIDs.indices.filter { t in
+            definitions[themeIDs[t]] != nil
+                && !(lessonsByTheme[t].isEmpty && quotesByTheme[t].isEmpty && caseStudiesByTheme[t].isEmpty)
         }
-        let programmes = programmeEvidence(
+        let themeEvidence = keptThemes.map { t in
+            ThemeEvidence(
+                definition: definitions[themeIDs[t]]!, lessons: lessonsByTheme[t], quotes: quotesByTheme[t],
+                caseStudies: caseStudiesByTheme[t])
+        }
+        let allProgrammes = programmeEvidence(
             programmeIDs, site: site, caseStudies: caseStudies, quotes: quotes, themeIDs: themeIDs)
+        let keptProgrammes = allProgrammes.indices.filter { !allProgrammes[$0].caseStudies.isEmpty || !allProgrammes[$0].quotes.isEmpty }
+        let matrix = EvidenceMatrix(
+            themeIDs: keptThemes.map { themeIDs[$0] }, programmeIDs: keptProgrammes.map { programmeIDs[$0] },
+            cells: keptThemes.map { t in keptProgrammes.map { cells[t][$0] } })
 
         return AggregatedSite(
             site: site, selection: selection, caseStudies: caseStudies, quotes: quotes, themes: themeEvidence,
-            programmes: programmes,
-            matrix: EvidenceMatrix(themeIDs: themeIDs, programmeIDs: programmeIDs, cells: cells),
-            featured: quotes.filter(\.featured), quotesByCaseStudy: quotesByCaseStudy, withheldQuotes: withheld,
-            caseStudyIndex: caseStudyIndex)
+            programmes: keptProgrammes.map { allProgrammes[$0] }, matrix: matrix,
+            featured: quotes.filter(\.featured), quotesByCaseStudy: quotesByCaseStudy, caseStudyIndex: caseStudyIndex)
     }
 
     /// A case study's themes: those listed and those of its lessons, without repeats, in listed order.

@@ -21,20 +21,29 @@ enum QuoteCSVLoader {
             diagnostics.append(.error("csv-no-header", "the CSV file needs a header row naming its columns", at: SourceLocation(file: source.path, line: 1)))
             return []
         }
-        let columns = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let headerLocation = SourceLocation(file: source.path, line: 1, column: 1)
+        let headerLine = starts.first ?? 1
+        guard let columns = columnNames(header, file: source.path, line: headerLine, diagnostics: &diagnostics) else { return [] }
         let missing = requiredColumns.filter { !columns.contains($0) }
         if !missing.isEmpty {
             diagnostics.append(
                 .error("csv-missing-column", "the header lacks the column(s) \(missing.joined(separator: ", ")); required: \(requiredColumns.joined(separator: ", "))",
-                       at: headerLocation))
+                       at: SourceLocation(file: source.path, line: headerLine, column: 1)))
             return []
         }
-        for (index, name) in columns.enumerated() where !requiredColumns.contains(name) && !optionalColumns.contains(name) {
-            diagnostics.append(
-                .warning("unknown-column",
-                         "unknown column '\(name)'\(Suggestion.hint(for: name, in: requiredColumns + optionalColumns)); it is ignored",
-                         at: SourceLocation(file: source.path, line: 1, column: index + 1)))
+        // A column that looks like a consent column but is not one would be ignored, and every
+        // row published without the consent or expiry meant for it: an error, and no consent.
+        var consentInDoubt = false
+        for (index, name) in columns.enumerated() where !name.isEmpty && !requiredColumns.contains(name) && !optionalColumns.contains(name) {
+            let location = SourceLocation(file: source.path, line: headerLine, column: index + 1)
+            if let resemblance = ConsentKeys.resemblance(of: name) {
+                diagnostics.append(ConsentKeys.lookalike(header[index], resemblance, kind: "column", at: location))
+                consentInDoubt = true
+            } else {
+                diagnostics.append(
+                    .warning("unknown-column",
+                             "unknown column '\(header[index])'\(Suggestion.hint(for: name, in: requiredColumns + optionalColumns)); it is ignored",
+                             at: location))
+            }
         }
 
         let stem = String((source.path.split(separator: "/").last ?? "quotes").dropLast(4))
@@ -47,11 +56,36 @@ enum QuoteCSVLoader {
             recordIndex += 1
             let line = rowIndex < starts.count ? starts[rowIndex] : (starts.last ?? 1)
             let location = SourceLocation(file: source.path, line: line, column: 1)
-            if let quote = quote(row, columns: columns, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics) {
+            if var quote = quote(row, columns: columns, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics) {
+                if consentInDoubt { quote.consent = .invalid }
                 quotes.append(quote)
             }
         }
         return quotes
+    }
+
+    /// The header's names as columns are matched (`KeyName.normalised`), or nil after an error
+    /// when two of them are one name: the first would win silently, and a row whose second
+    /// `consent` column says `withdrawn` would be published.
+    static func columnNames(_ header: [String], file: String, line: Int, diagnostics: inout [Diagnostic]) -> [String]? {
+        let names = header.map(KeyName.normalised)
+        var first: [String: Int] = [:]
+        var collided = false
+        // Unnamed columns (a trailing comma) are ignored with a warning, however many there are.
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            guard let earlier = first[name] else {
+                first[name] = index
+                continue
+            }
+            diagnostics.append(
+                .error("csv-duplicate-column",
+                       "column \(index + 1) '\(header[index])' and column \(earlier + 1) '\(header[earlier])' are both the column "
+                           + "'\(name)' (names are compared ignoring case and surrounding spaces, with spaces and hyphens read as '_'); "
+                           + "remove or rename one: the file's quotes are published nowhere until then",
+                       at: SourceLocation(file: file, line: line, column: index + 1)))
+            collided = true
+        }
+        return collided ? nil : names
     }
 
     private static func quote(

@@ -25,7 +25,17 @@ enum QuoteLoader {
         guard let yaml = YAMLMapping.parse(yamlText, file: source.path, firstLine: document.yamlFirstLine, diagnostics: &diagnostics)
         else { return nil }
         let what = "a quote"
-        yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
+        // A key that looks like a consent key but is not one would be ignored, and the quote
+        // published without the consent or expiry meant for it: an error, and no consent.
+        var consentInDoubt = false
+        for pair in yaml.unknownPairs(known: knownKeys) {
+            if let resemblance = ConsentKeys.resemblance(of: pair.key) {
+                diagnostics.append(ConsentKeys.lookalike(pair.key, resemblance, kind: "key", at: yaml.location(of: pair.keyNode)))
+                consentInDoubt = true
+            } else {
+                diagnostics.append(yaml.unknownKeyWarning(pair, known: knownKeys, what: what))
+            }
+        }
 
         let id = SlugReader.slug(for: source.path, yaml: yaml, key: yaml.node("id") != nil ? "id" : "slug", diagnostics: &diagnostics)
         let speaker = yaml.string("speaker", required: true, what: what, diagnostics: &diagnostics)
@@ -49,7 +59,7 @@ enum QuoteLoader {
         guard let id, let speaker, !text.isEmpty else { return nil }
         return Quote(
             id: id.value, text: text, speaker: speaker.value, programme: programme, caseStudy: caseStudy,
-            themes: themes, consent: consent, consentRef: consentRef, consentExpires: expires, date: date,
+            themes: themes, consent: consentInDoubt ? .invalid : consent, consentRef: consentRef, consentExpires: expires, date: date,
             featured: featured, location: start, consentLocation: consentValue?.location ?? yaml.location)
     }
 }

@@ -168,11 +168,18 @@ struct YAMLMapping {
 
     /// A warning for each key not in `known`, with a suggestion: typos like `themse:` must not pass silently.
     func warnUnknownKeys(known: [String], what: String, diagnostics: inout [Diagnostic]) {
-        for pair in pairs where !known.contains(pair.key) {
-            diagnostics.append(
-                .warning("unknown-key",
-                         "unknown key '\(pair.key)' in \(what)\(Suggestion.hint(for: pair.key, in: known)); it is ignored",
-                         at: location(of: pair.keyNode)))
+        for pair in unknownPairs(known: known) {
+            diagnostics.append(unknownKeyWarning(pair, known: known, what: what))
         }
+    }
+
+    /// The pairs whose key is not in `known`, in file order.
+    func unknownPairs(known: [String]) -> [YAMLPair] {
+        pairs.filter { !known.contains($0.key) }
+    }
+
+    func unknownKeyWarning(_ pair: YAMLPair, known: [String], what: String) -> Diagnostic {
+        .warning("unknown-key", "unknown key '\(pair.key)' in \(what)\(Suggestion.hint(for: pair.key, in: known)); it is ignored",
+                 at: location(of: pair.keyNode))
     }
 }

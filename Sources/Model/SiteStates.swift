@@ -38,12 +38,10 @@ public struct ValidatedSite: Sendable {
     public var quotes: [Quote]
     public var pages: [Page]
     public var staticFiles: [String]
-    /// The day consent expiry is judged against (`SOURCE_DATE_EPOCH` when set).
-    public var buildDay: Day
 
     public init(
         root: String, config: SiteConfig, caseStudies: [CaseStudy], quotes: [Quote], pages: [Page],
-        staticFiles: [String], buildDay: Day
+        staticFiles: [String]
     ) {
         self.root = root
         self.config = config
@@ -51,7 +49,6 @@ public struct ValidatedSite: Sendable {
         self.quotes = quotes
         self.pages = pages
         self.staticFiles = staticFiles
-        self.buildDay = buildDay
     }
 
     public func programmeTitle(_ id: String) -> String {

@@ -1,29 +1,41 @@
 import Foundation
 import Model
 
-/// The build's notion of "now": `SOURCE_DATE_EPOCH` when set, so builds are reproducible.
+/// Where a build's two notions of "now" come from, kept apart by type: the day consent expiry
+/// is judged against (`ConsentDay`) and the time written into output (`StampTime`).
+///
+/// - consent: `--as-of` when given, else the real date, read when asked (so `casebook serve`
+///   judges each rebuild on its own day). Never `SOURCE_DATE_EPOCH`.
+/// - stamp: `SOURCE_DATE_EPOCH` when set (reproducible builds), else `--as-of`, else now.
 public struct BuildClock: Sendable {
-    /// Seconds since 1970-01-01 UTC.
-    public let unixTime: Int
+    /// `--as-of`: "today" for tests and reproductions.
+    public var asOf: Day?
+    /// `SOURCE_DATE_EPOCH`, in seconds since 1970-01-01 UTC.
+    public var sourceDateEpoch: Int?
 
-    public init(unixTime: Int) { self.unixTime = unixTime }
-
-    /// Reads `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else the system clock.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> BuildClock {
-        if let value = environment["SOURCE_DATE_EPOCH"], let seconds = Int(value.trimmingCharacters(in: .whitespaces)) {
-            return BuildClock(unixTime: seconds)
-        }
-        return BuildClock(unixTime: Int(Date().timeIntervalSince1970))
+    public init(asOf: Day? = nil, sourceDateEpoch: Int? = nil) {
+        self.asOf = asOf
+        self.sourceDateEpoch = sourceDateEpoch
     }
 
-    public var day: Day { Day(unixTime: unixTime) }
-
-    /// RFC 3339 in UTC, for feeds and sitemaps.
-    public var rfc3339: String { "\(day)T\(Self.clock(unixTime))Z" }
-
-    static func clock(_ seconds: Int) -> String {
-        let s = ((seconds % 86400) + 86400) % 86400
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))"
+    /// The clock of a command run: `--as-of` and the environment's `SOURCE_DATE_EPOCH`.
+    public static func fromEnvironment(
+        asOf: Day? = nil, _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> BuildClock {
+        let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return BuildClock(asOf: asOf, sourceDateEpoch: epoch)
     }
+
+    public func consentDay() -> ConsentDay {
+        ConsentDay(asOf ?? Day(unixTime: Self.now()))
+    }
+
+    public func stamp() -> StampTime {
+        StampTime(unixTime: sourceDateEpoch ?? asOf.map { $0.daysSinceEpoch * 86_400 } ?? Self.now())
+    }
+
+    /// ` (as of YYYY-MM-DD)` when `--as-of` was given, for the summary line; else empty.
+    public var asOfNote: String { asOf.map { " (as of \($0))" } ?? "" }
+
+    static func now() -> Int { Int(Date().timeIntervalSince1970) }
 }

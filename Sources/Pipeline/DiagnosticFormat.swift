@@ -2,6 +2,10 @@ import Foundation
 import Model
 
 /// How diagnostics are printed: for people, for tools, or for GitHub Actions annotations.
+///
+/// Messages and file names carry text from content. In text and GitHub output every control
+/// character in them is written as a visible escape (`TerminalText`), so a value cannot send
+/// escape sequences to the terminal or forge a line; JSON escapes them itself.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text
     case json
@@ -10,7 +14,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     public func render(_ diagnostics: [Diagnostic]) -> String {
         switch self {
         case .text:
-            return diagnostics.map { "\($0)\n" }.joined()
+            return diagnostics.map { TerminalText.visible($0.description) + "\n" }.joined()
         case .github:
             return diagnostics.map { d in
                 let kind = d.severity == .error ? "error" : "warning"
@@ -35,9 +39,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         }
     }
 
-    // GitHub's workflow-command escaping (actions/toolkit, command.ts).
+    // GitHub's workflow-command escaping (actions/toolkit, command.ts), after the other controls'.
     static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        TerminalText.visible(s, keeping: ["\r", "\n"]).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 

@@ -79,7 +79,7 @@ public struct ReportBuild: Sendable {
         do {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
             let progress = self.progress
-            var renderer = ReportFiles(site: site, theme: theme, engine: engine)
+            var renderer = ReportFiles(site: site, stamp: clock.stamp(), theme: theme, engine: engine)
             renderer.progress = { _, total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
             let files = try renderer.render(chosen, prefix: "")
             try OutputWriter(output: options.outputFolder).write(files)

@@ -8,6 +8,8 @@ import Render
 /// engine, `<id>.pdf`. Shared by `casebook report` and `casebook build` (public reports).
 struct ReportFiles {
     let site: ValidatedSite
+    /// The date on the reports' covers and in `report.json`.
+    let stamp: StampTime
     let theme: Theme
     let engine: PDFEngine?
     /// Told before each PDF is rendered: (done so far, total, report id).
@@ -19,7 +21,7 @@ struct ReportFiles {
         var htmlByID: [(id: String, html: String)] = []
         for report in reports {
             let aggregated = Aggregator.aggregate(site, selection: Selection(report: report))
-            let output = try renderer.render(report, aggregated, buildDay: site.buildDay)
+            let output = try renderer.render(report, aggregated, stamp: stamp)
             files.append(OutputFile(path: "\(prefix)\(report.id)/index.html", text: output.html))
             files.append(OutputFile(path: "\(prefix)\(report.id)/report.json", bytes: output.json))
             htmlByID.append((report.id, output.html))

@@ -82,7 +82,7 @@ public struct SiteBuild: Sendable {
         let bodies = loaded.diagnostics.hasErrors ? nil : PreparedBodies(loaded.caseStudies, markdown: markdown)
         // A build that stops early must not leave the conversion running behind it.
         defer { bodies?.wait() }
-        let validation = SiteValidator(buildDay: clock.day, includeDrafts: options.includeDrafts).validate(loaded)
+        let validation = SiteValidator(consentDay: clock.consentDay(), includeDrafts: options.includeDrafts).validate(loaded)
         timer.lap("validate")
         var outcome = Outcome(diagnostics: validation.diagnostics)
         if options.strict {
@@ -95,6 +95,7 @@ public struct SiteBuild: Sendable {
         if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let aggregated = Aggregator.aggregate(site, selection: .site)
+        let stamp = clock.stamp()
         timer.lap("aggregate")
         let metrics = options.profile ? Metrics() : nil
         // Only public reports go into the website; internal ones only through `casebook report`.
@@ -115,7 +116,7 @@ public struct SiteBuild: Sendable {
             renderer.preparedBodies = bodies
             renderer.metrics = metrics
             renderer.keepsValuesUntilExit = options.exitsAfterBuild
-            let reportFiles = ReportFiles(site: site, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
+            let reportFiles = ReportFiles(site: site, stamp: stamp, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
             // Reports need nothing from the pages: they render on a thread of their own beside them.
             let reportResult = ResultSlots<Void>(count: 1)
             let reportsDone = DispatchGroup()
@@ -124,7 +125,7 @@ public struct SiteBuild: Sendable {
             }
             // On a render error too: the reports' thread must not outlive the build.
             defer { reportsDone.wait() }
-            try renderer.render(aggregated, clock: clock.unixTime, emit: emit)
+            try renderer.render(aggregated, stamp: stamp, emit: emit)
             timer.lap("render")
             reportsDone.wait()
             try reportResult.results[0]?.get()

@@ -12,7 +12,7 @@ public enum SiteCheck {
 
     public static func run(folder: String, clock: BuildClock, includeDrafts: Bool = false) -> Outcome {
         let loaded = SiteLoader.load(from: folder)
-        let result = SiteValidator(buildDay: clock.day, includeDrafts: includeDrafts).validate(loaded)
+        let result = SiteValidator(consentDay: clock.consentDay(), includeDrafts: includeDrafts).validate(loaded)
         return Outcome(diagnostics: result.diagnostics, summary: ContentSummary(loaded, validated: result.site), site: result.site)
     }
 }

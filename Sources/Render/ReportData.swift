@@ -6,12 +6,13 @@ import Model
 struct ReportData {
     let report: ReportDefinition
     let site: AggregatedSite
-    let buildDay: Day
+    /// The report's date (`StampTime`).
+    let date: Day
 
     func json() -> [UInt8] {
         let document = JSONValue.object([
             "id": .string(report.id), "title": .string(report.title), "subtitle": report.subtitle.map(JSONValue.string),
-            "audience": .string(report.audience.rawValue), "date": .string(buildDay.description),
+            "audience": .string(report.audience.rawValue), "date": .string(date.description),
             "filters": .object([
                 "themes": report.themes.map { .strings($0.map(\.value)) },
                 "programmes": report.programmes.map { .strings($0.map(\.value)) },
@@ -19,7 +20,7 @@ struct ReportData {
             ]),
             "counts": .object([
                 "case_studies": .int(site.caseStudies.count),
-                "programmes": .int(site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count),
+                "programmes": .int(site.programmes.count),
                 "lessons": .int(site.lessonCount), "quotes": .int(site.quotes.count),
             ]),
             "per_theme": .array(site.themes.map {
@@ -54,7 +55,6 @@ struct ReportData {
                     "programme": $0.programme.map { .string($0.value) }, "themes": .strings(Aggregator.themes(of: $0)),
                 ])
             }),
-            "quotes_withheld": .object(site.withheldQuotes.map { (key: $0.key.rawValue, value: JSONValue.int($0.value)) }),
         ])
         return document.bytes(pretty: true) + [10]
     }

@@ -23,12 +23,12 @@ public struct ReportRenderer: Sendable {
         public var json: [UInt8]
     }
 
-    public func render(_ report: ReportDefinition, _ site: AggregatedSite, buildDay: Day) throws(RenderError) -> Output {
-        let values = ReportValues(report: report, site: site, markdown: markdown, buildDay: buildDay)
+    public func render(_ report: ReportDefinition, _ site: AggregatedSite, stamp: StampTime) throws(RenderError) -> Output {
+        let values = ReportValues(report: report, site: site, markdown: markdown, date: stamp.day)
         var dictionary = values.dictionary()
         dictionary["css"] = try stylesheet()
         let html = try theme.render("report", dictionary)
-        return Output(html: html, json: ReportData(report: report, site: site, buildDay: buildDay).json())
+        return Output(html: html, json: ReportData(report: report, site: site, date: stamp.day).json())
     }
 
     /// The report stylesheet, inlined so the HTML file stands alone.

@@ -8,7 +8,8 @@ struct ReportValues {
     let report: ReportDefinition
     let site: AggregatedSite
     let markdown: MarkdownRenderer
-    let buildDay: Day
+    /// The report's date (`StampTime`).
+    let date: Day
 
     func dictionary() -> [String: Any] {
         let config = site.config
@@ -26,7 +27,7 @@ struct ReportValues {
                 "id": report.id, "title": esc(report.title), "subtitle": esc(report.subtitle ?? ""),
                 "audience": report.audience.rawValue, "isInternal": report.audience == .internal,
                 "paper": report.paper == "letter" ? "letter" : "A4",
-                "dateText": buildDay.longDescription, "dateISO": buildDay.description,
+                "dateText": date.longDescription, "dateISO": date.description,
             ] as [String: Any],
             "site": [
                 "title": esc(config.title), "organisation": esc(config.organisation ?? ""), "language": esc(config.language),
@@ -44,7 +45,7 @@ struct ReportValues {
     func summary() -> [String: Any] {
         [
             "caseStudies": site.caseStudies.count,
-            "programmes": site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count,
+            "programmes": site.programmes.count,
             "lessons": site.lessonCount, "quotes": site.quotes.count, "themeCount": site.themes.count,
             "themes": site.themes.map { theme -> [String: Any] in
                 [
@@ -120,16 +121,7 @@ struct ReportValues {
         default: period = "All dates"
         }
         filters.append(["label": "Period", "value": period])
-        let labels: [(Consent, String)] = [
-            (.internal, "internal use only"), (.withdrawn, "consent withdrawn or expired"), (.invalid, "consent missing or unclear"),
-        ]
-        let withheld = labels.compactMap { consent, label -> [String: Any]? in
-            guard let count = site.withheldQuotes[consent], count > 0 else { return nil }
-            return ["label": label, "count": count]
-        }
-        return [
-            "filters": filters, "withheld": withheld,
-            "withheldTotal": site.withheldQuotes.values.reduce(0, +), "hasWithheld": !withheld.isEmpty,
-        ]
+        // No count of the quotes left out: how many there are is itself a trace of them.
+        return ["filters": filters]
     }
 }

@@ -27,7 +27,7 @@ struct SitePages {
                 "featured": fragments.quoteValues(site.featured),
                 "latest": fragments.cardValues(Array(site.caseStudies.prefix(6))),
                 "counts": [
-                    "caseStudies": site.caseStudies.count, "programmes": site.programmes.filter { !$0.caseStudies.isEmpty || !$0.quotes.isEmpty }.count,
+                    "caseStudies": site.caseStudies.count, "programmes": site.programmes.count,
                     "themes": site.themes.count, "lessons": site.lessonCount, "quotes": site.quotes.count,
                 ],
             ]))

@@ -31,9 +31,10 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter only: output paths to render (for `casebook serve`'s rebuilds); nil for all.
     /// - Returns: the files, sorted by path; a `static/` file replaces a generated one of its path.
-    public func render(_ site: AggregatedSite, clock: Int, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
+    /// - Parameter stamp: the time written into the pages (the footer's year).
+    public func render(_ site: AggregatedSite, stamp: StampTime, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
         let collected = CollectedFiles()
-        try render(site, clock: clock, only: only, emit: collected.add)
+        try render(site, stamp: stamp, only: only, emit: collected.add)
         return collected.sorted
     }
 
@@ -41,7 +42,7 @@ public struct SiteRenderer: Sendable {
     /// at once: a build writes pages while others render, and never holds the whole site.
     /// Files come in no fixed order, except that `static/` files come last, after everything else.
     public func render(
-        _ site: AggregatedSite, clock: Int, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
+        _ site: AggregatedSite, stamp: StampTime, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
     ) throws(RenderError) {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let metrics = self.metrics
@@ -56,7 +57,7 @@ public struct SiteRenderer: Sendable {
                 "missing-template", "the theme has no template '\(template)'; add templates/\(template).mustache",
                 at: SourceLocation(file: site.config.theme.map { "themes/\($0)/" } ?? "(built-in theme)"))
         }
-        var chrome = CommonValues(site: site, reports: reports, clock: clock, pages: allPages)
+        var chrome = CommonValues(site: site, reports: reports, stamp: stamp, pages: allPages)
         metrics.measure("render: header and footer") { chrome.renderChrome(theme: theme, pages: allPages) }
         let common = chrome
         // Feeds, indexes and exports depend on no page: they start first, on threads of their own,
@@ -157,9 +158,9 @@ struct CommonValues: Sendable {
         for section in representatives.keys { chromes[section] = chromeValues(section: section) }
     }
 
-    init(site aggregated: AggregatedSite, reports: [(id: String, title: String, subtitle: String?)], clock: Int, pages: [PageSpec]) {
+    init(site aggregated: AggregatedSite, reports: [(id: String, title: String, subtitle: String?)], stamp: StampTime, pages: [PageSpec]) {
         config = aggregated.config
-        year = Day(unixTime: clock).year
+        year = stamp.day.year
         var menu: [(String, String)] = [
             ("Case studies", SiteURL.caseStudies), ("Themes", SiteURL.themes), ("Programmes", SiteURL.programmes),
             ("Quotes", SiteURL.quotes),

@@ -123,7 +123,7 @@ public actor DevServer {
             let shown = update.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
             if changed == nil {
-                log("Built \(update.pageCount) pages, \(update.files.count) files in \(milliseconds) ms\n")
+                log("Built \(update.pageCount) pages, \(update.files.count) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
             } else if update.files.isEmpty && update.removed.isEmpty {
                 log("Nothing to rebuild\(cause)\n")
             } else {

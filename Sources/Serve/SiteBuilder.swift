@@ -93,7 +93,7 @@ final class SiteBuilder: @unchecked Sendable {
         }
         let loaded = loader.load(changed: changed)
         lap("load")
-        let validation = SiteValidator(buildDay: options.clock.day, includeDrafts: options.includeDrafts).validate(loaded)
+        let validation = SiteValidator(consentDay: options.clock.consentDay(), includeDrafts: options.includeDrafts).validate(loaded)
         lap("validate")
         guard var site = validation.site else { return .failed(validation.diagnostics) }
         site.config.baseURL = options.baseURL
@@ -127,7 +127,7 @@ final class SiteBuilder: @unchecked Sendable {
             let metrics = ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] != nil ? Metrics() : nil
             renderer.metrics = metrics
             renderer.fragmentCache = fragments
-            var files = try renderer.render(aggregated, clock: options.clock.unixTime, only: only)
+            var files = try renderer.render(aggregated, stamp: options.clock.stamp(), only: only)
             lap("render")
             for entry in metrics?.report.prefix(8) ?? [] { timings.append(("  \(entry.name) ×\(entry.count)", entry.seconds * 1000)) }
             files += try render(reports, of: site, theme: theme, only: only)
@@ -166,7 +166,7 @@ final class SiteBuilder: @unchecked Sendable {
             let reports = state.site.config.reports.filter { $0.audience == .public }
             var renderer = SiteRenderer(theme: state.theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
             renderer.fragmentCache = fragments
-            var files = try renderer.render(state.aggregated, clock: options.clock.unixTime, only: paths)
+            var files = try renderer.render(state.aggregated, stamp: options.clock.stamp(), only: paths)
             files += try render(reports, of: state.site, theme: state.theme, only: paths)
             var update = Update(files: [:], removed: [], full: false, diagnostics: [])
             for file in files {
@@ -191,7 +191,7 @@ final class SiteBuilder: @unchecked Sendable {
             let html = "reports/\(report.id)/index.html", json = "reports/\(report.id)/report.json"
             guard only == nil || only!.contains(html) || only!.contains(json) else { continue }
             let aggregated = Aggregator.aggregate(site, selection: Selection(report: report))
-            let output = try renderer.render(report, aggregated, buildDay: site.buildDay)
+            let output = try renderer.render(report, aggregated, stamp: options.clock.stamp())
             files.append(OutputFile(path: html, text: output.html))
             files.append(OutputFile(path: json, bytes: output.json))
         }

@@ -2,7 +2,7 @@ import Model
 
 /// Consent over time: expiry turns a quote into `withdrawn`; nearing expiry warns.
 struct ConsentRules {
-    let buildDay: Day
+    let today: ConsentDay
     let requireReference: Bool
     /// How far ahead an expiry date starts to warn.
     static let warningDays = 90
@@ -16,7 +16,7 @@ struct ConsentRules {
                        at: quote.consentLocation))
         }
         guard let expires = quote.consentExpires, quote.consent == .public || quote.consent == .internal else { return }
-        let daysLeft = expires.daysSinceEpoch - buildDay.daysSinceEpoch
+        let daysLeft = expires.daysSinceEpoch - today.day.daysSinceEpoch
         if daysLeft < 0 {
             quote.consent = .withdrawn
             diagnostics.append(

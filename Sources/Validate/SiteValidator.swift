@@ -3,11 +3,11 @@ import Model
 
 /// The second stage: checks that everything a site refers to exists and that consent holds.
 ///
-/// Input: a `LoadedSite` and the build day. Output: the diagnostics of loading and validation
+/// Input: a `LoadedSite` and the day consent is judged on. Output: the diagnostics of loading and validation
 /// together, in file order, and a `ValidatedSite` when there is no error. Drafts are dropped
 /// unless `includeDrafts`; quotes whose consent has expired become `withdrawn`.
 public struct SiteValidator {
-    public var buildDay: Day
+    public var consentDay: ConsentDay
     public var includeDrafts: Bool
 
     /// Pages may not take these slugs: the site's own sections live there.
@@ -16,8 +16,8 @@ public struct SiteValidator {
         "static", "assets",
     ]
 
-    public init(buildDay: Day, includeDrafts: Bool = false) {
-        self.buildDay = buildDay
+    public init(consentDay: ConsentDay, includeDrafts: Bool = false) {
+        self.consentDay = consentDay
         self.includeDrafts = includeDrafts
     }
 
@@ -77,7 +77,7 @@ public struct SiteValidator {
                                at: reference.location))
                 }
             }
-            ConsentRules(buildDay: buildDay, requireReference: config.requireConsentRef).apply(to: &quote, diagnostics: &diagnostics)
+            ConsentRules(today: consentDay, requireReference: config.requireConsentRef).apply(to: &quote, diagnostics: &diagnostics)
             quotes.append(quote)
         }
         let finalQuotes = Dictionary(quotes.map { ($0.id, $0.consent) }, uniquingKeysWith: { first, _ in first })
@@ -110,7 +110,7 @@ public struct SiteValidator {
         guard !diagnostics.hasErrors else { return Result(site: nil, diagnostics: diagnostics) }
         let site = ValidatedSite(
             root: loaded.root, config: config, caseStudies: caseStudies, quotes: quotes, pages: pages,
-            staticFiles: loaded.staticFiles, buildDay: buildDay)
+            staticFiles: loaded.staticFiles)
         return Result(site: site, diagnostics: diagnostics)
     }
 

@@ -10,11 +10,14 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the website into _site/ (or --output).",
         discussion: """
             Validates first and writes nothing when there is an error; the previous output stays as it was.
-            Set SOURCE_DATE_EPOCH for a fixed build date. Exit status: 0 built, 1 content errors, 2 usage or I/O problems.
+            Consent expiry is judged on today's date (or --as-of); SOURCE_DATE_EPOCH sets only the dates written into
+            the output, for reproducible builds. Exit status: 0 built, 1 content errors, 2 usage or I/O problems.
             """
     )
 
     @OptionGroup var site: SiteFolder
+
+    @OptionGroup var clock: ClockOption
 
     @Option(name: .shortAndLong, help: "Where to write the site (default: _site inside the site folder).")
     var output: String?
@@ -52,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             options: .init(
                 folder: site.path, output: output, includeDrafts: drafts, baseURL: baseURL, pdf: pdf,
                 engine: engine.kind, profile: profile, strict: strict),
-            clock: .fromEnvironment())
+            clock: clock.clock)
         build.options.exitsAfterBuild = true
         let progress = ProgressLine(enabled: !quiet && Terminal.isInteractive)
         build.progress = { stage in progress.show("Building… \(stage)") }
@@ -80,9 +83,10 @@ struct BuildCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let written = outcome.written.map { " (\($0.written) written, \($0.unchanged) unchanged)" } ?? ""
             let reports = outcome.reportCount == 0 ? "" : ", \(outcome.reportCount) report\(outcome.reportCount == 1 ? "" : "s")"
-            Terminal.err(String(format: "Built %d pages%@ in %.2f s → %@%@\n",
+            Terminal.err(String(format: "Built %d pages%@ in %.2f s → %@%@%@\n",
                                 outcome.pageCount - outcome.reportCount, reports as NSString, seconds,
-                                build.options.outputFolder as NSString, (verbose ? written : "") as NSString))
+                                build.options.outputFolder as NSString, (verbose ? written : "") as NSString,
+                                build.clock.asOfNote as NSString))
         }
     }
 }

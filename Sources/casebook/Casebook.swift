@@ -18,7 +18,7 @@ struct Casebook: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.err(fullMessage(for: error) + "\n")
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)

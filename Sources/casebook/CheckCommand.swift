@@ -14,6 +14,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteFolder
 
+    @OptionGroup var clock: ClockOption
+
     @Option(help: "Output format: text, json (for tools) or github (Actions annotations).")
     var format: DiagnosticFormat = .text
 
@@ -24,11 +26,11 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let outcome = SiteCheck.run(folder: site.path, clock: .fromEnvironment(), includeDrafts: drafts)
+        let outcome = SiteCheck.run(folder: site.path, clock: clock.clock, includeDrafts: drafts)
         let diagnostics = outcome.diagnostics
         Terminal.out(format.render(diagnostics))
         if format == .text {
-            if let summary = outcome.summary { Terminal.err("Checked \(summary.text).\n") }
+            if let summary = outcome.summary { Terminal.err("Checked \(summary.text)\(clock.clock.asOfNote).\n") }
             Terminal.err("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s).\n")
         }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) {

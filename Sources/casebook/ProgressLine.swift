@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// A one-line progress display on a terminal, shown only once a build has taken a second:
 /// quick builds print nothing but their summary, and logs (not a terminal) get no escapes.
@@ -30,7 +31,7 @@ final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        Terminal.err("\r\u{1B}[K" + message + String(format: " (%.0f s)", seconds))
+        Terminal.control("\r\u{1B}[K" + TerminalText.visible(message) + String(format: " (%.0f s)", seconds))
         shown = true
     }
 
@@ -39,6 +40,6 @@ final class ProgressLine: @unchecked Sendable {
         timer?.cancel()
         lock.lock()
         defer { lock.unlock() }
-        if shown { Terminal.err("\r\u{1B}[K") }
+        if shown { Terminal.control("\r\u{1B}[K") }
     }
 }

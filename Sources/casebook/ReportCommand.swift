@@ -19,6 +19,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var site: SiteFolder
 
+    @OptionGroup var clock: ClockOption
+
     @Option(name: .customLong("only"), help: "Build only this report (repeatable).")
     var only: [String] = []
 
@@ -38,7 +40,7 @@ struct ReportCommand: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let options = ReportBuild.Options(
             folder: site.path, output: output, only: only, pdf: pdf, engine: engine.kind)
-        let build = ReportBuild(options: options, clock: .fromEnvironment()) { message in
+        let build = ReportBuild(options: options, clock: clock.clock) { message in
             Terminal.err(message + "\n")
         }
         let outcome = build.run()
@@ -47,8 +49,8 @@ struct ReportCommand: ParsableCommand {
         try ExitStatus.finish(
             failure: outcome.failure, errors: outcome.diagnostics.errorCount, failed: "Reports failed, nothing was written")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        Terminal.err(String(format: "Built %d report%@ (%@) in %.2f s → %@\n", outcome.reports.count,
+        Terminal.err(String(format: "Built %d report%@ (%@) in %.2f s → %@%@\n", outcome.reports.count,
                             outcome.reports.count == 1 ? "" : "s", outcome.reports.joined(separator: ", "), seconds,
-                            options.outputFolder))
+                            options.outputFolder, build.clock.asOfNote))
     }
 }

@@ -16,6 +16,8 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var site: SiteFolder
 
+    @OptionGroup var clock: ClockOption
+
     @Option(help: "The port to listen on.")
     var port: UInt16 = 8000
 
@@ -30,7 +32,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = DevServer(
-            options: .init(folder: site.path, host: host, port: port, includeDrafts: drafts),
+            options: .init(folder: site.path, host: host, port: port, includeDrafts: drafts, clock: clock.clock),
             log: { Terminal.err($0) })
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()

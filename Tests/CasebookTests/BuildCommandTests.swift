@@ -30,7 +30,7 @@ struct BuildCommandTests {
         let fixture = try FixtureSite(copying: "evidence-site")
         let output = SiteBuilds.temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let strict = try CasebookCLI.run(["build", fixture.root, "--output", output, "--strict"])
+        let strict = try CasebookCLI.run(["build", fixture.root, "--output", output, "--strict", "--as-of", "2025-09-01"])
         #expect(strict.status == 1, "\(strict)")
         #expect(strict.stderr.contains("content/quotes/q5.md:5:10: error: consent expired"))
         try fixture.edit("content/case-studies/cs-a.md", replacing: "date: 2024-05-01", with: "date: 2024-13-01")

@@ -97,13 +97,22 @@ import Testing
         #expect(result.stdout.hasPrefix("casebook.yml: error: no casebook.yml"))
     }
 
-    @Test func expiryIsJudgedAgainstSourceDateEpoch() throws {
+    @Test func expiryIsJudgedAgainstAsOf() throws {
         let site = try FixtureSite(copying: "valid-site")
         try site.edit("content/quotes/q-valued.md", replacing: "consent: public", with: "consent: public\nconsent_expires: 2025-09-01")
-        let before = try CasebookCLI.run(["check", site.root], environment: ["SOURCE_DATE_EPOCH": "1756684800"])  // 2025-09-01
-        let after = try CasebookCLI.run(["check", site.root], environment: ["SOURCE_DATE_EPOCH": "1756771200"])  // 2025-09-02
+        let before = try CasebookCLI.run(["check", "--as-of", "2025-09-01", site.root])
+        let after = try CasebookCLI.run(["check", "--as-of", "2025-09-02", site.root])
         #expect(before.stdout.contains("warning: consent expires on 2025-09-01, in 0 days"), "\(before)")
         #expect(after.stdout.contains("warning: consent expired on 2025-09-01"), "\(after)")
         #expect(after.stderr.contains("1 withdrawn"), "the summary counts the quote as withdrawn: \(after.stderr)")
+        #expect(after.stderr.contains("pages (as of 2025-09-02)."), "the summary says which day consent was judged on: \(after.stderr)")
+    }
+
+    @Test(arguments: ["2025-9-1", "yesterday", "2025-02-30"])
+    func asOfMustBeADate(value: String) throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["check", "--as-of", value, site.root])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("--as-of"), "\(result)")
     }
 }

@@ -20,7 +20,7 @@ struct ServedSite {
     let port: UInt16
     let log: LogLines
 
-    static let clock = BuildClock(unixTime: FixtureSite.buildDay.daysSinceEpoch * 86_400)
+    static let clock = BuildClock(asOf: FixtureSite.buildDay)
 
     static func start(_ files: [String: String] = [:], debounce: DispatchTimeInterval = .milliseconds(60)) async throws -> ServedSite {
         let site = try FixtureSite(copying: "valid-site", files)

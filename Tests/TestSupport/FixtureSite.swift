@@ -74,7 +74,7 @@ public final class FixtureSite: Sendable {
 
     /// Loads and validates the site as `casebook check` does, on a fixed build day.
     public func check(on day: Day = FixtureSite.buildDay, includeDrafts: Bool = false) -> SiteCheck.Outcome {
-        SiteCheck.run(folder: root, clock: BuildClock(unixTime: day.daysSinceEpoch * 86_400), includeDrafts: includeDrafts)
+        SiteCheck.run(folder: root, clock: BuildClock(asOf: day), includeDrafts: includeDrafts)
     }
 
     /// The build day tests use unless they say otherwise: 2025-09-01 (`CasebookCLI.fixedEpoch`).

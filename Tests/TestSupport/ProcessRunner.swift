@@ -67,8 +67,9 @@ public enum ProcessRunner {
 
 /// The `casebook` executable built next to the tests, run the way a user runs it.
 public enum CasebookCLI {
-    /// The build day every run sees unless a test overrides it: 2025-09-01, so consent expiry
-    /// and "expires soon" warnings do not change with the calendar.
+    /// `SOURCE_DATE_EPOCH` for every run unless a test overrides it: 2025-09-01, the time written
+    /// into output, so two runs print the same bytes. Consent is still judged on the real date:
+    /// a test that needs a fixed "today" passes `--as-of`.
     public static let fixedEpoch = "1756684800"
 
     public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: PackagePaths.casebook.path) }

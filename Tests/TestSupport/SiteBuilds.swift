@@ -4,7 +4,7 @@ import Pipeline
 
 /// Builds sites into temporary folders the way `casebook build` does, with a fixed clock.
 public enum SiteBuilds {
-    public static let clock = BuildClock(unixTime: Int(CasebookCLI.fixedEpoch)!)
+    public static let clock = BuildClock(asOf: FixtureSite.buildDay)
 
     /// A fresh temporary output folder path (not created).
     public static func temporaryOutput() -> String {
