@@ -5,7 +5,7 @@ enum ConfigLoader {
     static let file = "casebook.yml"
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
-        "themes", "programmes", "reports", "require_consent_ref", "description",
+        "themes", "programmes", "reports", "require_consent_ref", "description", "keep",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -51,7 +51,28 @@ enum ConfigLoader {
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         config.themeLocation = theme?.location
+        if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
+            config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
+        }
         return config
+    }
+
+    /// An entry of `keep:`: one top-level name of the output folder, or a glob of them, that
+    /// cannot match everything (a folder holding only kept files counts as casebook's to replace).
+    private static func keptName(_ entry: Located<String>, diagnostics: inout [Diagnostic]) -> String? {
+        let name = entry.value
+        var problem: String?
+        if name.contains("/") || name.contains("\0") {
+            problem = "names one entry at the top of the output folder, so it may not contain '/'"
+        } else if name == "." || name == ".." {
+            problem = "may not be '.' or '..'"
+        } else if name.allSatisfy({ $0 == "*" || $0 == "?" }) {
+            problem = "would match everything in the output folder"
+        }
+        guard let problem else { return name }
+        diagnostics.append(
+            .error("invalid-keep", "'keep' entry '\(name)' \(problem); write names like .git, CNAME or .nojekyll", at: entry.location))
+        return nil
     }
 
     private struct Definition {

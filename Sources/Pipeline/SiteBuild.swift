@@ -101,7 +101,7 @@ public struct SiteBuild: Sendable {
         let reports = site.config.reports.filter { $0.audience == .public }
         let session: OutputSession
         do {
-            session = try OutputWriter(output: options.outputFolder).begin()
+            session = try OutputWriter(output: options.outputFolder, keep: site.config.keep).begin()
         } catch {
             outcome.failure = error.description
             outcome.timings = timer.laps
