@@ -129,8 +129,9 @@ enum ConfigLoader {
         return ReportDefinition(
             id: id.value, title: title?.value ?? id.value,
             subtitle: entry.string("subtitle", diagnostics: &diagnostics)?.value, audience: audience,
-            themes: entry.stringList("themes", diagnostics: &diagnostics),
-            programmes: entry.stringList("programmes", diagnostics: &diagnostics),
+            themes: IDReference.checked(entry.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics),
+            programmes: IDReference.checked(
+                entry.stringList("programmes", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics),
             from: from?.value, to: to?.value, paper: paper, location: id.location)
     }
 }
