@@ -15,10 +15,13 @@ enum ConfigLoader {
         let what = "casebook.yml"
         yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
         let title = yaml.string("title", required: true, what: what, diagnostics: &diagnostics)
-        let baseURL = yaml.string("base_url", required: true, what: what, diagnostics: &diagnostics)
-        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
-            diagnostics.append(
-                .error("invalid-base-url", "'base_url' must be absolute, like https://example.org/coproduction/", at: baseURL.location))
+        var baseURL: String?
+        if let given = yaml.string("base_url", required: true, what: what, diagnostics: &diagnostics) {
+            switch BaseURL.checked(given.value) {
+            case .success(let checked): baseURL = checked
+            case .failure(let problem):
+                diagnostics.append(.error("invalid-base-url", "'base_url' \(problem.reason); \(BaseURL.example)", at: given.location))
+            }
         }
         let themes = (yaml.mappings("themes", diagnostics: &diagnostics) ?? []).compactMap {
             definition($0, kind: "theme", diagnostics: &diagnostics).map {
@@ -40,7 +43,7 @@ enum ConfigLoader {
         let theme = yaml.string("theme", diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
-            baseURL: baseURL?.value ?? "http://localhost/",
+            baseURL: baseURL ?? "http://localhost/",
             language: yaml.string("language", diagnostics: &diagnostics)?.value ?? "en",
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
@@ -49,7 +52,6 @@ enum ConfigLoader {
                 ?? yaml.string("description", diagnostics: &diagnostics))?.value,
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
-        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         config.themeLocation = theme?.location
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
