@@ -19,7 +19,7 @@ enum SiteTarget {
         "content/pages/fuzz.md",
     ]
     static let folder = NSTemporaryDirectory() + "casebook-fuzz-site-\(getpid())"
-    static let day = Day(iso: "2026-01-15")!
+    static let day = ConsentDay(Day(iso: "2026-01-15")!)
     static let theme: Theme = {
         do { return try Theme.load(siteRoot: folder, name: nil) } catch { FuzzCheck.fail("the built-in theme: \(error)") }
     }()
@@ -27,7 +27,7 @@ enum SiteTarget {
     static func run(_ bytes: [UInt8]) {
         write(parts(of: bytes))
         let loaded = SiteLoader.load(from: folder)
-        guard let site = SiteValidator(buildDay: day).validate(loaded).site else { return }
+        guard let site = SiteValidator(consentDay: day).validate(loaded).site else { return }
         var publicOnly = site
         publicOnly.quotes = site.quotes.filter { $0.consent == .public }
         let full = render(site)
@@ -40,7 +40,7 @@ enum SiteTarget {
         for quote in aggregated.quotes + aggregated.featured + aggregated.themes.flatMap(\.quotes) {
             FuzzCheck.require(quote.consent == .public, "a \(quote.consent) quote reached the site's aggregate")
         }
-        guard let files = try? SiteRenderer(theme: theme).render(aggregated, clock: 1_768_435_200) else { return nil }
+        guard let files = try? SiteRenderer(theme: theme).render(aggregated, stamp: StampTime(unixTime: 1_768_435_200)) else { return nil }
         var result: [String: [UInt8]] = [:]
         for file in files {
             let segments = file.path.split(separator: "/", omittingEmptySubsequences: false)

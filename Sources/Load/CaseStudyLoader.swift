@@ -32,22 +32,24 @@ enum CaseStudyLoader {
         let summary = yaml.string("summary", required: true, what: what, diagnostics: &diagnostics)
         let lessons = (yaml.mappings("lessons", diagnostics: &diagnostics) ?? []).compactMap { entry -> Lesson? in
             entry.warnUnknownKeys(known: ["theme", "text"], what: "a lesson", diagnostics: &diagnostics)
-            let theme = entry.string("theme", required: true, what: "a lesson", diagnostics: &diagnostics)
+            let theme = IDReference.checked(
+                entry.string("theme", required: true, what: "a lesson", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics)
             let text = entry.string("text", required: true, what: "a lesson", diagnostics: &diagnostics)
             guard let theme, let text else { return nil }
             return Lesson(theme: theme, text: text.value, location: entry.location)
         }
-        let programme = yaml.string("programme", diagnostics: &diagnostics)
+        let programme = IDReference.checked(yaml.string("programme", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics)
         let organisation = yaml.string("organisation", diagnostics: &diagnostics)?.value
         let region = yaml.string("region", diagnostics: &diagnostics)?.value
-        let themes = yaml.stringList("themes", diagnostics: &diagnostics) ?? []
+        let themes = IDReference.checked(yaml.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics) ?? []
         let draft = yaml.bool("draft", diagnostics: &diagnostics) ?? false
         guard let slug, let title, let date, let summary else { return nil }
         return CaseStudy(
             slug: slug.value, file: source.path, title: title.value, programme: programme,
             organisation: organisation, region: region, date: date.value, themes: themes,
             summary: summary.value, draft: draft, lessons: lessons,
-            quoteRefs: yaml.stringList("quotes", diagnostics: &diagnostics) ?? [], body: document.body,
+            quoteRefs: IDReference.checked(yaml.stringList("quotes", diagnostics: &diagnostics), kind: "quote", diagnostics: &diagnostics) ?? [],
+            body: document.body,
             slugLocation: slug.location)
     }
 }

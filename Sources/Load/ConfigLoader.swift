@@ -5,7 +5,7 @@ enum ConfigLoader {
     static let file = "casebook.yml"
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
-        "themes", "programmes", "reports", "require_consent_ref", "description",
+        "themes", "programmes", "reports", "require_consent_ref", "description", "keep",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -15,10 +15,13 @@ enum ConfigLoader {
         let what = "casebook.yml"
         yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
         let title = yaml.string("title", required: true, what: what, diagnostics: &diagnostics)
-        let baseURL = yaml.string("base_url", required: true, what: what, diagnostics: &diagnostics)
-        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
-            diagnostics.append(
-                .error("invalid-base-url", "'base_url' must be absolute, like https://example.org/coproduction/", at: baseURL.location))
+        var baseURL: String?
+        if let given = yaml.string("base_url", required: true, what: what, diagnostics: &diagnostics) {
+            switch BaseURL.checked(given.value) {
+            case .success(let checked): baseURL = checked
+            case .failure(let problem):
+                diagnostics.append(.error("invalid-base-url", "'base_url' \(problem.reason); \(BaseURL.example)", at: given.location))
+            }
         }
         let themes = (yaml.mappings("themes", diagnostics: &diagnostics) ?? []).compactMap {
             definition($0, kind: "theme", diagnostics: &diagnostics).map {
@@ -40,7 +43,7 @@ enum ConfigLoader {
         let theme = yaml.string("theme", diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
-            baseURL: baseURL?.value ?? "http://localhost/",
+            baseURL: baseURL ?? "http://localhost/",
             language: yaml.string("language", diagnostics: &diagnostics)?.value ?? "en",
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
@@ -49,9 +52,29 @@ enum ConfigLoader {
                 ?? yaml.string("description", diagnostics: &diagnostics))?.value,
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
-        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         config.themeLocation = theme?.location
+        if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
+            config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
+        }
         return config
+    }
+
+    /// An entry of `keep:`: one top-level name of the output folder, or a glob of them, that
+    /// cannot match everything (a folder holding only kept files counts as casebook's to replace).
+    private static func keptName(_ entry: Located<String>, diagnostics: inout [Diagnostic]) -> String? {
+        let name = entry.value
+        var problem: String?
+        if name.contains("/") || name.contains("\0") {
+            problem = "names one entry at the top of the output folder, so it may not contain '/'"
+        } else if name == "." || name == ".." {
+            problem = "may not be '.' or '..'"
+        } else if name.allSatisfy({ $0 == "*" || $0 == "?" }) {
+            problem = "would match everything in the output folder"
+        }
+        guard let problem else { return name }
+        diagnostics.append(
+            .error("invalid-keep", "'keep' entry '\(name)' \(problem); write names like .git, CNAME or .nojekyll", at: entry.location))
+        return nil
     }
 
     private struct Definition {
@@ -108,8 +131,9 @@ enum ConfigLoader {
         return ReportDefinition(
             id: id.value, title: title?.value ?? id.value,
             subtitle: entry.string("subtitle", diagnostics: &diagnostics)?.value, audience: audience,
-            themes: entry.stringList("themes", diagnostics: &diagnostics),
-            programmes: entry.stringList("programmes", diagnostics: &diagnostics),
+            themes: IDReference.checked(entry.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics),
+            programmes: IDReference.checked(
+                entry.stringList("programmes", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics),
             from: from?.value, to: to?.value, paper: paper, location: id.location)
     }
 }

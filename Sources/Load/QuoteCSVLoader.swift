@@ -47,6 +47,14 @@ enum QuoteCSVLoader {
         }
 
         let stem = String((source.path.split(separator: "/").last ?? "quotes").dropLast(4))
+        // A row's id is `<file name>-<row>` unless it has one of its own: the name must be a slug.
+        if !Slug.isValid(stem), !columns.contains("id") {
+            diagnostics.append(
+                .error("invalid-slug",
+                       "the file name '\(stem).csv' is not a valid slug (lower-case a-z, 0-9 and '-'), and quote ids are made from it; rename it to '\(Slug.suggest(from: stem)).csv' or add an 'id' column",
+                       at: SourceLocation(file: source.path, line: headerLine, column: 1)))
+            return []
+        }
         var quotes: [Quote] = []
         var rowIndex = 0, recordIndex = 0
         while let row = reader.next() {
@@ -127,6 +135,13 @@ enum QuoteCSVLoader {
             }
         }
         var id = "\(stem)-\(number)"
+        if field("id") == nil, !Slug.isValid(stem) {
+            diagnostics.append(
+                .error("invalid-slug",
+                       "the row has no 'id' and the file name '\(stem).csv' is not a valid slug to make one from; fill in 'id' or rename the file to '\(Slug.suggest(from: stem)).csv'",
+                       at: location))
+            return nil
+        }
         if let explicit = field("id") {
             if Slug.isValid(explicit.value) {
                 id = explicit.value
@@ -138,11 +153,12 @@ enum QuoteCSVLoader {
         }
         let themes: [Located<String>] = (field("themes")?.value.split(separator: ";") ?? []).compactMap {
             let theme = $0.trimmingCharacters(in: .whitespaces)
-            return theme.isEmpty ? nil : Located(theme, at: field("themes")!.location)
+            return theme.isEmpty ? nil : IDReference.checked(Located(theme, at: field("themes")!.location), kind: "theme", diagnostics: &diagnostics)
         }
         return Quote(
-            id: id, text: text.value, speaker: speaker.value, programme: field("programme"),
-            caseStudy: field("case_study"), themes: themes, consent: consent, consentRef: field("consent_ref")?.value,
+            id: id, text: text.value, speaker: speaker.value,
+            programme: IDReference.checked(field("programme"), kind: "programme", diagnostics: &diagnostics),
+            caseStudy: IDReference.checked(field("case_study"), kind: "case study", diagnostics: &diagnostics), themes: themes, consent: consent, consentRef: field("consent_ref")?.value,
             consentExpires: day("consent_expires"), date: day("date"), featured: featured, location: location,
             consentLocation: field("consent")?.location ?? location)
     }

@@ -49,9 +49,9 @@ enum QuoteLoader {
                 .error("empty-quote", "the quote's text is missing: write it after the closing '---'",
                        at: SourceLocation(file: source.path, line: document.bodyFirstLine, column: 1)))
         }
-        let programme = yaml.string("programme", diagnostics: &diagnostics)
-        let caseStudy = yaml.string("case_study", diagnostics: &diagnostics)
-        let themes = yaml.stringList("themes", diagnostics: &diagnostics) ?? []
+        let programme = IDReference.checked(yaml.string("programme", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics)
+        let caseStudy = IDReference.checked(yaml.string("case_study", diagnostics: &diagnostics), kind: "case study", diagnostics: &diagnostics)
+        let themes = IDReference.checked(yaml.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics) ?? []
         let consentRef = yaml.string("consent_ref", diagnostics: &diagnostics)?.value
         let expires = yaml.day("consent_expires", diagnostics: &diagnostics)?.value
         let date = yaml.day("date", diagnostics: &diagnostics)?.value

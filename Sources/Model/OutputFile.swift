@@ -9,7 +9,8 @@ public struct OutputFile: Sendable {
         case copy(from: String)
     }
 
-    /// Relative to the output folder, `/`-separated, never with `..`.
+    /// Relative to the output folder, `/`-separated, never with `..`: the writer refuses any
+    /// other path (`OutputPath`).
     public var path: String
     public var contents: Contents
 

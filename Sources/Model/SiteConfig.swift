@@ -17,6 +17,11 @@ public struct SiteConfig: Sendable {
     public var programmes: [ProgrammeDefinition]?
     public var reports: [ReportDefinition]
     public var requireConsentRef: Bool
+    /// Top-level names or globs in the output folder that are the user's, not casebook's
+    /// (`keep:`): builds never remove them and carry them into each new output.
+    public var keep: [String] = SiteConfig.defaultKeep
+    /// Without `keep:`: a `gh-pages` checkout's `.git`.
+    public static let defaultKeep = [".git"]
 
     public init(
         title: String, baseURL: String, language: String = "en", organisation: String? = nil,

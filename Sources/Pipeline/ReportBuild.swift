@@ -82,7 +82,7 @@ public struct ReportBuild: Sendable {
             var renderer = ReportFiles(site: site, stamp: clock.stamp(), theme: theme, engine: engine)
             renderer.progress = { _, total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
             let files = try renderer.render(chosen, prefix: "")
-            try OutputWriter(output: options.outputFolder).write(files)
+            try OutputWriter(output: options.outputFolder, keep: site.config.keep).write(files)
             outcome.reports = chosen.map(\.id)
         } catch let error as RenderError {
             outcome.diagnostics.append(error.diagnostic)

@@ -14,7 +14,7 @@ public struct SiteBuild: Sendable {
         public var folder: String
         public var output: String?
         public var includeDrafts = false
-        /// Replaces `base_url` (for previews and staging hosts).
+        /// Replaces `base_url` (for previews and staging hosts); checked as `base_url` is (`BaseURL`).
         public var baseURL: String?
         /// Also render the public reports' PDFs into `reports/<id>/`.
         public var pdf = false
@@ -92,7 +92,15 @@ public struct SiteBuild: Sendable {
             outcome.timings = timer.laps
             return outcome
         }
-        if let baseURL = options.baseURL { site.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            switch BaseURL.checked(baseURL) {
+            case .success(let checked): site.config.baseURL = checked
+            case .failure(let problem):
+                outcome.failure = "--base-url \(problem.reason); \(BaseURL.example)"
+                outcome.timings = timer.laps
+                return outcome
+            }
+        }
 
         let aggregated = Aggregator.aggregate(site, selection: .site)
         let stamp = clock.stamp()
@@ -102,7 +110,7 @@ public struct SiteBuild: Sendable {
         let reports = site.config.reports.filter { $0.audience == .public }
         let session: OutputSession
         do {
-            session = try OutputWriter(output: options.outputFolder).begin()
+            session = try OutputWriter(output: options.outputFolder, keep: site.config.keep).begin()
         } catch {
             outcome.failure = error.description
             outcome.timings = timer.laps

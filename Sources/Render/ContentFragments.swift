@@ -107,8 +107,8 @@ struct ContentFragments: Sendable {
     static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite, root: String) -> Values {
         let themes = Aggregator.themes(of: caseStudy)
         var card: [String: Any] = [
-            "title": TemplateText(esc(caseStudy.title)), "url": TemplateText(SiteURL.caseStudy(caseStudy.slug)),
-            "href": TemplateText(root + SiteURL.caseStudy(caseStudy.slug)), "slug": TemplateText(caseStudy.slug),
+            "title": TemplateText(esc(caseStudy.title)), "url": TemplateText(esc(SiteURL.caseStudy(caseStudy.slug))),
+            "href": TemplateText(esc(root + SiteURL.caseStudy(caseStudy.slug))), "slug": TemplateText(esc(caseStudy.slug)),
             "summaryHTML": TemplateText(summaryHTML), "summaryText": TemplateText(esc(caseStudy.summary)),
             "dateISO": TemplateText(caseStudy.date.description), "dateText": TemplateText(caseStudy.date.longDescription),
             "lessonCount": caseStudy.lessons.count,
@@ -135,16 +135,16 @@ struct ContentFragments: Sendable {
 
     static func quote(_ quote: Quote, html: String, site: AggregatedSite, root: String) -> Values {
         var values: [String: Any] = [
-            "id": TemplateText(quote.id), "anchor": TemplateText("quote-\(quote.id)"), "html": TemplateText(html),
+            "id": TemplateText(esc(quote.id)), "anchor": TemplateText(esc("quote-\(quote.id)")), "html": TemplateText(html),
             "speaker": TemplateText(esc(quote.speaker)),
             "featured": quote.featured,
             "themes": quote.themes.map { theme -> [String: Any] in
                 var values = link(site.themeTitle(theme.value), SiteURL.theme(theme.value), root: root)
-                values["id"] = TemplateText(theme.value)
+                values["id"] = TemplateText(esc(theme.value))
                 return values
             },
-            "themeIDs": TemplateText(quote.themes.map(\.value).joined(separator: " ")),
-            "programmeID": TemplateText(quote.programme?.value ?? ""),
+            "themeIDs": TemplateText(esc(quote.themes.map(\.value).joined(separator: " "))),
+            "programmeID": TemplateText(esc(quote.programme?.value)),
         ]
         var attribution = quote.speaker
         let programme = quote.programme.map { site.programmeTitle($0.value) }
@@ -171,7 +171,7 @@ struct ContentFragments: Sendable {
     /// themselves: wrapping them afterwards, through every nested list, cost 2 % of a build.
     static func prepare(_ item: Values, partial: String, theme: Theme, root: String, eager: Bool) -> Values {
         var values = item
-        values["root"] = TemplateText(root)
+        values["root"] = TemplateText(esc(root))
         guard theme.has(partial) else { return values }
         let input = values
         let once = RenderedOnce { (try? theme.render(partial, input.dictionary)) ?? "" }

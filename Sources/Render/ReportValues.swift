@@ -15,7 +15,7 @@ struct ReportValues {
         let config = site.config
         let sections = site.themes.enumerated().map { index, theme in section(theme, number: index + 1) }
         var contents: [[String: Any]] = [["title": "Summary", "anchor": "summary"]]
-        contents += site.themes.map { ["title": esc($0.definition.title), "anchor": "theme-\($0.definition.id)"] }
+        contents += site.themes.map { ["title": esc($0.definition.title), "anchor": esc("theme-\($0.definition.id)")] }
         contents += [
             ["title": "Evidence matrix", "anchor": "evidence-matrix"],
             ["title": "Appendix: case studies", "anchor": "appendix"],
@@ -24,7 +24,7 @@ struct ReportValues {
         ]
         return [
             "report": [
-                "id": report.id, "title": esc(report.title), "subtitle": esc(report.subtitle ?? ""),
+                "id": esc(report.id), "title": esc(report.title), "subtitle": esc(report.subtitle ?? ""),
                 "audience": report.audience.rawValue, "isInternal": report.audience == .internal,
                 "paper": report.paper == "letter" ? "letter" : "A4",
                 "dateText": date.longDescription, "dateISO": date.description,
@@ -49,7 +49,7 @@ struct ReportValues {
             "lessons": site.lessonCount, "quotes": site.quotes.count, "themeCount": site.themes.count,
             "themes": site.themes.map { theme -> [String: Any] in
                 [
-                    "title": esc(theme.definition.title), "anchor": "theme-\(theme.definition.id)",
+                    "title": esc(theme.definition.title), "anchor": esc("theme-\(theme.definition.id)"),
                     "caseStudies": theme.caseStudies.count, "lessons": theme.lessons.count, "quotes": theme.quotes.count,
                 ]
             },
@@ -58,12 +58,12 @@ struct ReportValues {
 
     func section(_ theme: ThemeEvidence, number: Int) -> [String: Any] {
         [
-            "number": number, "anchor": "theme-\(theme.definition.id)", "title": esc(theme.definition.title),
+            "number": number, "anchor": esc("theme-\(theme.definition.id)"), "title": esc(theme.definition.title),
             "descriptionHTML": theme.definition.description.map(markdown.html) ?? "",
             "lessons": theme.lessons.map { lesson -> [String: Any] in
                 [
                     "html": markdown.inlineHTML(lesson.lesson.text), "caseStudy": esc(lesson.caseStudyTitle),
-                    "caseStudyAnchor": "case-study-\(lesson.caseStudySlug)",
+                    "caseStudyAnchor": esc("case-study-\(lesson.caseStudySlug)"),
                     "programme": esc(lesson.programme.map(site.programmeTitle) ?? ""),
                 ]
             },
@@ -97,7 +97,7 @@ struct ReportValues {
 
     func appendixEntry(_ caseStudy: CaseStudy) -> [String: Any] {
         [
-            "anchor": "case-study-\(caseStudy.slug)", "title": esc(caseStudy.title),
+            "anchor": esc("case-study-\(caseStudy.slug)"), "title": esc(caseStudy.title),
             "summaryHTML": markdown.inlineHTML(caseStudy.summary),
             "programme": esc(caseStudy.programme.map { site.programmeTitle($0.value) } ?? ""),
             "organisation": esc(caseStudy.organisation ?? ""), "region": esc(caseStudy.region ?? ""),

@@ -142,8 +142,8 @@ struct SitePages {
         }
         var groups: [[String: Any]] = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
             [
-                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id), root: root).merging(["id": theme.definition.id]) { a, _ in a },
-                "anchor": "theme-\(theme.definition.id)", "quotes": fragments.quoteValues(quotes),
+                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id), root: root).merging(["id": esc(theme.definition.id)]) { a, _ in a },
+                "anchor": esc("theme-\(theme.definition.id)"), "quotes": fragments.quoteValues(quotes),
                 "quotesHTML": Self.joined(fragments.quoteValues(quotes)),
             ]
         }
@@ -156,8 +156,8 @@ struct SitePages {
         return Values([
             "groups": groups, "count": site.quotes.count,
             "filters": [
-                "themes": site.themes.map { ["id": $0.definition.id, "title": esc($0.definition.title)] },
-                "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": $0.id, "title": esc($0.title)] },
+                "themes": site.themes.map { ["id": esc($0.definition.id), "title": esc($0.definition.title)] },
+                "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": esc($0.id), "title": esc($0.title)] },
             ],
         ])
     }
@@ -185,8 +185,8 @@ struct SitePages {
 
     func themeSummary(_ theme: ThemeEvidence) -> [String: Any] {
         [
-            "id": theme.definition.id, "title": esc(theme.definition.title), "url": SiteURL.theme(theme.definition.id),
-            "href": root + SiteURL.theme(theme.definition.id),
+            "id": esc(theme.definition.id), "title": esc(theme.definition.title), "url": esc(SiteURL.theme(theme.definition.id)),
+            "href": esc(root + SiteURL.theme(theme.definition.id)),
             "descriptionHTML": fragments.themeDescriptions[theme.definition.id] ?? "",
             "lessonCount": theme.lessons.count, "quoteCount": theme.quotes.count, "caseStudyCount": theme.caseStudies.count,
         ]
@@ -194,8 +194,8 @@ struct SitePages {
 
     func programmeSummary(_ programme: ProgrammeEvidence) -> [String: Any] {
         [
-            "id": programme.id, "title": esc(programme.title), "url": SiteURL.programme(programme.id),
-            "href": root + SiteURL.programme(programme.id),
+            "id": esc(programme.id), "title": esc(programme.title), "url": esc(SiteURL.programme(programme.id)),
+            "href": esc(root + SiteURL.programme(programme.id)),
             "descriptionHTML": fragments.programmeDescriptions[programme.id] ?? "",
             "caseStudyCount": programme.caseStudies.count, "quoteCount": programme.quotes.count,
             "themes": programme.themeIDs.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },

