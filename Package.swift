@@ -26,8 +26,11 @@ let package = Package(
         ),
         // The only module that imports CCmark.
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        // Plain values shared by every stage: the site's content, source positions, diagnostics.
-        .target(name: "Model"),
+        // The commit a release was built from, set by scripts/release.sh (-Xcc -DCASEBOOK_COMMIT=…).
+        .target(name: "CBuildInfo"),
+        // Plain values shared by every stage: the site's content, source positions, diagnostics,
+        // casebook's version.
+        .target(name: "Model", dependencies: ["CBuildInfo"]),
         // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.
         .target(
             name: "Load",

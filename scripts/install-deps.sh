@@ -5,13 +5,16 @@
 #                                      tagged (accessible) PDF/UA, from PyPI into
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
 #                                      (for its libraries and as the fallback)
-#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils
+#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils,
+#                                      and check-jsonschema (from PyPI into /opt/casebook/lint), the
+#                                      linter for action.yml and the example workflow
 set -euo pipefail
 packages=(libcmark-dev cmark pkg-config)
 pdf=0
+lint=0
 for arg in "$@"; do
   case $arg in
-    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core); pdf=1 ;;
+    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core python3-venv); pdf=1; lint=1 ;;
     --pdf) packages+=(weasyprint fonts-dejavu-core poppler-utils); pdf=1 ;;
     *) echo "usage: $0 [--test] [--pdf]" >&2; exit 2 ;;
   esac
@@ -41,5 +44,17 @@ if [ $pdf = 1 ]; then
     else
       echo "warning: could not install WeasyPrint from PyPI; using Debian's (PDFs will not be tagged)" >&2
     fi
+  fi
+fi
+
+# The GitHub Actions linter: check-jsonschema validates action.yml and workflows against the
+# schemas it ships (--builtin-schema vendor.github-actions / vendor.github-workflows), offline.
+if [ $lint = 1 ]; then
+  venv=/opt/casebook/lint
+  if ! "$venv/bin/check-jsonschema" --version >/dev/null 2>&1; then
+    echo "Installing check-jsonschema from PyPI into $venv" >&2
+    $sudo mkdir -p /opt/casebook
+    $sudo python3 -m venv "$venv"
+    $sudo "$venv/bin/pip" install -q --disable-pip-version-check "check-jsonschema>=0.29,<1"
   fi
 fi

@@ -17,6 +17,10 @@ public struct MarkdownRenderer: Sendable {
     /// Set by `casebook serve`, so a rebuild converts only the Markdown that changed.
     public var cache: MarkdownCache?
 
+    /// The version of the libcmark casebook runs with (a shared library: it can differ from the
+    /// one built against), for `casebook version` and bug reports.
+    public static var libcmarkVersion: String { String(cString: cmark_version_string()) }
+
     public init(options: MarkdownOptions = .default, cache: MarkdownCache? = nil) {
         self.options = options
         self.cache = cache

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Tests a release archive as a user gets it: scripts/release-smoke.sh dist/casebook-*.tar.gz
+#
+# Checks the SHA-256 file beside the archive, extracts it into an empty folder, checks that the
+# binary loads no Swift runtime library and names no build path, then - in a mount namespace
+# where this source tree and the Swift toolchain are hidden, with an empty environment
+# (env -i PATH=/usr/bin:/bin) - runs `casebook --version`, `version --json`, `check`, `build`
+# and `report --pdf` on a site, and compares the theme files the build wrote with the source's.
+# Any failure exits non-zero with the reason; nothing is skipped.
+set -euo pipefail
+archive=$(realpath "${1:?usage: $0 ARCHIVE.tar.gz}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+fail() { echo "release-smoke: FAIL: $*" >&2; exit 1; }
+pass() { echo "release-smoke: ok: $*" >&2; }
+
+name=$(basename "$archive" .tar.gz)
+version=${name#casebook-}
+version=${version%-linux-x86_64}
+[ "$name" = "casebook-$version-linux-x86_64" ] || fail "$archive is not named casebook-VERSION-linux-x86_64.tar.gz"
+
+(cd "$(dirname "$archive")" && sha256sum --check --quiet "$name.tar.gz.sha256") || fail "the SHA-256 file does not match"
+pass "SHA-256 matches"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+case "$work/" in "$root"/*) fail "the scratch folder $work lies inside the source tree" ;; esac
+mkdir "$work/unpacked"
+tar -xzf "$archive" -C "$work/unpacked"
+binary=$work/unpacked/$name/bin/casebook
+[ -x "$binary" ] || fail "the archive has no $name/bin/casebook"
+for file in README.md CHANGELOG.md share/bash-completion/completions/casebook share/zsh/site-functions/_casebook \
+  share/fish/vendor_completions.d/casebook.fish; do
+  [ -s "$work/unpacked/$name/$file" ] || fail "the archive has no $name/$file"
+done
+
+libraries=$(ldd "$binary")
+if grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libicu|not found' <<<"$libraries"; then
+  fail "the binary needs the libraries above (Swift runtime or missing)"
+fi
+pass "shared libraries: $(awk '/=>/ {print $1}' <<<"$libraries" | tr '\n' ' ')"
+
+toolchain=$(dirname "$(dirname "$(realpath "$(command -v swift)")")")
+for path in "$root" "$toolchain"; do
+  if grep -q -a -F "$path" "$binary"; then fail "the binary names the build path $path"; fi
+done
+pass "no build or toolchain path in the binary"
+
+# install.sh installs the archive to a prefix and refuses one that does not match its SHA-256.
+"$root/install.sh" --prefix "$work/prefix" "$archive" >/dev/null || fail "install.sh did not install the archive"
+cmp "$binary" "$work/prefix/bin/casebook" || fail "install.sh installed another binary"
+[ -s "$work/prefix/share/doc/casebook/CHANGELOG.md" ] || fail "install.sh did not install the CHANGELOG"
+mkdir "$work/damaged"
+cp "$archive" "$archive.sha256" "$work/damaged/"
+printf 'x' >>"$work/damaged/$name.tar.gz"
+if "$root/install.sh" --prefix "$work/damaged-prefix" "$work/damaged/$name.tar.gz" 2>/dev/null; then
+  fail "install.sh installed an archive that does not match its SHA-256"
+fi
+[ ! -e "$work/damaged-prefix" ] || fail "install.sh wrote to the prefix before checking the SHA-256"
+pass "install.sh installs the archive and refuses a damaged one"
+
+# The site: the fixture from this tree, copied out before the tree is hidden.
+cp -R "$root/Tests/Fixtures/valid-site" "$work/site"
+cp -R "$root/Sources/Render/DefaultTheme" "$work/expected-theme"
+
+cat >"$work/inside.sh" <<'EOF'
+set -eu
+cd "$WORK"
+casebook=$WORK/unpacked/$NAME/bin/casebook
+run() { env -i PATH=/usr/bin:/bin "$casebook" "$@"; }
+if [ -e "$ROOT/Package.swift" ] || [ -e "$TOOLCHAIN/bin/swift" ]; then echo "the source tree or the toolchain is still visible" >&2; exit 1; fi
+line=$(run --version)
+[ "$(env -i PATH=/usr/bin:/bin "$WORK/prefix/bin/casebook" --version)" = "$line" ]
+case "$line" in "casebook $VERSION (commit "*")") ;; *) echo "--version printed: $line" >&2; exit 1 ;; esac
+run version --json >version.json
+grep -q '"libcmark" : "[0-9]' version.json || { cat version.json >&2; echo "version --json has no libcmark version" >&2; exit 1; }
+run check site
+run build site --output out --quiet
+test -s out/index.html
+cmp out/assets/site.css expected-theme/assets/site.css
+run report site --pdf --output reports
+test -s reports/lessons-learned/index.html
+head -c 4 reports/lessons-learned/lessons-learned.pdf | grep -q '%PDF'
+echo "$line"
+EOF
+
+command -v unshare >/dev/null || fail "unshare (util-linux) is needed to hide the source tree and the toolchain"
+hide="mount -t tmpfs tmpfs '$root' && mount -t tmpfs tmpfs '$toolchain'"
+WORK=$work NAME=$name VERSION=$version ROOT=$root TOOLCHAIN=$toolchain \
+  unshare --mount --map-root-user sh -c "$hide && sh '$work/inside.sh'" \
+  || fail "the release binary did not run on its own (above); unshare needs unprivileged user namespaces"
+pass "--version, version --json, check, build and report --pdf ran with the source tree and toolchain hidden"
