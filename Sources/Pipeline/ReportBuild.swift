@@ -65,6 +65,10 @@ public struct ReportBuild: Sendable {
             return outcome
         }
         let chosen = options.only.isEmpty ? all : all.filter { options.only.contains($0.id) }
+        if let problem = OutputPlacement.problem(output: options.outputFolder, siteRoot: site.root) {
+            outcome.failure = problem
+            return outcome
+        }
 
         var engine: PDFEngine?
         var engineProblem: String?
@@ -82,7 +86,7 @@ public struct ReportBuild: Sendable {
             var renderer = ReportFiles(site: site, stamp: clock.stamp(), theme: theme, engine: engine)
             renderer.progress = { _, total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
             let files = try renderer.render(chosen, prefix: "")
-            try OutputWriter(output: options.outputFolder, keep: site.config.keep).write(files)
+            try OutputWriter(output: options.outputFolder, kind: .reports, keep: site.config.keep).write(files)
             outcome.reports = chosen.map(\.id)
         } catch let error as RenderError {
             outcome.diagnostics.append(error.diagnostic)

@@ -108,9 +108,14 @@ public struct SiteBuild: Sendable {
         let metrics = options.profile ? Metrics() : nil
         // Only public reports go into the website; internal ones only through `casebook report`.
         let reports = site.config.reports.filter { $0.audience == .public }
+        if let problem = OutputPlacement.problem(output: options.outputFolder, siteRoot: site.root) {
+            outcome.failure = problem
+            outcome.timings = timer.laps
+            return outcome
+        }
         let session: OutputSession
         do {
-            session = try OutputWriter(output: options.outputFolder, keep: site.config.keep).begin()
+            session = try OutputWriter(output: options.outputFolder, kind: .site, keep: site.config.keep).begin()
         } catch {
             outcome.failure = error.description
             outcome.timings = timer.laps
