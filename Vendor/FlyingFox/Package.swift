@@ -35,10 +35,14 @@ let package = Package(
 
 extension Array where Element == SwiftSetting {
 
+    // As upstream's, plus -suppress-warnings: upstream's code warns under Swift 6.3 (deprecated
+    // calls, conformances stated twice), and warnings of a local package are not hidden as a
+    // remote package's are.
     static var upcomingFeatures: [SwiftSetting] {
         [
             .enableUpcomingFeature("ExistentialAny"),
-            .swiftLanguageMode(.v6)
+            .swiftLanguageMode(.v6),
+            .unsafeFlags(["-suppress-warnings"]),
         ]
     }
 }

@@ -87,17 +87,34 @@ struct CollectUntil<Base: AsyncSequence>: AsyncSequence {
 extension AsyncSequence where Element == UInt8 {
 
     // some AsyncSequence<String>
-    func collectStrings(separatedBy string: String) -> AsyncThrowingMapSequence<CollectUntil<Self>, String> {
+    /// - Parameter maxBytes: a string longer than this, its separator included, ends the
+    ///   sequence with `CollectLimitError` as soon as its `maxBytes + 1`th byte arrives.
+    func collectStrings(separatedBy string: String, maxBytes: Int = .max) -> AsyncThrowingMapSequence<CollectUntil<Self>, String> {
         let bytes = Array(string.data(using: .utf8)!)
-        let buffer = collectUntil(buffer: { $0.suffix(bytes.count) == bytes })
+        // Not `$0.suffix(bytes.count) == bytes`: comparing with an Array picks `Sequence.suffix`,
+        // which walks the whole buffer, and this runs for every byte: quadratic in a line's length.
+        let buffer = collectUntil(buffer: { $0.count > maxBytes || $0.hasSuffix(bytes) })
         return buffer.map {
-            let chars = ($0.suffix(bytes.count) == bytes) ? $0.dropLast(bytes.count) : $0
+            guard $0.count <= maxBytes else {
+                throw CollectLimitError()
+            }
+            let chars = $0.hasSuffix(bytes) ? $0.dropLast(bytes.count) : $0[...]
             guard let string = String(bytes: chars, encoding: .utf8) else {
                 throw AsyncSequenceError("Invalid String Conversion")
             }
             return string
         }
     }
+}
+
+private extension Array where Element: Equatable {
+    func hasSuffix(_ suffix: [Element]) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
+}
+
+struct CollectLimitError: LocalizedError {
+    var errorDescription: String? = "Collected more than the limit"
 }
 
 struct AsyncSequenceError: LocalizedError {

@@ -100,6 +100,13 @@ struct HTTPConnection: Sendable {
         try socket.close()
     }
 
+    /// Answers a request that will not be handled with `status` and `Connection: close`.
+    /// The caller closes the connection next.
+    func refuse(_ status: HTTPStatusCode) async {
+        let response = HTTPResponse(statusCode: status, headers: [.connection: "close"])
+        try? await socket.write(HTTPEncoder.encodeResponseHeader(response))
+    }
+
     struct Error: LocalizedError {
         var errorDescription: String?
 
@@ -147,7 +154,14 @@ actor HTTPRequestSequence<S: AsyncBufferedSequence & Sendable>: AsyncSequence, A
         guard !isComplete else { return nil }
 
         do {
-            let task = Task { try await decoder.decodeRequest(from: bytes) }
+            let task = Task { [decoder, bytes] in
+                guard let seconds = decoder.limits.requestHeadTimeout else {
+                    return try await decoder.decodeRequest(from: bytes)
+                }
+                return try await withThrowingTimeout(seconds: seconds) {
+                    try await decoder.decodeRequest(from: bytes)
+                }
+            }
             self.task = task
             defer { self.task = nil }
             var request = try await task.getValue(cancelling: .whenParentIsCancelled)

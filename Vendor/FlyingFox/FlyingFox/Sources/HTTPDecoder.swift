@@ -36,9 +36,10 @@ struct HTTPDecoder {
 
     var sharedRequestBufferSize: Int
     var sharedRequestReplaySize: Int
+    var limits = HTTPServer.Limits()
 
     func decodeRequest(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> HTTPRequest {
-        let status = try await bytes.lines.takeNext()
+        let status = try await readLine(from: bytes, maxBytes: limits.maxRequestLineBytes, else: .uriTooLong)
         let comps = status
             .trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -127,12 +128,46 @@ struct HTTPDecoder {
         return (HTTPHeader(name), value)
     }
 
+    /// Header lines up to the blank line that ends them, within `limits.maxHeaderBytes` and
+    /// `limits.maxHeaderCount` (beyond either: 431 Request Header Fields Too Large).
     func readHeaders(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> [HTTPHeader : String] {
-        try await bytes
-            .lines
-            .prefix { $0 != "\r" && $0 != "" }
-            .compactMap(readHeader)
-            .reduce(into: [HTTPHeader: String]()) { $0[$1.header] = $1.value }
+        var headers = [HTTPHeader: String]()
+        var remainingBytes = limits.maxHeaderBytes
+        var count = 0
+        while true {
+            let line: String
+            do {
+                // The blank line that ends the headers ("\r\n") is not counted.
+                let maxBytes = remainingBytes > .max - 2 ? .max : remainingBytes + 2
+                line = try await readLine(from: bytes, maxBytes: maxBytes, else: .requestHeaderFieldsTooLarge)
+            } catch is SequenceTerminationError {
+                break
+            }
+            if line == "\r" || line == "" { break }
+            count += 1
+            remainingBytes -= line.utf8.count + 1
+            guard count <= limits.maxHeaderCount, remainingBytes >= 0 else {
+                throw Error("Request headers over the limit", statusCode: .requestHeaderFieldsTooLarge)
+            }
+            if let header = readHeader(from: line) {
+                headers[header.header] = header.value
+            }
+        }
+        return headers
+    }
+
+    /// The next line, without its "\n"; one longer than `maxBytes` (its "\n" included) is
+    /// refused with `status` as soon as its `maxBytes + 1`th byte arrives.
+    func readLine(
+        from bytes: some AsyncBufferedSequence<UInt8>,
+        maxBytes: Int,
+        else status: HTTPStatusCode
+    ) async throws -> String {
+        do {
+            return try await bytes.collectStrings(separatedBy: "\n", maxBytes: maxBytes).takeNext()
+        } catch is CollectLimitError {
+            throw Error("Line longer than \(maxBytes) bytes", statusCode: status)
+        }
     }
 
     func readBody(
@@ -152,6 +187,10 @@ struct HTTPDecoder {
         // RFC 9112 §6.3 #3 — Transfer-Encoding takes precedence. §6.1 requires
         // `chunked` to be the final coding when present; only `chunked` is supported here.
         if let transferEncoding {
+            // A chunked body's length is only known once it has all arrived.
+            guard limits.maxBodyBytes == .max else {
+                throw Error("Chunked body with a body size limit", statusCode: .lengthRequired)
+            }
             let tokens = transferEncoding
                 .split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -173,6 +212,9 @@ struct HTTPDecoder {
             length = parsed
         } else {
             length = 0
+        }
+        guard length <= limits.maxBodyBytes else {
+            throw Error("Content-Length \(length) over the limit", statusCode: .payloadTooLarge)
         }
 
         if length <= sharedRequestBufferSize {
@@ -203,9 +245,12 @@ extension HTTPDecoder {
 
     struct Error: LocalizedError {
         var errorDescription: String?
+        /// What a server answers before closing the connection.
+        var statusCode: HTTPStatusCode
 
-        init(_ description: String) {
+        init(_ description: String, statusCode: HTTPStatusCode = .badRequest) {
             self.errorDescription = description
+            self.statusCode = statusCode
         }
     }
 }

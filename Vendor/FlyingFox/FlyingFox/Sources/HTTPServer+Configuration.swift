@@ -41,19 +41,58 @@ public extension HTTPServer {
         public var sharedRequestReplaySize: Int
         public var pool: any AsyncSocketPool
         public var logger: any Logging
+        public var limits: Limits
 
         public init(address: some SocketAddress,
                     timeout: TimeInterval = 15,
                     sharedRequestBufferSize: Int = 4_096,
                     sharedRequestReplaySize: Int = 2_097_152,
                     pool: any AsyncSocketPool = HTTPServer.defaultPool(),
-                    logger: any Logging = HTTPServer.defaultLogger()) {
+                    logger: any Logging = HTTPServer.defaultLogger(),
+                    limits: Limits = Limits()) {
             self.address = address
             self.timeout = timeout
             self.sharedRequestBufferSize = sharedRequestBufferSize
             self.sharedRequestReplaySize = sharedRequestReplaySize
             self.pool = pool
             self.logger = logger
+            self.limits = limits
+        }
+    }
+
+    /// What one client may ask of the server. A request beyond a size limit is answered with
+    /// its status code (414, 431, 413, 411) and the connection is closed; a connection beyond
+    /// `maxConnections` is closed as soon as it is accepted; a connection that has not sent a
+    /// whole request head within `requestHeadTimeout` is closed.
+    struct Limits: Sendable {
+        /// Bytes of the request line, its line ending included; beyond it: 414 URI Too Long.
+        public var maxRequestLineBytes: Int
+        /// Bytes of all header lines together, line endings included; beyond it: 431.
+        public var maxHeaderBytes: Int
+        /// Header lines; beyond it: 431 Request Header Fields Too Large.
+        public var maxHeaderCount: Int
+        /// The largest Content-Length accepted (413 beyond it). When it is not `Int.max`, a
+        /// chunked body, whose length is not known in advance, is refused with 411 Length Required.
+        public var maxBodyBytes: Int
+        /// Seconds from when the server starts waiting for a request (after the previous one on
+        /// a kept-alive connection) until its head, and a body of up to `sharedRequestBufferSize`
+        /// bytes, have arrived: bounds idle and trickling connections alike. `nil`: no limit.
+        public var requestHeadTimeout: TimeInterval?
+        /// Connections served at once.
+        public var maxConnections: Int
+
+        public init(maxRequestLineBytes: Int = 8_192,
+                    maxHeaderBytes: Int = 65_536,
+                    maxHeaderCount: Int = 100,
+                    maxBodyBytes: Int = .max,
+                    requestHeadTimeout: TimeInterval? = nil,
+                    maxConnections: Int = .max) {
+            self.maxRequestLineBytes = maxRequestLineBytes
+            self.maxHeaderBytes = maxHeaderBytes
+            self.maxHeaderCount = maxHeaderCount
+            self.maxBodyBytes = maxBodyBytes
+            self.requestHeadTimeout = requestHeadTimeout
+            self.maxConnections = maxConnections
         }
     }
 }

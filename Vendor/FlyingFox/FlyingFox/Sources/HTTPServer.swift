@@ -191,6 +191,7 @@ public final actor HTTPServer {
     private func listenForConnectionsDiscarding(on socket: AsyncSocket) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             for try await socket in socket.sockets {
+                guard acceptConnection(socket) else { continue }
                 group.addTask {
                     await self.handleConnection(self.makeConnection(socket: socket))
                 }
@@ -205,6 +206,7 @@ public final actor HTTPServer {
     private func listenForConnectionsFallback(on socket: AsyncSocket) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for try await socket in socket.sockets {
+                guard acceptConnection(socket) else { continue }
                 group.addTask {
                     await self.handleConnection(self.makeConnection(socket: socket))
                 }
@@ -216,12 +218,30 @@ public final actor HTTPServer {
     private func makeConnection(socket: AsyncSocket) -> HTTPConnection {
         HTTPConnection(
             socket: socket,
-            decoder: HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize, sharedRequestReplaySize: config.sharedRequestReplaySize),
+            decoder: HTTPDecoder(
+                sharedRequestBufferSize: config.sharedRequestBufferSize,
+                sharedRequestReplaySize: config.sharedRequestReplaySize,
+                limits: config.limits
+            ),
             logger: config.logger
         )
     }
 
     private(set) var connections: Set<HTTPConnection> = []
+    /// Accepted connections not yet closed, counted as they are accepted: `connections` only
+    /// holds them once their task has started.
+    private var openConnections = 0
+
+    /// Counts a new connection, or closes it at once when `limits.maxConnections` are open.
+    private func acceptConnection(_ socket: AsyncSocket) -> Bool {
+        guard openConnections < config.limits.maxConnections else {
+            logger.logError("connection refused: \(openConnections) connections open")
+            try? socket.close()
+            return false
+        }
+        openConnections += 1
+        return true
+    }
 
     private func handleConnection(_ connection: HTTPConnection) async {
         logger.logOpenConnection(connection)
@@ -233,13 +253,16 @@ public final actor HTTPServer {
                 try await request.bodySequence.flushIfNeeded()
                 try await connection.sendResponse(response)
             }
+        } catch let error as HTTPDecoder.Error {
+            // A request that cannot be read, or is over a limit: its status (400, 411, 413, 414,
+            // 431), then the connection closes (RFC 9112 §6.3 #5 for framing errors).
+            logger.logError(error, on: connection)
+            await connection.refuse(error.statusCode)
         } catch {
-            // TODO: send `400 Bad Request` on `HTTPDecoder.Error` before closing.
-            // Closing without a response is RFC 9112 §6.3 #5-compliant for unrecoverable
-            // framing errors, but a 400 response would be more informative.
             logger.logError(error, on: connection)
         }
         connections.remove(connection)
+        openConnections -= 1
         try? connection.close()
         logger.logCloseConnection(connection)
     }
