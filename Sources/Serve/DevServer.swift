@@ -59,11 +59,14 @@ public actor DevServer {
     public func start() async throws -> URL {
         let address = try Self.address(host: options.host, port: options.port)
         let server = HTTPServer(
-            config: .init(address: address, timeout: 30, logger: DisabledLogger.disabled, limits: options.limits.server),
-            handler: SiteHandler(store: store, liveReload: liveReload))
+            config: .init(address: address, timeout: 30, logger: DisabledLogger.disabled, limits: options.limits.server))
         self.server = server
         serverTask = try await Self.listen(server, host: options.host, port: options.port)
         guard let port = await Self.port(of: server) else { throw ServeError.listen("no listening address") }
+        // Added once the port is known, which the Host check needs (--port 0 picks it); until
+        // then, for the instant in between, FlyingFox answers 404.
+        let hosts = AllowedHosts(listeningOn: options.host, port: port)
+        await server.appendRoute("*", to: SiteHandler(store: store, liveReload: liveReload, hosts: hosts))
         let shownHost = ["0.0.0.0", "::", ""].contains(options.host) ? "localhost" : options.host
         let url = URL(string: "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/")!
         self.url = url
