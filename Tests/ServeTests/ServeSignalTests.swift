@@ -43,6 +43,8 @@ final class RunningServe: Sendable {
     let process: Process
     let port: UInt16
     private let output = Output()
+    /// Signalled when standard error reaches its end, after the process has exited.
+    private let outputEnded = DispatchSemaphore(value: 0)
 
     init() throws {
         let fixture = try FixtureSite(copying: "evidence-site")
@@ -59,10 +61,11 @@ final class RunningServe: Sendable {
         // readability and termination handlers have crashed test processes on Linux.
         let serving = DispatchSemaphore(value: 0)
         let reader = errors.fileHandleForReading
-        Thread { [output] in
+        Thread { [output, outputEnded] in
             while case let data = reader.availableData, !data.isEmpty {
                 if output.append(String(decoding: data, as: UTF8.self)).contains("Serving ") { serving.signal() }
             }
+            outputEnded.signal()
         }.start()
         guard serving.wait(timeout: .now() + 60) == .success,
             let address = output.text.range(of: "http://127.0.0.1:"),
@@ -85,6 +88,8 @@ final class RunningServe: Sendable {
         }.start()
         kill(process.processIdentifier, signal)
         try #require(exited.wait(timeout: .now() + 20) == .success, "still running after the signal")
+        // The last lines may still be on their way through the pipe.
+        try #require(outputEnded.wait(timeout: .now() + 20) == .success, "standard error still open")
         #expect(process.terminationStatus == 0)
         #expect(output.text.contains("Stopping"))
     }
