@@ -53,8 +53,13 @@ let package = Package(
                 "Model", "Aggregate", "Markdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("DefaultTheme")]
+            // The default theme is compiled in (BuiltInTheme), not shipped beside the program.
+            exclude: ["DefaultTheme"],
+            plugins: ["EmbedDefaultTheme"]
         ),
+        // Writes Sources/Render/DefaultTheme into a Swift source at build time (the plugin below).
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // An atomic directory swap, which Swift cannot reach through Glibc.
         .target(name: "CSystem"),
         // Rendered files → disk, atomically.

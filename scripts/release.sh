@@ -9,7 +9,8 @@
 # The binary runs without a Swift toolchain: the Swift runtime and Foundation are linked
 # statically, and so is libcmark (its soname changes with every cmark release, so a binary linked
 # to Debian 12's libcmark.so.0.30.2 would not start where the distribution ships another). What
-# it loads is libc, libm, libstdc++ and libgcc_s, which every Debian and Ubuntu system has.
+# it loads is libc, libm, libstdc++ and libgcc_s, which every Debian and Ubuntu system has (no
+# libcurl: Vendor/FlyingFox leaves out the one handler that imports FoundationNetworking).
 # The default theme is compiled in (Sources/Render), so nothing is looked up beside the binary.
 #
 # Reproducible: the same commit gives the same archive bytes. No build path reaches the binary
@@ -43,17 +44,20 @@ if [ -n "$(git status --porcelain --untracked-files=normal)" ]; then
 fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct HEAD)}
 
-# libcmark's static archive, found through a folder that holds only it: the linker takes the
-# first libcmark it meets on the search path, so this -L makes `-lcmark` link it in.
+# libcmark is linked from its static archive: SwiftPM links system libraries with the flags
+# pkg-config gives, so a libcmark.pc whose libdir holds only libcmark.a (no .so) makes the
+# `-lcmark` link it in.
 scratch=$root/.build/dist
 static_libs=$scratch/static-c-libs
-cmark_archive=$(pkg-config --variable=libdir libcmark)/libcmark.a
-if [ ! -f "$cmark_archive" ]; then
-  echo "release: $cmark_archive is missing (scripts/install-deps.sh installs libcmark-dev)" >&2
+cmark_libdir=$(pkg-config --variable=libdir libcmark)
+if [ ! -f "$cmark_libdir/libcmark.a" ]; then
+  echo "release: $cmark_libdir/libcmark.a is missing (scripts/install-deps.sh installs libcmark-dev)" >&2
   exit 2
 fi
 mkdir -p "$static_libs"
-ln -sf "$cmark_archive" "$static_libs/libcmark.a"
+ln -sf "$cmark_libdir/libcmark.a" "$static_libs/libcmark.a"
+sed "s|^libdir=.*|libdir=$static_libs|" "$(pkg-config --variable=pcfiledir libcmark)/libcmark.pc" >"$static_libs/libcmark.pc"
+export PKG_CONFIG_PATH=$static_libs
 
 build=(
   swift build -c release --product casebook --scratch-path "$scratch"
@@ -61,7 +65,6 @@ build=(
   -Xswiftc -file-prefix-map -Xswiftc "$root=."
   -Xcc "-ffile-prefix-map=$root=."
   -Xcc "-DCASEBOOK_COMMIT=$commit"
-  -Xlinker -L"$static_libs"
 )
 echo "== building casebook at $commit (several minutes) ==" >&2
 "${build[@]}" >&2
