@@ -52,7 +52,7 @@ cmp "$binary" "$work/prefix/bin/casebook" || fail "install.sh installed another 
 mkdir "$work/damaged"
 cp "$archive" "$archive.sha256" "$work/damaged/"
 printf 'x' >>"$work/damaged/$name.tar.gz"
-if "$root/install.sh" --prefix "$work/damaged-prefix" "$work/damaged/$name.tar.gz" 2>/dev/null; then
+if "$root/install.sh" --prefix "$work/damaged-prefix" "$work/damaged/$name.tar.gz" >/dev/null 2>&1; then
   fail "install.sh installed an archive that does not match its SHA-256"
 fi
 [ ! -e "$work/damaged-prefix" ] || fail "install.sh wrote to the prefix before checking the SHA-256"
