@@ -38,6 +38,8 @@ enum ConfigLoader {
             report($0, diagnostics: &diagnostics)
         }
         let theme = yaml.string("theme", diagnostics: &diagnostics)
+        let introduction = yaml.string("introduction", diagnostics: &diagnostics) ?? yaml.string("description", diagnostics: &diagnostics)
+        MarkdownCheck.check(introduction, diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL?.value ?? "http://localhost/",
@@ -45,8 +47,7 @@ enum ConfigLoader {
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
             theme: theme?.value,
-            introduction: (yaml.string("introduction", diagnostics: &diagnostics)
-                ?? yaml.string("description", diagnostics: &diagnostics))?.value,
+            introduction: introduction?.value,
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
@@ -69,9 +70,9 @@ enum ConfigLoader {
                        at: id.location))
         }
         let title = entry.string("title", required: true, what: what, diagnostics: &diagnostics)
-        return Definition(
-            id: id.value, title: title?.value ?? id.value,
-            description: entry.string("description", diagnostics: &diagnostics)?.value, location: id.location)
+        let description = entry.string("description", diagnostics: &diagnostics)
+        MarkdownCheck.check(description, diagnostics: &diagnostics)
+        return Definition(id: id.value, title: title?.value ?? id.value, description: description?.value, location: id.location)
     }
 
     private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {

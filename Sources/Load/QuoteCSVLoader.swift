@@ -69,6 +69,7 @@ enum QuoteCSVLoader {
             diagnostics.append(.error("empty-quote", "the row's 'text' is empty", at: location))
             return nil
         }
+        MarkdownCheck.check(text, diagnostics: &diagnostics)
         guard let speaker = field("speaker") else {
             diagnostics.append(.error("missing-key", "the row's 'speaker' is empty", at: location))
             return nil
@@ -100,9 +101,11 @@ enum QuoteCSVLoader {
                            at: explicit.location))
             }
         }
-        let themes: [Located<String>] = (field("themes")?.value.split(separator: ";") ?? []).compactMap {
+        // The cell is trimmed once: trimming it again for each theme was quadratic in its length.
+        let themeCell = field("themes")
+        let themes: [Located<String>] = (themeCell?.value.split(separator: ";") ?? []).compactMap {
             let theme = $0.trimmingCharacters(in: .whitespaces)
-            return theme.isEmpty ? nil : Located(theme, at: field("themes")!.location)
+            return theme.isEmpty ? nil : Located(theme, at: themeCell!.location)
         }
         return Quote(
             id: id, text: text.value, speaker: speaker.value, programme: field("programme"),

@@ -33,6 +33,7 @@ enum QuoteLoader {
         let consent = ConsentReader.consent(
             consentValue, missingAt: yaml.location, present: yaml.node("consent").map { $0.scalar == nil } ?? false,
             diagnostics: &diagnostics)
+        MarkdownCheck.check(document.body, file: source.path, firstLine: document.bodyFirstLine, diagnostics: &diagnostics)
         let text = document.body.trimmingWhitespace()
         if text.isEmpty {
             diagnostics.append(

@@ -165,10 +165,11 @@ struct YAMLMapping {
 
     /// A warning for each key not in `known`, with a suggestion: typos like `themse:` must not pass silently.
     func warnUnknownKeys(known: [String], what: String, diagnostics: inout [Diagnostic]) {
+        let suggester = Suggester(known)
         for pair in pairs where !known.contains(pair.key) {
             diagnostics.append(
                 .warning("unknown-key",
-                         "unknown key '\(pair.key)' in \(what)\(Suggestion.hint(for: pair.key, in: known)); it is ignored",
+                         "unknown key '\(pair.key)' in \(what)\(suggester.hint(for: pair.key)); it is ignored",
                          at: location(of: pair.keyNode)))
         }
     }

@@ -43,12 +43,18 @@ public struct SiteValidator {
             }
         }
         vocabulary.checkReports(config.reports, diagnostics: &diagnostics)
+        let programmeCount = config.programmes?.count
+            ?? Set(loaded.caseStudies.compactMap { $0.programme?.value } + loaded.quotes.compactMap { $0.programme?.value }).count
+        vocabulary.checkMatrixSize(config: config, programmes: programmeCount, diagnostics: &diagnostics)
 
         let caseStudies = loaded.caseStudies.filter { includeDrafts || !$0.draft }
         let caseStudySlugs = uniqueIDs(
             caseStudies.map { ($0.slug, $0.slugLocation) }, kind: "case study slug", diagnostics: &diagnostics)
         let draftSlugs = Set(loaded.caseStudies.filter { !includeDrafts && $0.draft }.map(\.slug))
         let quoteIDs = uniqueIDs(loaded.quotes.map { ($0.id, $0.location) }, kind: "quote id", diagnostics: &diagnostics)
+        // Made on the first unknown reference, once: sorted, so ties in "did you mean" are stable.
+        var caseStudySuggester: Suggester?
+        var quoteSuggester: Suggester?
         _ = uniqueIDs(loaded.pages.map { ($0.slug, SourceLocation(file: $0.file, line: 1, column: 1)) }, kind: "page slug", diagnostics: &diagnostics)
 
         for caseStudy in caseStudies {
@@ -71,9 +77,10 @@ public struct SiteValidator {
                     diagnostics.append(
                         .warning("draft-case-study", "case study '\(reference.value)' is a draft; the quote is listed without it", at: reference.location))
                 } else {
+                    let suggester = caseStudySuggester ?? Suggester(caseStudySlugs.sorted())
+                    caseStudySuggester = suggester
                     diagnostics.append(
-                        .error("unknown-case-study",
-                               "unknown case study '\(reference.value)'\(Suggestion.hint(for: reference.value, in: caseStudySlugs))",
+                        .error("unknown-case-study", "unknown case study '\(reference.value)'\(suggester.hint(for: reference.value))",
                                at: reference.location))
                 }
             }
@@ -84,8 +91,10 @@ public struct SiteValidator {
         for caseStudy in caseStudies {
             for reference in caseStudy.quoteRefs {
                 guard quoteIDs.contains(reference.value) else {
+                    let suggester = quoteSuggester ?? Suggester(quoteIDs.sorted())
+                    quoteSuggester = suggester
                     diagnostics.append(
-                        .error("unknown-quote", "unknown quote '\(reference.value)'\(Suggestion.hint(for: reference.value, in: quoteIDs.sorted()))",
+                        .error("unknown-quote", "unknown quote '\(reference.value)'\(suggester.hint(for: reference.value))",
                                at: reference.location))
                     continue
                 }

@@ -1,0 +1,153 @@
+import Foundation
+import Markdown
+import Model
+import Pipeline
+import TestSupport
+import Testing
+
+/// Hostile sizes: every input gets its answer, an error at its file and line or a success, at once.
+///
+/// Each input here took many seconds before its bound existed (the number in each comment, on
+/// a release build), so the suite slows down visibly if one of them comes back.
+@Suite struct ExhaustionTests {
+    static let caseStudy = "content/case-studies/big.md"
+
+    static func caseStudyFile(frontMatter: String = "", body: String) -> String {
+        "---\ntitle: Big\ndate: 2025-01-01\nsummary: A summary.\n\(frontMatter)---\n\(body)"
+    }
+
+    // MARK: Front matter
+
+    @Test func sixtyThousandFrontMatterKeysAreCheckedForRepeatsInOnePass() throws {
+        // 19 s when each key was compared with all those before it.
+        let keys = (0..<60_000).map { "k\($0): x\n" }.joined()
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(frontMatter: keys + "k7: again\n", body: "Body.\n")])
+        let diagnostics = site.check().diagnostics.about(Self.caseStudy)
+        #expect(diagnostics.summaries == ["\(Self.caseStudy):12: error: duplicate-key"], "at k7, the first time it appears")
+        #expect(diagnostics.first?.message == "the key 'k7' appears twice")
+    }
+
+    @Test func manyRepeatedKeysAreNamedAFewAtATime() throws {
+        let keys = (0..<2_000).map { "k\($0): x\nk\($0): y\n" }.joined()
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(frontMatter: keys, body: "Body.\n")])
+        let message = site.check().diagnostics.about(Self.caseStudy).first?.message ?? ""
+        #expect(message == "the key 'k0', 'k1', 'k10', 'k100', 'k1000' (and 1995 more keys) appears twice")
+    }
+
+    // MARK: "Did you mean"
+
+    @Test func twoHugeIdsThatDifferInOneLetterGetNoSuggestionAtOnce() {
+        // 13 s to fill the 60,000 × 60,000 table.
+        let word = String(repeating: "a", count: 60_000)
+        let candidate = String(repeating: "a", count: 59_999) + "b"
+        #expect(Suggestion.closest(to: word, in: [candidate]) == nil)
+        #expect(Suggestion.closest(to: String(word.prefix(64)), in: [String(candidate.suffix(64))]) != nil, "64 characters still get one")
+    }
+
+    @Test func suggestionsStayWithinTheirDistance() {
+        let suggester = Suggester(["theme-0001", "theme-0002", "hard-work"])
+        #expect(suggester.closest(to: "theme-0003") == "theme-0001", "ties go to the earlier candidate")
+        #expect(suggester.closest(to: "hard-wrok") == "hard-work")
+        #expect(suggester.closest(to: "soft-play") == nil)
+        #expect(suggester.closest(to: "") == nil)
+    }
+
+    @Test func tenThousandUnknownThemesAgainstFifteenHundredAreEachReported() throws {
+        // 10,000 quotes naming 10,000 different unknown themes, against 1,500 themes: each search
+        // lowercased and compared all 1,500 (tens of seconds).
+        let themes = (0..<1_500).map { "  - id: theme-\($0)\n    title: Theme \($0)\n" }.joined()
+        var rows = ["text,speaker,programme,themes,consent", "Said.,Ann,p,theem-7,public"]
+        rows += (0..<10_000).map { "Said.,Ann,p,unknown-\($0 * 7919 % 100_000),public" }
+        let site = try FixtureSite([
+            "casebook.yml": "title: Many\nbase_url: https://example.org/\nthemes:\n\(themes)",
+            "content/quotes/many.csv": rows.joined(separator: "\n") + "\n",
+        ])
+        let unknown = site.check().diagnostics.with(code: "unknown-theme")
+        #expect(unknown.count == 10_001)
+        #expect(unknown.first?.location.line == 2)
+        #expect(unknown.first?.message.contains("did you mean 'theme-7'?") == true)
+    }
+
+    // MARK: Markdown
+
+    @Test func imageOpenersByTheHundredThousandAreAnErrorAtTheirLine() throws {
+        // 68 s inside libcmark 0.30.2 for `![[]()` through a 600 KB body.
+        let body = "A first paragraph.\n\n" + String(repeating: "![[]()", count: 100_000) + "\n"
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(body: body)])
+        let diagnostics = site.check().diagnostics.about(Self.caseStudy)
+        #expect(diagnostics.summaries == ["\(Self.caseStudy):8: error: markdown-too-many-images"])
+        #expect(diagnostics.first?.message.contains("put blank lines between them") == true)
+    }
+
+    @Test func imageOpenersSeparatedByBlankLinesAreFine() throws {
+        let body = String(repeating: "![a picture](a.png)\n\n", count: 2_000)
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(body: body)])
+        #expect(site.check().diagnostics.about(Self.caseStudy).isEmpty)
+    }
+
+    @Test func imageOpenersWrittenAsYAMLEscapesAreCountedToo() throws {
+        // `\x21` is `!` in a double-quoted YAML string: the decoded summary is what cmark would read.
+        let summary = "lessons:\n  - theme: hard-work\n    text: \"" + String(repeating: "\\x21[[]()", count: 600) + "\"\n"
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(frontMatter: summary, body: "Body.\n")])
+        let diagnostics = site.check().diagnostics.about(Self.caseStudy).filter { $0.severity == .error }
+        #expect(diagnostics.summaries == ["\(Self.caseStudy):7: error: markdown-too-many-images"])
+    }
+
+    @Test func aBodyOverOneMebibyteIsAnErrorNamingTheFile() throws {
+        let body = String(repeating: "Words and more words.\n", count: (MarkdownLimits.maximumBytes / 22) + 10)
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(body: body)])
+        let diagnostics = site.check().diagnostics.about(Self.caseStudy)
+        #expect(diagnostics.summaries == ["\(Self.caseStudy):6: error: markdown-too-large"])
+    }
+
+    @Test func theRendererNeutralisesWhatLoadingWouldRefuse() {
+        let html = MarkdownRenderer().html(String(repeating: "![[]()", count: 100_000))
+        #expect(html.hasPrefix("<p>![<a href=\"\"></a>"))
+        #expect(!html.contains("<img"))
+    }
+
+    // MARK: The evidence matrix
+
+    @Test func fifteenHundredThemesByFifteenHundredProgrammesIsRefusedBeforeRendering() throws {
+        // 27 s and 1.5 GB for a 244 MB themes page.
+        let themes = (0..<1_500).map { "  - id: t\($0)\n    title: T\($0)\n" }.joined()
+        let programmes = (0..<1_500).map { "  - id: p\($0)\n    title: P\($0)\n" }.joined()
+        let site = try FixtureSite([
+            "casebook.yml": "title: Wide\nbase_url: https://example.org/\nthemes:\n\(themes)programmes:\n\(programmes)"
+        ])
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(site.root, into: output)
+        #expect(outcome.diagnostics.summaries == ["casebook.yml:4: error: matrix-too-large"])
+        #expect(outcome.diagnostics.first?.message.contains("1500 themes and 1500 programmes") == true)
+        #expect(!FileManager.default.fileExists(atPath: output + "/themes/index.html"))
+    }
+
+    @Test func aMatrixAtTheLimitIsAccepted() throws {
+        let themes = (0..<100).map { "  - id: t\($0)\n    title: T\($0)\n" }.joined()
+        let programmes = (0..<200).map { "  - id: p\($0)\n    title: P\($0)\n" }.joined()
+        let site = try FixtureSite([
+            "casebook.yml": "title: Wide\nbase_url: https://example.org/\nthemes:\n\(themes)programmes:\n\(programmes)"
+        ])
+        #expect(site.check().diagnostics.with(code: "matrix-too-large").isEmpty)
+    }
+
+    // MARK: Printing
+
+    @Test func diagnosticsBeyondTheShownLimitAreCountedOnOneLine() {
+        let diagnostics = (0..<10_000).map {
+            Diagnostic.error("empty-quote", "the quote's text is missing", at: SourceLocation(file: "content/quotes/q\($0).md", line: 3))
+        }
+        let lines = DiagnosticFormat.text.render(diagnostics).split(separator: "\n")
+        #expect(lines.count == DiagnosticFormat.shownLimit + 1)
+        #expect(lines.last?.hasPrefix("… and 9500 more (9500 error(s), 0 warning(s)) not shown") == true)
+    }
+
+    @Test func aHugeValueInAMessageIsCut() {
+        let diagnostic = Diagnostic.error("unknown-theme", "unknown theme '\(String(repeating: "x", count: 100_000))'", at: SourceLocation(file: "a.md", line: 1))
+        let text = DiagnosticFormat.text.render([diagnostic])
+        #expect(text.count < DiagnosticFormat.messageLimit + 200)
+        #expect(text.hasSuffix("… (cut; --format json prints it whole)\n"))
+        #expect(DiagnosticFormat.json.render([diagnostic]).contains(String(repeating: "x", count: 100_000)))
+    }
+}
