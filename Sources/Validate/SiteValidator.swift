@@ -63,6 +63,7 @@ public struct SiteValidator {
             for lesson in caseStudy.lessons {
                 vocabulary.checkThemes([lesson.theme], diagnostics: &diagnostics)
             }
+            vocabulary.checkThemeCount(caseStudy.themes + caseStudy.lessons.map(\.theme), what: "a case study", diagnostics: &diagnostics)
         }
 
         var quotes: [Quote] = []
@@ -70,6 +71,7 @@ public struct SiteValidator {
         for var quote in loaded.quotes {
             vocabulary.checkProgramme(quote.programme, diagnostics: &diagnostics)
             vocabulary.checkThemes(quote.themes, diagnostics: &diagnostics)
+            vocabulary.checkThemeCount(quote.themes, what: "a quote", diagnostics: &diagnostics)
             if let reference = quote.caseStudy, !caseStudySlugs.contains(reference.value),
                 !loaded.unloadedCaseStudySlugs.contains(reference.value)
             {

@@ -67,6 +67,23 @@ struct Vocabulary {
                    at: config.themes.first?.location ?? SourceLocation(file: "casebook.yml", line: 1, column: 1)))
     }
 
+    /// Distinct themes one quote or case study (its lessons' themes included) may have. An item
+    /// is printed on each of its themes' pages, and prints its themes: the output grows with the
+    /// square of this (a quote with 20,000 themes made 2.7 GB of pages).
+    static let maximumThemesPerItem = 100
+
+    /// An error at the theme that goes past `maximumThemesPerItem`.
+    func checkThemeCount(_ themes: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {
+        var seen: Set<String> = []
+        for theme in themes where seen.insert(theme.value).inserted && seen.count > Self.maximumThemesPerItem {
+            diagnostics.append(
+                .error("too-many-themes",
+                       "\(what) has more than \(Self.maximumThemesPerItem) different themes; keep the few it is most about",
+                       at: theme.location))
+            return
+        }
+    }
+
     func checkReports(_ reports: [ReportDefinition], diagnostics: inout [Diagnostic]) {
         var seen: Set<String> = []
         for report in reports {

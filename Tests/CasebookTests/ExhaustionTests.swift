@@ -1,3 +1,4 @@
+import Aggregate
 import Foundation
 import Markdown
 import Model
@@ -132,6 +133,35 @@ import Testing
         #expect(site.check().diagnostics.with(code: "matrix-too-large").isEmpty)
     }
 
+    // MARK: Long lists
+
+    @Test func aCaseStudyListingTwentyThousandQuotesIsGroupedInOnePass() {
+        // Each reference scanned the case study's list so far: 2·10⁸ comparisons.
+        let here = SourceLocation(file: "content/quotes/many.csv", line: 2)
+        let quotes = (0..<20_000).map { Quote(id: "q\($0)", text: "Said.", speaker: "Ann", consent: .public, location: here) }
+        let caseStudy = CaseStudy(
+            slug: "cs", file: "content/case-studies/cs.md", title: "CS", date: Day(year: 2025, month: 1, day: 1)!, summary: "S",
+            quoteRefs: (quotes.map(\.id) + ["q7"]).map { Located($0, at: here) })
+        let site = ValidatedSite(
+            root: "/nowhere", config: SiteConfig(title: "T", baseURL: "https://example.org/"), caseStudies: [caseStudy],
+            quotes: quotes, pages: [], staticFiles: [], buildDay: FixtureSite.buildDay)
+        let listed = Aggregator.aggregate(site).quotesByCaseStudy["cs"] ?? []
+        #expect(listed.count == 20_000, "each quote once, q7 too")
+    }
+
+    @Test func aQuoteWithMoreThanAHundredThemesIsAnErrorAtTheOneTooMany() throws {
+        // A quote is printed on each of its themes' pages and prints its themes: 20,000 themes
+        // made 2.7 GB of pages.
+        let themes = (0..<150).map { "  - id: t\($0)\n    title: T\($0)\n" }.joined()
+        let list = (0..<150).map { "  - t\($0)\n" }.joined()
+        let site = try FixtureSite([
+            "casebook.yml": "title: Wide\nbase_url: https://example.org/\nthemes:\n\(themes)",
+            "content/quotes/wide.md": "---\nspeaker: Ann\nconsent: public\nthemes:\n\(list)---\nSaid.\n",
+        ])
+        let diagnostics = site.check().diagnostics.filter { $0.severity == .error }
+        #expect(diagnostics.summaries == ["content/quotes/wide.md:105: error: too-many-themes"])
+    }
+
     // MARK: Printing
 
     @Test func diagnosticsBeyondTheShownLimitAreCountedOnOneLine() {
@@ -149,5 +179,33 @@ import Testing
         #expect(text.count < DiagnosticFormat.messageLimit + 200)
         #expect(text.hasSuffix("… (cut; --format json prints it whole)\n"))
         #expect(DiagnosticFormat.json.render([diagnostic]).contains(String(repeating: "x", count: 100_000)))
+    }
+
+    // MARK: Output
+
+    /// Root ignores permissions, so an output folder "under" a regular file is the unwritable case.
+    @Test(.enabled(if: CasebookCLI.isBuilt, "the casebook executable is not built"))
+    func anUnwritableOutputIsAClearErrorWithExitStatusTwo() throws {
+        let fixture = try FixtureSite(copying: "valid-site", ["plain-file": "not a folder\n"])
+        let underAFile = try CasebookCLI.run(["build", fixture.root, "--output", fixture.path("plain-file/site")])
+        #expect(underAFile.status == 2, "\(underAFile)")
+        #expect(underAFile.stderrLines.last == "error: cannot create the folder: \(fixture.path("plain-file/.site.casebook-stage")): Not a directory")
+        let aFile = try CasebookCLI.run(["build", fixture.root, "--output", fixture.path("plain-file")])
+        #expect(aFile.status == 2, "\(aFile)")
+        #expect(aFile.stderrLines.last?.hasPrefix("error: refusing to replace \(fixture.path("plain-file")): it is a file") == true)
+        #expect(try fixture.read("plain-file") == "not a folder\n")
+    }
+}
+
+/// Input that used to stop the tool outright.
+@Suite struct RepeatedIDTests {
+    @Test func aReportNamingAThemeTwiceBuilds() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        try site.edit("casebook.yml", replacing: "themes: [hard-work, shared-benefits]", with: "themes: [hard-work, hard-work]")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = ReportBuild(options: .init(folder: site.root, output: output, pdf: false), clock: SiteBuilds.clock).run()
+        #expect(outcome.failure == nil)
+        #expect(FileManager.default.fileExists(atPath: output + "/lessons-learned/index.html"))
     }
 }
