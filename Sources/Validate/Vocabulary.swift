@@ -84,7 +84,18 @@ struct Vocabulary {
         }
     }
 
+    /// Reports one site may define: each gathers and prints the whole site again, so their
+    /// number multiplies the cost of everything else (2,000 reports of a 6-file site took 4 s).
+    static let maximumReports = 100
+
     func checkReports(_ reports: [ReportDefinition], diagnostics: inout [Diagnostic]) {
+        if reports.count > Self.maximumReports {
+            diagnostics.append(
+                .error("too-many-reports",
+                       "casebook.yml defines \(reports.count) reports; at most \(Self.maximumReports) are supported: "
+                           + "keep the ones you publish, or use one report with filters",
+                       at: reports[Self.maximumReports].location))
+        }
         var seen: Set<String> = []
         for report in reports {
             if !seen.insert(report.id).inserted {

@@ -162,6 +162,19 @@ import Testing
         #expect(diagnostics.summaries == ["content/quotes/wide.md:105: error: too-many-themes"])
     }
 
+    @Test func moreThanAHundredReportsIsAnErrorAtTheOneTooMany() throws {
+        // Each report gathers and prints the whole site again: 2,000 reports of this small site
+        // took 4 s in a release build, and the cost grows with the content.
+        let reports = (0..<2_000).map { "  - id: r\($0)\n    title: R\($0)\n    audience: public\n" }.joined()
+        let site = try FixtureSite(copying: "valid-site")
+        try site.edit("casebook.yml", replacing: "reports:\n", with: "reports:\n\(reports)")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(site.root, into: output)
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.summaries == ["casebook.yml:320: error: too-many-reports"])
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     // MARK: Printing
 
     @Test func diagnosticsBeyondTheShownLimitAreCountedOnOneLine() {
