@@ -65,9 +65,9 @@ public enum MarkdownLimits {
                     if openers > maximumImageOpeners {
                         return Problem(
                             code: "markdown-too-many-images",
-                            message: "the paragraph that starts on line \(paragraphLine) opens more than \(maximumImageOpeners) images ('![') "
+                            message: "this paragraph opens more than \(maximumImageOpeners) images ('![') "
                                 + "(libcmark slows down quadratically on these); put blank lines between them",
-                            line: line)
+                            line: paragraphLine)
                     }
                 }
             }

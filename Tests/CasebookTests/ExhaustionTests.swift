@@ -80,6 +80,12 @@ import Testing
         #expect(diagnostics.first?.message.contains("put blank lines between them") == true)
     }
 
+    @Test func aParagraphOfImagesOverManyLinesIsAnErrorAtItsFirstLine() throws {
+        let body = "Intro.\n\n" + String(repeating: "![a picture](a.png)\n", count: 600)
+        let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(body: body)])
+        #expect(site.check().diagnostics.about(Self.caseStudy).summaries == ["\(Self.caseStudy):8: error: markdown-too-many-images"])
+    }
+
     @Test func imageOpenersSeparatedByBlankLinesAreFine() throws {
         let body = String(repeating: "![a picture](a.png)\n\n", count: 2_000)
         let site = try FixtureSite(copying: "valid-site", [Self.caseStudy: Self.caseStudyFile(body: body)])
