@@ -181,6 +181,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    // MARK: Themes
+
+    @Test(arguments: [
+        ["partials/site-footer": "<p>{{> partials/site-footer}}</p>\n"],
+        ["partials/site-footer": "<p>{{> partials/meta}}</p>\n", "partials/meta": "{{> partials/site-footer}}\n"],
+    ])
+    func aPartialThatIncludesItselfIsAnErrorNotAStackOverflow(_ templates: [String: String]) throws {
+        // Mustache followed the loop until the stack overflowed (signal 11).
+        var files = Dictionary(uniqueKeysWithValues: templates.map { ("themes/loop/templates/\($0.key).mustache", $0.value) })
+        files["casebook.yml"] = "title: Loop\nbase_url: https://example.org/\ntheme: loop\n"
+        let site = try FixtureSite(files)
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let errors = SiteBuilds.build(site.root, into: output).diagnostics.filter { $0.severity == .error }
+        #expect(errors.summaries == ["themes/loop/templates/partials/site-footer.mustache:1: error: template-cycle"])
+        #expect(errors.first?.message.contains("in a loop (partials/") == true)
+    }
+
     // MARK: Printing
 
     @Test func diagnosticsBeyondTheShownLimitAreCountedOnOneLine() {
