@@ -181,6 +181,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func moreThanAHundredPagesIsAnErrorAtTheOneTooMany() throws {
+        // Each page is in the menu of every page: 3,000 pages took 92 s and 4.7 GB in a release
+        // build, 600 (here) about 4 s.
+        var files: [String: String] = [:]
+        for n in 0..<600 { files["content/pages/p\(String(n + 10_000)).md"] = "---\ntitle: Page \(n)\n---\nHello.\n" }
+        let site = try FixtureSite(copying: "valid-site", files)
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(site.root, into: output)
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.summaries == ["content/pages/p10099.md:1: error: too-many-pages"])
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     // MARK: Themes
 
     @Test(arguments: [
