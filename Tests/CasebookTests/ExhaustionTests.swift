@@ -155,6 +155,13 @@ import Testing
         #expect(listed.count == 20_000, "each quote once, q7 too")
     }
 
+    @Test func aCSVThemesCellOfAHundredThousandEntriesIsReadInOnePass() throws {
+        // The cell was trimmed again for every theme in it: 10⁵ trims of a megabyte.
+        let csv = "text,speaker,programme,themes,consent\nSaid.,Ann,talent-match,\(String(repeating: "hard-work;", count: 100_000)),public\n"
+        let site = try FixtureSite(copying: "valid-site", ["content/quotes/long.csv": csv])
+        #expect(site.check().diagnostics.about("content/quotes/long.csv").isEmpty)
+    }
+
     @Test func aQuoteWithMoreThanAHundredThemesIsAnErrorAtTheOneTooMany() throws {
         // A quote is printed on each of its themes' pages and prints its themes: 20,000 themes
         // made 2.7 GB of pages.
