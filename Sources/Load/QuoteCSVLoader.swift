@@ -30,13 +30,14 @@ enum QuoteCSVLoader {
                        at: headerLocation))
             return []
         }
-        for (index, name) in columns.enumerated() where !requiredColumns.contains(name) && !optionalColumns.contains(name) {
-            diagnostics.append(
-                .warning("unknown-column",
-                         "unknown column '\(name)'\(Suggestion.hint(for: name, in: requiredColumns + optionalColumns)); it is ignored",
-                         at: SourceLocation(file: source.path, line: 1, column: index + 1)))
+        let unknown = columns.enumerated().filter { !requiredColumns.contains($1) && !optionalColumns.contains($1) }.map {
+            (name: $1, location: SourceLocation(file: source.path, line: 1, column: $0 + 1))
         }
+        UnknownNames.warn(unknown, kind: "column", context: "", known: requiredColumns + optionalColumns, diagnostics: &diagnostics)
 
+        // Each column's position, looked up once: searching the header for every field of every
+        // row cost rows × columns, and a header may have millions of columns.
+        let positions = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let stem = String((source.path.split(separator: "/").last ?? "quotes").dropLast(4))
         var quotes: [Quote] = []
         var recordIndex = 0
@@ -45,7 +46,9 @@ enum QuoteCSVLoader {
             recordIndex += 1
             let line = recordIndex < starts.count ? starts[recordIndex] : (starts.last ?? 1)
             let location = SourceLocation(file: source.path, line: line, column: 1)
-            if let quote = quote(row, columns: columns, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics) {
+            if let quote = quote(
+                row, positions: positions, columnCount: columns.count, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics)
+            {
                 quotes.append(quote)
             }
         }
@@ -53,16 +56,17 @@ enum QuoteCSVLoader {
     }
 
     private static func quote(
-        _ row: [String], columns: [String], stem: String, number: Int, at location: SourceLocation, diagnostics: inout [Diagnostic]
+        _ row: [String], positions: [String: Int], columnCount: Int, stem: String, number: Int, at location: SourceLocation,
+        diagnostics: inout [Diagnostic]
     ) -> Quote? {
         func field(_ name: String) -> Located<String>? {
-            guard let index = columns.firstIndex(of: name), index < row.count else { return nil }
+            guard let index = positions[name], index < row.count else { return nil }
             let value = row[index].trimmingWhitespace()
             return value.isEmpty ? nil : Located(value, at: SourceLocation(file: location.file, line: location.line, column: index + 1))
         }
-        if row.count != columns.count {
+        if row.count != columnCount {
             diagnostics.append(
-                .warning("csv-field-count", "this row has \(row.count) fields but the header names \(columns.count)", at: location))
+                .warning("csv-field-count", "this row has \(row.count) fields but the header names \(columnCount)", at: location))
         }
         let consent = ConsentReader.consent(field("consent"), missingAt: location, diagnostics: &diagnostics)
         guard let text = field("text") else {

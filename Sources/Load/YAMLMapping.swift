@@ -163,14 +163,10 @@ struct YAMLMapping {
         return result
     }
 
-    /// A warning for each key not in `known`, with a suggestion: typos like `themse:` must not pass silently.
+    /// A warning for each key not in `known` (the first few of them, `UnknownNames`), with a
+    /// suggestion: typos like `themse:` must not pass silently.
     func warnUnknownKeys(known: [String], what: String, diagnostics: inout [Diagnostic]) {
-        let suggester = Suggester(known)
-        for pair in pairs where !known.contains(pair.key) {
-            diagnostics.append(
-                .warning("unknown-key",
-                         "unknown key '\(pair.key)' in \(what)\(suggester.hint(for: pair.key)); it is ignored",
-                         at: location(of: pair.keyNode)))
-        }
+        let unknown = pairs.filter { !known.contains($0.key) }.map { (name: $0.key, location: location(of: $0.keyNode)) }
+        UnknownNames.warn(unknown, kind: "key", context: " in \(what)", known: known, diagnostics: &diagnostics)
     }
 }

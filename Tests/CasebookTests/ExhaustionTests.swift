@@ -162,6 +162,20 @@ import Testing
         #expect(site.check().diagnostics.about("content/quotes/long.csv").isEmpty)
     }
 
+    @Test func aHeaderOfTwoHundredThousandColumnsGetsAFewWarningsAndEachRowIsReadAtOnce() throws {
+        // Every field of every row searched the header for its column (2,000 rows × 6 absent
+        // columns × 200,000), and each unknown column was its own warning.
+        let header = "text,speaker,programme,themes,consent," + Array(repeating: "x", count: 200_000).joined(separator: ",")
+        let rows = Array(repeating: "Said.,Ann,talent-match,hard-work,public", count: 2_000)
+        let site = try FixtureSite(copying: "valid-site", ["content/quotes/wide.csv": ([header] + rows).joined(separator: "\n") + "\n"])
+        let diagnostics = site.check().diagnostics.about("content/quotes/wide.csv")
+        let unknown = diagnostics.with(code: "unknown-column")
+        #expect(unknown.count == 21, "20 by name and one counting the rest")
+        #expect(unknown.last?.message == "and 199980 more unknown columns from here on; they are ignored")
+        #expect(unknown.last?.location.column == 26)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
     @Test func aQuoteWithMoreThanAHundredThemesIsAnErrorAtTheOneTooMany() throws {
         // A quote is printed on each of its themes' pages and prints its themes: 20,000 themes
         // made 2.7 GB of pages.
