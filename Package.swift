@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // The only module that imports CCmark.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Model"]),
         // Plain values shared by every stage: the site's content, source positions, diagnostics.
         .target(name: "Model"),
         // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.

@@ -1,4 +1,5 @@
 import CCmark
+import Model
 
 #if canImport(Glibc)
     import Glibc
@@ -90,8 +91,10 @@ public struct MarkdownRenderer: Sendable {
     ///
     /// The parser, the document and whatever `body` has cmark allocate live in this thread's
     /// `CmarkArena` and are gone when this returns: `body` must copy out what it keeps.
+    /// Text with too many image openers in a paragraph (`MarkdownLimits`) is first neutralised:
+    /// loading refuses such files, and this keeps anything that skipped loading from hanging.
     private func parsed<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
-        var markdown = markdown
+        var markdown = MarkdownLimits.imageProblem(in: markdown) == nil ? markdown : MarkdownLimits.neutralised(markdown)
         return markdown.withUTF8 { bytes -> T? in
             guard let base = bytes.baseAddress else { return nil }
             return CmarkArena.withArena {
