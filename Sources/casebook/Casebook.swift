@@ -7,7 +7,9 @@ struct Casebook: ParsableCommand {
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ReportCommand.self, CheckCommand.self, MarkdownCommand.self, ServeCommand.self]
+        subcommands: [
+            InitCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self, MarkdownCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 (EX_USAGE) on usage errors; casebook's contract is 2, so CI
