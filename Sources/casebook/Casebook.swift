@@ -8,7 +8,8 @@ struct Casebook: ParsableCommand {
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self, MarkdownCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self, QuotesCommand.self,
+            MarkdownCommand.self,
         ]
     )
 

@@ -24,6 +24,7 @@ import Testing
         let check = try CasebookCLI.run(["check", "--strict", folder.path("new-site")])
         #expect(check.status == 0, "\(check)")
         #expect(check.stderr.contains("Checked 2 case studies, 4 quotes (3 public, 1 internal), 2 programmes, 2 themes, 1 pages."), "\(check)")
+        #expect(try CasebookCLI.run(["quotes", folder.path("new-site")]).status == 0, "the starter's consent audit is clean")
     }
 
     @Test func everyKeyOfTheStarterConfigHasAComment() throws {
