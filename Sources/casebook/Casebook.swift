@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import Model
 
 @main
 struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
-        version: "0.1.0",
+        version: CasebookVersion.current,
         subcommands: [
-            InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self, QuotesCommand.self,
-            MarkdownCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self,
+            QuotesCommand.self, DoctorCommand.self, MarkdownCommand.self,
         ]
     )
 
