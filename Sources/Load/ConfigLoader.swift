@@ -40,7 +40,16 @@ enum ConfigLoader {
         let reports = (yaml.mappings("reports", diagnostics: &diagnostics) ?? []).compactMap {
             report($0, diagnostics: &diagnostics)
         }
-        let theme = yaml.string("theme", diagnostics: &diagnostics)
+        var theme = yaml.string("theme", diagnostics: &diagnostics)
+        // The theme names a folder under themes/: a path (`../..`, `/etc`) would make it any folder.
+        if let name = theme, !Slug.isValid(name.value) {
+            diagnostics.append(
+                .error("invalid-theme-name",
+                       "'theme' names a folder under themes/ and may use only a-z, 0-9 and '-', found '\(name.value)' "
+                           + "(try '\(Slug.suggest(from: name.value))', or omit 'theme:' for the built-in default)",
+                       at: name.location))
+            theme = nil
+        }
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL ?? "http://localhost/",

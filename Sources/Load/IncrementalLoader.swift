@@ -35,7 +35,7 @@ public final class IncrementalLoader: @unchecked Sendable {
         ("content/quotes", ["md", "markdown", "csv"], .quote),
         ("content/pages", ["md", "markdown"], .page),
     ]
-    private static let staticFolder = "static"
+    private static let staticFolder = SiteDirectory.staticFolder
 
     private var config: (value: SiteConfig?, diagnostics: [Diagnostic])?
     private var listings: [String: Listing] = [:]
@@ -63,7 +63,7 @@ public final class IncrementalLoader: @unchecked Sendable {
         }
         if needsListing(Self.staticFolder, recursive: true, changed: changed) {
             var diagnostics: [Diagnostic] = []
-            let files = directory.allFiles(under: Self.staticFolder, diagnostics: &diagnostics)
+            let files = directory.staticFiles(diagnostics: &diagnostics)
             listings[Self.staticFolder] = Listing(files: files, diagnostics: diagnostics)
         }
 
@@ -135,11 +135,12 @@ public final class IncrementalLoader: @unchecked Sendable {
 
     private func loadConfig() -> (SiteConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let path = directory.absolute(ConfigLoader.file)
-        guard FileManager.default.fileExists(atPath: path) else {
-            diagnostics.append(
-                .error("missing-config", "no casebook.yml in \(directory.root); is this a casebook site folder?",
-                       at: SourceLocation(file: ConfigLoader.file)))
+        guard let path = directory.file(ConfigLoader.file, diagnostics: &diagnostics) else {
+            if !diagnostics.hasErrors {
+                diagnostics.append(
+                    .error("missing-config", "no casebook.yml in \(directory.root); is this a casebook site folder?",
+                           at: SourceLocation(file: ConfigLoader.file)))
+            }
             return (nil, diagnostics)
         }
         switch SourceFile.read(absolutePath: path, relativePath: ConfigLoader.file) {

@@ -1,22 +1,38 @@
 import Foundation
 import Model
 
-/// Lists a site's content files without ever leaving the site folder.
+/// Lists a site's content and static files without ever leaving the site folder.
+///
+/// Both go through `BoundedFolder`, the one rule for links: content files may link anywhere
+/// inside the site folder; `static/` is published as it is, so its links may only point inside
+/// `static/` itself (never at `content/`, `casebook.yml`, a theme or an output folder).
 struct SiteDirectory {
-    /// The site folder, absolute and with symlinks resolved.
-    let root: String
+    static let staticFolder = "static"
+
+    private let content: BoundedFolder
+    private let published: BoundedFolder
 
     init(root: String) {
-        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
-        self.root = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        content = BoundedFolder(root: root)
+        published = BoundedFolder(
+            root: root, boundary: Self.staticFolder, reason: "files in static/ are published as they are")
     }
 
-    func absolute(_ relative: String) -> String { root + "/" + relative }
+    /// The site folder, absolute and with symlinks resolved.
+    var root: String { content.root }
+
+    func absolute(_ relative: String) -> String { content.absolute(relative) }
+
+    /// The path to read `casebook.yml` (or another file at the top) from; nil when it is missing
+    /// or refused (a link out of the site), with the diagnostic saying which.
+    func file(_ relative: String, diagnostics: inout [Diagnostic]) -> String? {
+        content.file(relative, diagnostics: &diagnostics)
+    }
 
     /// Files directly in `folder` whose names end in one of `extensions`, sorted by name.
     /// A symlink whose target is outside the site folder is refused with a diagnostic, not followed.
     func files(in folder: String, extensions: Set<String>, diagnostics: inout [Diagnostic]) -> [String] {
-        list(folder, recursive: false, diagnostics: &diagnostics).filter { name in
+        content.files(in: folder, recursive: false, diagnostics: &diagnostics).filter { name in
             extensions.contains(Self.pathExtension(of: name))
         }
     }
@@ -29,44 +45,8 @@ struct SiteDirectory {
         return String(Substring(name[name.index(after: dot)...])).lowercased()
     }
 
-    /// Every regular file under `folder`, recursively (for `static/`), relative to the site folder.
-    func allFiles(under folder: String, diagnostics: inout [Diagnostic]) -> [String] {
-        list(folder, recursive: true, diagnostics: &diagnostics)
-    }
-
-    private func list(_ folder: String, recursive: Bool, diagnostics: inout [Diagnostic]) -> [String] {
-        // The folder itself may be a link (content/quotes → elsewhere): refuse it like a file.
-        let resolved = URL(fileURLWithPath: absolute(folder)).resolvingSymlinksInPath().path
-        guard resolved == root || resolved.hasPrefix(root + "/") else {
-            diagnostics.append(
-                .error("symlink-outside-site",
-                       "symbolic link points outside the site folder (to \(resolved)); refused, not followed",
-                       at: SourceLocation(file: folder)))
-            return []
-        }
-        var result: [String] = []
-        let entries = DirectoryEntries.list(absolute(folder)).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
-        for (name, entryKind) in entries {
-            let relative = folder + "/" + name
-            let path = absolute(relative)
-            var kind: DirectoryEntries.Kind? = entryKind
-            if kind == .symlink {
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard target == root || target.hasPrefix(root + "/") else {
-                    diagnostics.append(
-                        .error("symlink-outside-site",
-                               "symbolic link points outside the site folder (to \(target)); refused, not followed",
-                               at: SourceLocation(file: relative)))
-                    continue
-                }
-                kind = DirectoryEntries.kind(atPath: target, following: true)
-            }
-            if kind == .folder {
-                if recursive { result += list(relative, recursive: true, diagnostics: &diagnostics) }
-            } else if kind == .file {
-                result.append(relative)
-            }
-        }
-        return result
+    /// Every regular file under `static/`, recursively, relative to the site folder.
+    func staticFiles(diagnostics: inout [Diagnostic]) -> [String] {
+        published.files(in: Self.staticFolder, recursive: true, diagnostics: &diagnostics)
     }
 }

@@ -17,6 +17,8 @@ public struct PDFEngine: Sendable {
     public let executable: String
     /// As the engine reports it, e.g. "57.2".
     public let version: String
+    /// WeasyPrint's Python interpreter (with its `#!` arguments), which runs `WeasyPrintDriver`.
+    let interpreter: [String]
 
     public var description: String { "\(kind.rawValue) \(version)" }
 
@@ -32,7 +34,8 @@ public struct PDFEngine: Sendable {
         No PDF engine found. casebook uses WeasyPrint or headless Chromium. Install one:
           sudo apt-get install weasyprint      (or: pip install weasyprint, for tagged PDF/UA)
           sudo apt-get install chromium
-        or set CASEBOOK_WEASYPRINT / CASEBOOK_CHROMIUM to the program's path.
+        or set CASEBOOK_WEASYPRINT / CASEBOOK_CHROMIUM to the program's path (for WeasyPrint, its
+        `weasyprint` Python script: casebook runs that script's Python to confine what it reads).
         """
 
     /// The engine to use: the one asked for, or with `nil` (auto) the first found of WeasyPrint, Chromium.
@@ -54,8 +57,11 @@ public struct PDFEngine: Sendable {
         }
         for name in candidates {
             guard let path = ProcessRunner.which(name, environment: environment) else { continue }
+            // Only a WeasyPrint whose Python casebook can run the confined driver in will do.
+            let interpreter = kind == .weasyprint ? WeasyPrintDriver.interpreter(of: path) : []
+            guard let interpreter else { continue }
             guard let output = try? ProcessRunner.run(path, ["--version"], timeout: 30), output.status == 0 else { continue }
-            return PDFEngine(kind: kind, executable: path, version: versionNumber(in: output.stdout + output.stderr))
+            return PDFEngine(kind: kind, executable: path, version: versionNumber(in: output.stdout + output.stderr), interpreter: interpreter)
         }
         return nil
     }
@@ -68,22 +74,43 @@ public struct PDFEngine: Sendable {
     }
 
     /// Renders `html` (a file path) to `pdf`. Throws with the engine's own message on failure.
-    public func render(html: String, pdf: String) throws(PDFError) {
+    ///
+    /// - Parameters:
+    ///   - resources: the folder relative URLs resolve against and the only one, besides the
+    ///     HTML's own, whose files the engine may read (the site's `static/`).
+    ///   - allowNetwork: whether `http(s)` resources may be fetched.
+    ///
+    /// WeasyPrint is confined by `WeasyPrintDriver`: no file outside those two folders, no
+    /// network unless allowed. Chromium has no such hook: without the network it gets a host
+    /// resolver that finds no host and a proxy that does not exist (loopback included), which
+    /// stops HTTP fetches; it still reads `file:` URLs anywhere, so for Chromium the guarantee
+    /// about local files is `ReportResources`, which keeps content from naming them.
+    public func render(html: String, pdf: String, resources: String, allowNetwork: Bool = false) throws(PDFError) {
+        let program: String
         let arguments: [String]
         switch kind {
         case .weasyprint:
-            arguments = ["--quiet"] + (writesTaggedPDF ? ["--pdf-variant", "pdf/ua-1"] : []) + [html, pdf]
+            program = interpreter[0]
+            let folder = (html as NSString).deletingLastPathComponent
+            arguments = Array(interpreter.dropFirst()) + WeasyPrintDriver.arguments(
+                html: html, pdf: pdf, variant: writesTaggedPDF ? "pdf/ua-1" : nil, base: resources,
+                readable: [folder, resources], allowNetwork: allowNetwork)
         case .chromium:
+            program = executable
             let profile = NSTemporaryDirectory() + "casebook-chromium-\(getpid())-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: profile) }
+            let offline = [
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            ]
             arguments = [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(profile)",
-                "--generate-pdf-document-outline", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString,
-            ]
+                "--generate-pdf-document-outline", "--print-to-pdf=\(pdf)",
+            ] + (allowNetwork ? [] : offline) + [URL(fileURLWithPath: html).absoluteString]
         }
         let result: ProcessRunner.Output
         do {
-            result = try ProcessRunner.run(executable, arguments, timeout: 300)
+            result = try ProcessRunner.run(program, arguments, timeout: 300)
         } catch {
             throw PDFError(message: "\(kind.rawValue) could not be started: \(error)")
         }

@@ -19,6 +19,8 @@ public struct ReportBuild: Sendable {
         /// nil: the first engine found.
         public var engine: PDFEngine.Kind?
         public var includeDrafts = false
+        /// Whether reports may show remote images, which the PDF engine then fetches.
+        public var allowNetwork = false
 
         public init(folder: String, output: String? = nil, only: [String] = [], pdf: Bool = false, engine: PDFEngine.Kind? = nil) {
             self.folder = folder
@@ -65,6 +67,10 @@ public struct ReportBuild: Sendable {
             return outcome
         }
         let chosen = options.only.isEmpty ? all : all.filter { options.only.contains($0.id) }
+        if let problem = OutputPlacement.problem(output: options.outputFolder, siteRoot: site.root) {
+            outcome.failure = problem
+            return outcome
+        }
 
         var engine: PDFEngine?
         var engineProblem: String?
@@ -80,9 +86,11 @@ public struct ReportBuild: Sendable {
             let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
             let progress = self.progress
             var renderer = ReportFiles(site: site, stamp: clock.stamp(), theme: theme, engine: engine)
+            renderer.allowNetwork = options.allowNetwork
             renderer.progress = { _, total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
-            let files = try renderer.render(chosen, prefix: "")
-            try OutputWriter(output: options.outputFolder, keep: site.config.keep).write(files)
+            let (files, warnings) = try renderer.render(chosen, prefix: "")
+            outcome.diagnostics += warnings
+            try OutputWriter(output: options.outputFolder, kind: .reports, keep: site.config.keep).write(files)
             outcome.reports = chosen.map(\.id)
         } catch let error as RenderError {
             outcome.diagnostics.append(error.diagnostic)

@@ -6,18 +6,27 @@ import Render
 
 /// Renders reports into output files: `<prefix><id>/index.html`, `report.json` and, with an
 /// engine, `<id>.pdf`. Shared by `casebook report` and `casebook build` (public reports).
+///
+/// What a report may load is confined twice: `ReportRenderer` leaves out content images that
+/// are not in `static/` (or remote, without `allowNetwork`), with a warning each, and the PDF
+/// engine is run so that it reads only `static/` and the report's own HTML.
 struct ReportFiles {
     let site: ValidatedSite
     /// The date on the reports' covers and in `report.json`.
     let stamp: StampTime
     let theme: Theme
     let engine: PDFEngine?
+    /// Whether reports may load remote images (`--allow-network`).
+    var allowNetwork = false
     /// Told before each PDF is rendered: (done so far, total, report id).
     var progress: @Sendable (Int, Int, String) -> Void = { _, _, _ in }
 
-    func render(_ reports: [ReportDefinition], prefix: String) throws -> [OutputFile] {
-        let renderer = ReportRenderer(theme: theme)
+    /// The files, and warnings about images and links left out (each once, however many reports show it).
+    func render(_ reports: [ReportDefinition], prefix: String) throws -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let renderer = ReportRenderer(theme: theme, allowNetwork: allowNetwork)
         var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<Diagnostic>()
         var htmlByID: [(id: String, html: String)] = []
         for report in reports {
             let aggregated = Aggregator.aggregate(site, selection: Selection(report: report))
@@ -25,11 +34,12 @@ struct ReportFiles {
             files.append(OutputFile(path: "\(prefix)\(report.id)/index.html", text: output.html))
             files.append(OutputFile(path: "\(prefix)\(report.id)/report.json", bytes: output.json))
             htmlByID.append((report.id, output.html))
+            diagnostics += output.diagnostics.filter { seen.insert($0).inserted }
         }
         if let engine {
             files += try pdfs(htmlByID, engine: engine, prefix: prefix)
         }
-        return files
+        return (files, diagnostics)
     }
 
     /// Each report's PDF, rendered by separate engine processes on all cores.
@@ -42,11 +52,14 @@ struct ReportFiles {
         }
         let progress = self.progress
         let total = reports.count
+        // Relative image paths resolve in static/ (the site's root once published); nothing else of the site is readable.
+        let resources = site.root + "/static"
+        let allowNetwork = self.allowNetwork
         let results = reports.map(\.id).parallelMap { id -> Result<[UInt8], PDFError> in
             progress(0, total, id)
             return Result { () throws(PDFError) -> [UInt8] in
                 let pdf = "\(folder)/\(id).pdf"
-                try engine.render(html: "\(folder)/\(id).html", pdf: pdf)
+                try engine.render(html: "\(folder)/\(id).html", pdf: pdf, resources: resources, allowNetwork: allowNetwork)
                 guard let data = FileManager.default.contents(atPath: pdf) else {
                     throw PDFError(message: "\(engine.kind.rawValue) wrote no PDF for \(id)")
                 }

@@ -25,6 +25,8 @@ public struct SiteBuild: Sendable {
         public var strict = false
         /// The process exits after this build: its values need not be freed (`KeptUntilExit`).
         public var exitsAfterBuild = false
+        /// Whether public reports may show remote images, which the PDF engine then fetches.
+        public var allowNetwork = false
 
         public init(
             folder: String, output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, pdf: Bool = false,
@@ -108,9 +110,14 @@ public struct SiteBuild: Sendable {
         let metrics = options.profile ? Metrics() : nil
         // Only public reports go into the website; internal ones only through `casebook report`.
         let reports = site.config.reports.filter { $0.audience == .public }
+        if let problem = OutputPlacement.problem(output: options.outputFolder, siteRoot: site.root) {
+            outcome.failure = problem
+            outcome.timings = timer.laps
+            return outcome
+        }
         let session: OutputSession
         do {
-            session = try OutputWriter(output: options.outputFolder, keep: site.config.keep).begin()
+            session = try OutputWriter(output: options.outputFolder, kind: .site, keep: site.config.keep).begin()
         } catch {
             outcome.failure = error.description
             outcome.timings = timer.laps
@@ -124,21 +131,32 @@ public struct SiteBuild: Sendable {
             renderer.preparedBodies = bodies
             renderer.metrics = metrics
             renderer.keepsValuesUntilExit = options.exitsAfterBuild
-            let reportFiles = ReportFiles(site: site, stamp: stamp, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
+            var reportFiles = ReportFiles(site: site, stamp: stamp, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
+            reportFiles.allowNetwork = options.allowNetwork
             // Reports need nothing from the pages: they render on a thread of their own beside them.
-            let reportResult = ResultSlots<Void>(count: 1)
+            let reportResult = ResultSlots<[Diagnostic]>(count: 1)
             let reportsDone = DispatchGroup()
-            DispatchQueue.global().async(group: reportsDone) {
-                reportResult.set(0, Result { try reportFiles.render(reports, prefix: "reports/").forEach(emit) })
+            DispatchQueue.global().async(group: reportsDone) { [reportFiles] in
+                reportResult.set(0, Result {
+                    let (files, warnings) = try reportFiles.render(reports, prefix: "reports/")
+                    files.forEach(emit)
+                    return warnings
+                })
             }
             // On a render error too: the reports' thread must not outlive the build.
             defer { reportsDone.wait() }
             try renderer.render(aggregated, stamp: stamp, emit: emit)
             timer.lap("render")
             reportsDone.wait()
-            try reportResult.results[0]?.get()
+            let warnings = try reportResult.results[0]?.get() ?? []
+            outcome.diagnostics += options.strict ? warnings.map { var d = $0; d.severity = .error; return d } : warnings
             timer.lap("reports")
             outcome.reportCount = reports.count
+            // Under --strict a report's warning is an error: the staging copy is not swapped in.
+            if outcome.diagnostics.hasErrors {
+                outcome.timings = timer.laps
+                return outcome
+            }
         } catch let error as RenderError {
             outcome.diagnostics.append(error.diagnostic)
             outcome.timings = timer.laps

@@ -4,7 +4,8 @@ import Markdown
 import Model
 
 /// Renders one evaluation report: a single self-contained HTML file for print (CSS inlined,
-/// nothing fetched from elsewhere) and `report.json`, the aggregated data behind it.
+/// nothing fetched from elsewhere: content images only from `static/`, see `ReportResources`)
+/// and `report.json`, the aggregated data behind it.
 ///
 /// Input: the report's definition and the site aggregated with the report's selection (so the
 /// audience's consent rules have already been applied). The parts are templates of the theme:
@@ -12,23 +13,31 @@ import Model
 public struct ReportRenderer: Sendable {
     public var theme: Theme
     public var markdown: MarkdownRenderer
+    /// Whether content may show remote (http, https) images; off unless `--allow-network`.
+    public var allowNetwork: Bool
 
-    public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart])) {
+    public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), allowNetwork: Bool = false) {
         self.theme = theme
         self.markdown = markdown
+        self.allowNetwork = allowNetwork
     }
 
     public struct Output: Sendable {
         public var html: String
         public var json: [UInt8]
+        /// Warnings about images and links left out of the report, at the lines that hold them.
+        public var diagnostics: [Diagnostic]
     }
 
     public func render(_ report: ReportDefinition, _ site: AggregatedSite, stamp: StampTime) throws(RenderError) -> Output {
-        let values = ReportValues(report: report, site: site, markdown: markdown, date: stamp.day)
+        let log = ReportResources.Log()
+        let values = ReportValues(
+            report: report, site: site, markdown: markdown, date: stamp.day,
+            resources: ReportResources(allowNetwork: allowNetwork), log: log)
         var dictionary = values.dictionary()
         dictionary["css"] = try stylesheet()
         let html = try theme.render("report", dictionary)
-        return Output(html: html, json: ReportData(report: report, site: site, date: stamp.day).json())
+        return Output(html: html, json: ReportData(report: report, site: site, date: stamp.day).json(), diagnostics: log.diagnostics)
     }
 
     /// The report stylesheet, inlined so the HTML file stands alone.

@@ -10,6 +10,14 @@ struct ReportValues {
     let markdown: MarkdownRenderer
     /// The report's date (`StampTime`).
     let date: Day
+    /// Leaves out images the PDF engine must not load; its warnings go to `log`.
+    let resources: ReportResources
+    let log: ReportResources.Log
+
+    /// The HTML of Markdown from `location`, with only the images a report may load.
+    func html(_ text: String, at location: SourceLocation, inline: Bool = true) -> String {
+        resources.clean(inline ? markdown.inlineHTML(text) : markdown.html(text), at: location, log: log)
+    }
 
     func dictionary() -> [String: Any] {
         let config = site.config
@@ -59,10 +67,10 @@ struct ReportValues {
     func section(_ theme: ThemeEvidence, number: Int) -> [String: Any] {
         [
             "number": number, "anchor": esc("theme-\(theme.definition.id)"), "title": esc(theme.definition.title),
-            "descriptionHTML": theme.definition.description.map(markdown.html) ?? "",
+            "descriptionHTML": theme.definition.description.map { html($0, at: theme.definition.location, inline: false) } ?? "",
             "lessons": theme.lessons.map { lesson -> [String: Any] in
                 [
-                    "html": markdown.inlineHTML(lesson.lesson.text), "caseStudy": esc(lesson.caseStudyTitle),
+                    "html": html(lesson.lesson.text, at: lesson.lesson.location), "caseStudy": esc(lesson.caseStudyTitle),
                     "caseStudyAnchor": esc("case-study-\(lesson.caseStudySlug)"),
                     "programme": esc(lesson.programme.map(site.programmeTitle) ?? ""),
                 ]
@@ -76,7 +84,7 @@ struct ReportValues {
         var attribution = quote.speaker
         if let programme = quote.programme?.value { attribution += ", " + site.programmeTitle(programme) }
         return [
-            "html": markdown.inlineHTML(quote.text), "attribution": esc(attribution),
+            "html": html(quote.text, at: quote.location), "attribution": esc(attribution),
             "isInternal": quote.consent == .internal,
         ]
     }
@@ -98,12 +106,12 @@ struct ReportValues {
     func appendixEntry(_ caseStudy: CaseStudy) -> [String: Any] {
         [
             "anchor": esc("case-study-\(caseStudy.slug)"), "title": esc(caseStudy.title),
-            "summaryHTML": markdown.inlineHTML(caseStudy.summary),
+            "summaryHTML": html(caseStudy.summary, at: SourceLocation(file: caseStudy.file)),
             "programme": esc(caseStudy.programme.map { site.programmeTitle($0.value) } ?? ""),
             "organisation": esc(caseStudy.organisation ?? ""), "region": esc(caseStudy.region ?? ""),
             "dateText": caseStudy.date.longDescription, "hasLessons": !caseStudy.lessons.isEmpty,
             "lessons": caseStudy.lessons.map { lesson -> [String: Any] in
-                ["html": markdown.inlineHTML(lesson.text), "theme": esc(site.themeTitle(lesson.theme.value))]
+                ["html": html(lesson.text, at: lesson.location), "theme": esc(site.themeTitle(lesson.theme.value))]
             },
         ]
     }

@@ -14,6 +14,8 @@ public struct Theme: Sendable {
     let sources: [String: String]
     /// Output path under `assets/` → absolute source path.
     public let assets: [(path: String, source: String)]
+    /// Template name → its text, for the dev server's map of which template includes which.
+    public let templateTexts: [String: String]
 
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
@@ -29,27 +31,41 @@ public struct Theme: Sendable {
     }
 
     /// Loads the theme named in `casebook.yml` (nil: the built-in default) for the site at `siteRoot`.
+    ///
+    /// The site's theme folder is read through `BoundedFolder`: a template or asset that is a
+    /// link out of `themes/<name>/` is refused, since templates are printed into every page and
+    /// assets are published (a link to `content/quotes/x.csv` would publish the file).
     public static func load(siteRoot: String, name: String?) throws(RenderError) -> Theme {
         MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
-        var layers: [(folder: String, label: String)] = [(builtInFolder, "(built-in theme) ")]
         let themeName = name ?? "default"
-        let override = siteRoot + "/themes/" + themeName
-        var isDirectory: ObjCBool = false
-        // A missing folder for a named theme is reported by validation, at the line of `theme:`.
-        if FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue {
-            layers.append((override, "themes/\(themeName)/"))
+        // ConfigLoader refuses other names at the line of `theme:`; this keeps any other caller safe.
+        guard Slug.isValid(themeName) else {
+            throw RenderError("invalid-theme-name", "theme '\(themeName)' is not a folder name under themes/", at: SourceLocation(file: "casebook.yml"))
         }
+        let site = BoundedFolder(
+            root: siteRoot, boundary: "themes/" + themeName,
+            reason: "a theme's templates are printed into every page and its assets are published")
+        // A missing folder for a named theme is reported by validation, at the line of `theme:`.
+        let layers = [
+            (folder: BoundedFolder(root: builtInFolder), path: "", label: "(built-in theme) "),
+            (folder: site, path: site.boundary + "/", label: site.boundary + "/"),
+        ]
 
         var templateFiles: [String: (path: String, label: String)] = [:]
         var assetFiles: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
         for layer in layers {
-            for relative in files(under: layer.folder + "/templates") where relative.hasSuffix(".mustache") {
-                templateFiles[String(relative.dropLast(".mustache".count))] =
-                    (layer.folder + "/templates/" + relative, layer.label + "templates/" + relative)
+            for relative in layer.folder.files(in: layer.path + "templates", recursive: true, diagnostics: &diagnostics)
+            where relative.hasSuffix(".mustache") {
+                let name = relative.dropFirst(layer.path.count + "templates/".count).dropLast(".mustache".count)
+                templateFiles[String(name)] = (layer.folder.absolute(relative), layer.label + relative.dropFirst(layer.path.count))
             }
-            for relative in files(under: layer.folder + "/assets") {
-                assetFiles["assets/" + relative] = layer.folder + "/assets/" + relative
+            for relative in layer.folder.files(in: layer.path + "assets", recursive: true, diagnostics: &diagnostics) {
+                assetFiles[String(relative.dropFirst(layer.path.count))] = layer.folder.absolute(relative)
             }
+        }
+        if let refused = diagnostics.first(where: { $0.severity == .error }) {
+            throw RenderError(refused.code, refused.message, at: refused.location)
         }
 
         var library = MustacheLibrary()
@@ -73,7 +89,8 @@ public struct Theme: Sendable {
             texts[name] = text
         }
         try checkReferences(texts, sources: sources)
-        return Theme(library: library, sources: sources, assets: assetFiles.keys.sorted().map { ($0, assetFiles[$0]!) })
+        return Theme(
+            library: library, sources: sources, assets: assetFiles.keys.sorted().map { ($0, assetFiles[$0]!) }, templateTexts: texts)
     }
 
     /// swift-mustache's parser errors are enum cases; say what they mean and how to fix them.
@@ -125,19 +142,5 @@ public struct Theme: Sendable {
                 }
             }
         }
-    }
-
-    static func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var result: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let name = (path as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(path)
-            }
-        }
-        return result.sorted()
     }
 }

@@ -102,9 +102,10 @@ final class SiteBuilder: @unchecked Sendable {
 
         do {
             if themeIsStale || theme == nil {
-                theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+                let loaded = try Theme.load(siteRoot: site.root, name: site.config.theme)
+                theme = loaded
                 fragments.clear()
-                templates = TemplateGraph(siteRoot: site.root, themeName: site.config.theme)
+                templates = TemplateGraph(theme: loaded)
                 themeIsStale = false
             }
             guard let theme, let templates else { return .failed(validation.diagnostics) }

@@ -7,21 +7,10 @@ struct TemplateGraph: Sendable {
     /// Template name → the names it references.
     let references: [String: Set<String>]
 
-    /// Reads the built-in theme's templates, then the site's own over them, as `Theme.load` does.
-    init(siteRoot: String, themeName: String?) {
-        var texts: [String: String] = [:]
-        let folders = [Theme.builtInFolder, siteRoot + "/themes/" + (themeName ?? "default")]
-        for folder in folders {
-            let templates = folder + "/templates"
-            guard let enumerator = FileManager.default.enumerator(atPath: templates) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                guard relative.hasSuffix(".mustache"),
-                    let text = try? String(contentsOfFile: templates + "/" + relative, encoding: .utf8)
-                else { continue }
-                texts[String(relative.dropLast(".mustache".count))] = text
-            }
-        }
-        references = texts.mapValues(Self.references(in:))
+    /// From the templates `Theme.load` read (the built-in theme's, then the site's over them),
+    /// so the graph never reads a file the theme itself refused.
+    init(theme: Theme) {
+        references = theme.templateTexts.mapValues(Self.references(in:))
     }
 
     /// The templates that use `name` (itself included); nil when the theme has no such template.

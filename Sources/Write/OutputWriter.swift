@@ -15,14 +15,22 @@ import Model
 /// overwritten: the marker file `.casebook-output` says which folders are casebook's. What the
 /// user keeps in the output (`keep`: `.git` of a `gh-pages` checkout, a `CNAME`) is moved into
 /// the new output just before the swap, and moved back if the swap fails.
+///
+/// The marker also says what the folder holds, a website or reports: `casebook report` pointed
+/// at the site's folder (or `build` at the reports') is refused, since the next deploy of the
+/// site would publish internal reports.
 public struct OutputWriter: Sendable {
     public let output: String
+    public let kind: OutputKind
     let kept: KeptNames
     static let marker = ".casebook-output"
 
-    /// - Parameter keep: top-level names or globs in the output that are the user's (`keep:`).
-    public init(output: String, keep: [String] = SiteConfig.defaultKeep) {
+    /// - Parameters:
+    ///   - kind: what this output holds; a folder marked as the other kind is never replaced.
+    ///   - keep: top-level names or globs in the output that are the user's (`keep:`).
+    public init(output: String, kind: OutputKind = .site, keep: [String] = SiteConfig.defaultKeep) {
         self.output = URL(fileURLWithPath: output).standardizedFileURL.path
+        self.kind = kind
         self.kept = KeptNames(patterns: keep)
     }
 
@@ -62,7 +70,7 @@ public struct OutputWriter: Sendable {
         }
         // The marker goes in first: a build that fails halfway leaves a staging folder that is
         // still recognisably casebook's, so the next build may reuse it.
-        session.put(OutputFile(path: Self.marker, text: "This folder is written by casebook; it is replaced on every build.\n"))
+        session.put(OutputFile(path: Self.marker, text: kind.marker))
         return session
     }
 
@@ -131,8 +139,34 @@ public struct OutputWriter: Sendable {
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw WriteError.notOurs(folder, "it is a file") }
         let contents = (try? fm.contentsOfDirectory(atPath: folder)) ?? []
-        if contents.contains(Self.marker) || contents.allSatisfy(kept.contains) { return }
+        if contents.contains(Self.marker) {
+            let marker = fm.contents(atPath: folder + "/" + Self.marker).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            if let found = OutputKind(marker: marker), found != kind { throw WriteError.otherKind(folder, found) }
+            return
+        }
+        if contents.allSatisfy(kept.contains) { return }
         throw WriteError.notOurs(folder, "it holds files casebook did not write")
+    }
+}
+
+/// What an output folder holds, written into its marker file.
+public enum OutputKind: String, Sendable {
+    /// The public website (`casebook build`).
+    case site
+    /// Reports, internal ones included (`casebook report`).
+    case reports
+
+    var marker: String {
+        switch self {
+        case .site: return "This folder is written by casebook: a website. It is replaced on every build.\n"
+        case .reports: return "This folder is written by casebook: reports, internal ones included. It is replaced on every report build.\n"
+        }
+    }
+
+    /// The kind a marker names; nil for a marker from before kinds were written (either kind may replace it).
+    init?(marker: String) {
+        guard let kind = [OutputKind.site, .reports].first(where: { $0.marker == marker }) else { return nil }
+        self = kind
     }
 }
 
@@ -144,6 +178,8 @@ public enum WriteError: Error, CustomStringConvertible, Sendable {
     case unsafePath(String, String)
     /// A kept entry is both in the output and in the staging folder.
     case keptTwice(String, String, String)
+    /// The folder holds casebook's output of the other kind.
+    case otherKind(String, OutputKind)
 
     public var description: String {
         switch self {
@@ -153,6 +189,10 @@ public enum WriteError: Error, CustomStringConvertible, Sendable {
             return "refusing to replace \(path): \(why). Remove it, choose another --output folder, or list what you keep there under 'keep:' in casebook.yml"
         case .unsafePath(let path, let why):
             return "refusing to write the output file '\(path)': \(why), so it would not be inside the output folder"
+        case .otherKind(let path, .reports):
+            return "refusing to replace \(path): it holds casebook's reports, internal ones included, and a website written there could be published with them. Choose another --output folder"
+        case .otherKind(let path, .site):
+            return "refusing to replace \(path): it holds a casebook website, and reports written there (internal ones included) would be published with the next deploy. Choose another --output folder (reports go to _reports/ by default)"
         case .keptTwice(let name, let output, let staging):
             return "'\(name)' is both in \(output) and in \(staging) (left by an interrupted build); keep one of them and remove the other"
         }

@@ -38,6 +38,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "PDF engine for --pdf: auto, weasyprint or chromium.")
     var engine: EngineChoice = .auto
 
+    @Flag(help: "Let reports show remote (http, https) images, fetched while building; off by default.")
+    var allowNetwork = false
+
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormat = .text
 
@@ -68,6 +71,7 @@ struct BuildCommand: ParsableCommand {
                 engine: engine.kind, profile: profile, strict: strict),
             clock: clock.clock)
         build.options.exitsAfterBuild = true
+        build.options.allowNetwork = allowNetwork
         let progress = ProgressLine(enabled: !quiet && Terminal.isInteractive)
         build.progress = { stage in progress.show("Building… \(stage)") }
         let outcome = build.run()

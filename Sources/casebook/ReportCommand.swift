@@ -34,6 +34,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "PDF engine: auto, weasyprint or chromium.")
     var engine: EngineChoice = .auto
 
+    @Flag(help: "Let reports show remote (http, https) images, fetched while building; off by default.")
+    var allowNetwork = false
+
     @Option(name: .shortAndLong, help: "Where to write the reports (default: _reports inside the site folder).")
     var output: String?
 
@@ -42,8 +45,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let options = ReportBuild.Options(
+        var options = ReportBuild.Options(
             folder: site.path, output: output, only: only, pdf: pdf, engine: engine.kind)
+        options.allowNetwork = allowNetwork
         let build = ReportBuild(options: options, clock: clock.clock) { message in
             Terminal.err(message + "\n")
         }

@@ -81,11 +81,11 @@ import TestSupport
     }
 
     @Test func aFolderCasebookDidNotMakeIsNeverReplaced() throws {
-        let fixture = try FixtureSite(copying: "evidence-site")
-        let outcome = SiteBuilds.build(fixture.root, into: fixture.path("content"))
+        let fixture = try FixtureSite(copying: "evidence-site", ["notes/plan.md": "Our plan.\n"])
+        let outcome = SiteBuilds.build(fixture.root, into: fixture.path("notes"))
         #expect(!outcome.succeeded)
         #expect(outcome.failure?.contains("refusing to replace") == true)
-        #expect(FileManager.default.fileExists(atPath: fixture.path("content/case-studies/cs-a.md")))
+        #expect(try fixture.read("notes/plan.md") == "Our plan.\n")
     }
 }
 
