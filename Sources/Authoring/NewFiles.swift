@@ -25,6 +25,11 @@ struct NewFiles {
 
     /// Makes the folders holding `path`, refusing any that is not a real folder.
     func makeFolders(for path: String) throws(AuthoringError) {
+        try checkFolders(for: path, making: true)
+    }
+
+    /// Refuses, before anything is written, a path whose folders include a link or a file.
+    func checkFolders(for path: String, making: Bool = false) throws(AuthoringError) {
         var current = ""
         for component in path.split(separator: "/").dropLast() {
             current += current.isEmpty ? String(component) : "/" + component
@@ -33,6 +38,8 @@ struct NewFiles {
                 guard (info.st_mode & S_IFMT) == S_IFDIR else {
                     throw AuthoringError.unsafe("\(current) is not a folder (a file or a symbolic link); casebook writes only into real folders")
                 }
+            } else if !making {
+                return
             } else if mkdir(absolute(current), 0o755) != 0 {
                 throw AuthoringError.io("cannot create the folder \(current): \(String(cString: strerror(errno)))")
             }

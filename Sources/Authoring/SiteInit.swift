@@ -38,6 +38,7 @@ public enum SiteInit {
         let ignore = ".gitignore"
         let inTheWay = StarterSite.files.map(\.path).filter { $0 != ignore && files.existing($0) != .none }
         if !inTheWay.isEmpty && !force { throw AuthoringError.exists(inTheWay) }
+        for file in StarterSite.files { try files.checkFolders(for: file.path) }
 
         var outcome = Outcome(folder: folder)
         for file in StarterSite.files {

@@ -136,6 +136,7 @@ import Testing
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("content is not a folder"), "\(result)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.root).isEmpty, "nothing was written through the link")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root) == ["content"], "nothing was written at all")
     }
 
     @Test func aFileWhereTheFolderShouldBeIsAUsageError() throws {
