@@ -63,6 +63,11 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
+        // `casebook init`, `new`, `quotes` and `doctor`: starter files, new content, the consent audit, the setup report.
+        .target(
+            name: "Authoring",
+            dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
+        ),
         // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
         .target(
             name: "Serve",
@@ -74,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown", "PDF", "Serve",
+                "Pipeline", "Model", "Markdown", "PDF", "Serve", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +93,8 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
+                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
+                "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["Snapshots"]

@@ -9,9 +9,10 @@ import Model
 
 /// Renders CommonMark to HTML with libcmark.
 ///
-/// This is the only type in casebook that touches cmark's C API. Every node, iterator and
-/// buffer cmark allocates lives in the calling thread's `CmarkArena` and is gone when the call
-/// returns, so no C pointer or lifetime escapes.
+/// This is the only type in casebook that renders through cmark's C API (`CmarkVersion` only
+/// reads its version string). Every node, iterator and buffer cmark allocates lives in the
+/// calling thread's `CmarkArena` and is gone when the call returns, so no C pointer or lifetime
+/// escapes.
 /// libcmark is thread-safe for separate documents, so one renderer may be used from many threads.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions

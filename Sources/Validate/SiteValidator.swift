@@ -11,7 +11,7 @@ public struct SiteValidator {
     public var includeDrafts: Bool
 
     /// Pages may not take these slugs: the site's own sections live there.
-    static let reservedSlugs: Set<String> = [
+    public static let reservedSlugs: Set<String> = [
         "case-studies", "themes", "programmes", "quotes", "data", "reports", "search", "404", "feed", "index",
         "static", "assets",
     ]

@@ -8,7 +8,12 @@ import Model
 struct MarkdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "markdown",
-        abstract: "Render Markdown files (or standard input) to HTML with casebook's renderer."
+        abstract: "Render Markdown files (or standard input) to HTML with casebook's renderer.",
+        discussion: """
+            Examples:
+              casebook markdown content/pages/about.md
+              echo '*Hello*' | casebook markdown --smart
+            """
     )
 
     @Argument(help: "Markdown files; standard input when none.")
