@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // The only module that imports CCmark.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Model"]),
         // The commit a release was built from, set by scripts/release.sh (-Xcc -DCASEBOOK_COMMIT=…).
         .target(name: "CBuildInfo"),
         // Plain values shared by every stage: the site's content, source positions, diagnostics,
@@ -71,6 +71,11 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
+        // `casebook init`, `new`, `quotes` and `doctor`: starter files, new content, the consent audit, the setup report.
+        .target(
+            name: "Authoring",
+            dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
+        ),
         // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
         .target(
             name: "Serve",
@@ -82,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown", "PDF", "Serve",
+                "Pipeline", "Model", "Markdown", "PDF", "Serve", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +101,8 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
+                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
+                "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["Snapshots"]

@@ -6,8 +6,10 @@
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
 #                                      (for its libraries and as the fallback)
 #   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils,
-#                                      and check-jsonschema (from PyPI into /opt/casebook/lint), the
-#                                      linter for action.yml and the example workflow
+#                                      and check-jsonschema (PyPI, into /opt/casebook/check-jsonschema),
+#                                      which checks the workflow `casebook init` writes against GitHub's
+#                                      workflow schema and action.yml against its action schema, both
+#                                      vendored in it (no network when it runs)
 set -euo pipefail
 packages=(libcmark-dev cmark pkg-config)
 pdf=0
@@ -47,14 +49,11 @@ if [ $pdf = 1 ]; then
   fi
 fi
 
-# The GitHub Actions linter: check-jsonschema validates action.yml and workflows against the
-# schemas it ships (--builtin-schema vendor.github-actions / vendor.github-workflows), offline.
 if [ $lint = 1 ]; then
-  venv=/opt/casebook/lint
+  venv=/opt/casebook/check-jsonschema
   if ! "$venv/bin/check-jsonschema" --version >/dev/null 2>&1; then
     echo "Installing check-jsonschema from PyPI into $venv" >&2
-    $sudo mkdir -p /opt/casebook
-    $sudo python3 -m venv "$venv"
-    $sudo "$venv/bin/pip" install -q --disable-pip-version-check "check-jsonschema>=0.29,<1"
+    $sudo mkdir -p /opt/casebook && $sudo python3 -m venv "$venv" \
+      && $sudo "$venv/bin/pip" install -q --disable-pip-version-check "check-jsonschema==0.39.0"
   fi
 fi

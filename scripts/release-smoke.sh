@@ -4,8 +4,9 @@
 # Checks the SHA-256 file beside the archive, extracts it into an empty folder, checks that the
 # binary loads no Swift runtime library and names no build path, then - in a mount namespace
 # where this source tree and the Swift toolchain are hidden, with an empty environment
-# (env -i PATH=/usr/bin:/bin) - runs `casebook --version`, `version --json`, `check`, `build`
-# and `report --pdf` on a site, and compares the theme files the build wrote with the source's.
+# (env -i PATH=/usr/bin:/bin) - runs `casebook --version`, `version --json`, `init`, `check`,
+# `build` and `report --pdf` on the new site, and compares theme files the build wrote with the
+# source's. It also installs the archive with install.sh and has it refuse a damaged one.
 # Any failure exits non-zero with the reason; nothing is skipped.
 set -euo pipefail
 archive=$(realpath "${1:?usage: $0 ARCHIVE.tar.gz}")
@@ -29,7 +30,7 @@ tar -xzf "$archive" -C "$work/unpacked"
 binary=$work/unpacked/$name/bin/casebook
 [ -x "$binary" ] || fail "the archive has no $name/bin/casebook"
 for file in README.md CHANGELOG.md share/bash-completion/completions/casebook share/zsh/site-functions/_casebook \
-  share/fish/vendor_completions.d/casebook.fish; do
+  share/fish/vendor_completions.d/casebook.fish share/man/man1/casebook.1; do
   [ -s "$work/unpacked/$name/$file" ] || fail "the archive has no $name/$file"
 done
 
@@ -58,8 +59,7 @@ fi
 [ ! -e "$work/damaged-prefix" ] || fail "install.sh wrote to the prefix before checking the SHA-256"
 pass "install.sh installs the archive and refuses a damaged one"
 
-# The site: the fixture from this tree, copied out before the tree is hidden.
-cp -R "$root/Tests/Fixtures/valid-site" "$work/site"
+# The built-in theme's files, copied out before the tree is hidden, to compare with the output.
 cp -R "$root/Sources/Render/DefaultTheme" "$work/expected-theme"
 
 cat >"$work/inside.sh" <<'EOF'
@@ -70,16 +70,20 @@ run() { env -i PATH=/usr/bin:/bin "$casebook" "$@"; }
 if [ -e "$ROOT/Package.swift" ] || [ -e "$TOOLCHAIN/bin/swift" ]; then echo "the source tree or the toolchain is still visible" >&2; exit 1; fi
 line=$(run --version)
 [ "$(env -i PATH=/usr/bin:/bin "$WORK/prefix/bin/casebook" --version)" = "$line" ]
-case "$line" in "casebook $VERSION (commit "*")") ;; *) echo "--version printed: $line" >&2; exit 1 ;; esac
+case "$line" in "$VERSION (commit "*")") ;; *) echo "--version printed: $line" >&2; exit 1 ;; esac
 run version --json >version.json
 grep -q '"libcmark" : "[0-9]' version.json || { cat version.json >&2; echo "version --json has no libcmark version" >&2; exit 1; }
-run check site
+run init site >/dev/null
+run check site --strict
 run build site --output out --quiet
 test -s out/index.html
 cmp out/assets/site.css expected-theme/assets/site.css
+cmp out/assets/search.js expected-theme/assets/search.js
 run report site --pdf --output reports
-test -s reports/lessons-learned/index.html
-head -c 4 reports/lessons-learned/lessons-learned.pdf | grep -q '%PDF'
+for report in reports/*/; do
+  test -s "$report/index.html"
+  head -c 4 "$report/$(basename "$report").pdf" | grep -q '%PDF'
+done
 echo "$line"
 EOF
 
@@ -88,4 +92,4 @@ hide="mount -t tmpfs tmpfs '$root' && mount -t tmpfs tmpfs '$toolchain'"
 WORK=$work NAME=$name VERSION=$version ROOT=$root TOOLCHAIN=$toolchain \
   unshare --mount --map-root-user sh -c "$hide && sh '$work/inside.sh'" \
   || fail "the release binary did not run on its own (above); unshare needs unprivileged user namespaces"
-pass "--version, version --json, check, build and report --pdf ran with the source tree and toolchain hidden"
+pass "--version, version --json, init, check, build and report --pdf ran with the source tree and toolchain hidden"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a release of casebook for Linux x86_64 from the checked-out commit:
 #   scripts/release.sh [--out DIR] [--skip-tests] [--allow-dirty]
-# writes DIR/casebook-VERSION-linux-x86_64.tar.gz (dist/ by default), its .sha256 and install.sh,
+# writes DIR/casebook-VERSION-linux-x86_64.tar.gz (dist/ by default: the program, README,
+# CHANGELOG, shell completions and a man page), its .sha256 and install.sh,
 # then tests the archive (scripts/release-smoke.sh) and runs the tests that run the casebook
 # program against the release binary. --skip-tests packages only; --allow-dirty builds from a
 # tree with uncommitted changes (the commit it prints then ends in -dirty: such a binary is not
@@ -75,8 +76,8 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 strip --strip-all -o "$stage/casebook" "$binary"
 version_line=$("$stage/casebook" --version)
-version=$(echo "$version_line" | awk '{print $2}')
-if [ "$version_line" != "casebook $version (commit $commit)" ]; then
+version=${version_line%% *}
+if [ "$version_line" != "$version (commit $commit)" ]; then
   echo "release: the binary says '$version_line', not version $version at commit $commit" >&2
   exit 1
 fi
@@ -91,6 +92,12 @@ if [ -f LICENSE ]; then cp LICENSE "$dir/"; fi
 "$dir/bin/casebook" --generate-completion-script bash >"$dir/share/bash-completion/completions/casebook"
 "$dir/bin/casebook" --generate-completion-script zsh >"$dir/share/zsh/site-functions/_casebook"
 "$dir/bin/casebook" --generate-completion-script fish >"$dir/share/fish/vendor_completions.d/casebook.fish"
+# The man page, by swift-argument-parser's generate-manual plugin from the same commands (it
+# builds the package in debug and reads the program's own help; the date is the commit's).
+mkdir -p "$dir/share/man/man1"
+swift package plugin generate-manual --configuration debug \
+  --date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >&2
+cp .build/plugins/GenerateManual/outputs/casebook/casebook.1 "$dir/share/man/man1/casebook.1"
 find "$dir" -type d -exec chmod 0755 {} +
 find "$dir" -type f -exec chmod 0644 {} +
 chmod 0755 "$dir/bin/casebook"

@@ -47,11 +47,6 @@ public struct PDFEngine: Sendable {
         throw PDFError(message: wanted.map { "\($0.rawValue) was not found.\n" } .map { $0 + installHint } ?? installHint)
     }
 
-    /// Every engine found, in the order `--engine auto` tries them (for `casebook version`).
-    public static func all(environment: [String: String] = ProcessInfo.processInfo.environment) -> [PDFEngine] {
-        Kind.allCases.compactMap { locate($0, environment: environment) }
-    }
-
     static func locate(_ kind: Kind, environment: [String: String]) -> PDFEngine? {
         let candidates: [String]
         switch kind {

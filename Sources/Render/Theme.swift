@@ -26,6 +26,10 @@ public struct Theme: Sendable {
         func escapeText(_ text: String) -> String { text }
     }
 
+    /// The built-in theme's files, path relative to the theme (`templates/home.mustache`) →
+    /// bytes: compiled into the program, for `casebook doctor`'s comparison with a site's theme.
+    public static var builtInFiles: [String: [UInt8]] { BuiltInTheme.files }
+
     /// Loads the theme named in `casebook.yml` (nil: the built-in default) for the site at `siteRoot`.
     ///
     /// The site's theme folder is read through `BoundedFolder`: a template or asset that is a
@@ -134,6 +138,7 @@ public struct Theme: Sendable {
 
     /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
     static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
+        var references: [String: [TemplateCycles.Reference]] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             var lineNumber = 0
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -148,9 +153,11 @@ public struct Theme: Sendable {
                             "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
                             at: SourceLocation(file: sources[name] ?? name, line: lineNumber, column: 1))
                     }
+                    references[name, default: []].append(TemplateCycles.Reference(target: reference, line: lineNumber))
                     rest = rest[close.upperBound...]
                 }
             }
         }
+        try TemplateCycles.refuse(references, sources: sources)
     }
 }

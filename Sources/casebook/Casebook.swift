@@ -7,9 +7,10 @@ struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
-        version: "casebook \(CasebookVersion.description)",
+        version: CasebookVersion.description,
         subcommands: [
-            BuildCommand.self, ReportCommand.self, CheckCommand.self, MarkdownCommand.self, ServeCommand.self, VersionCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self,
+            QuotesCommand.self, DoctorCommand.self, MarkdownCommand.self, VersionCommand.self,
         ]
     )
 

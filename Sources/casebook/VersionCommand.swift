@@ -37,8 +37,8 @@ struct VersionCommand: ParsableCommand {
 
     func run() throws {
         let report = Report(
-            version: CasebookVersion.number, commit: CasebookVersion.commit, libcmark: MarkdownRenderer.libcmarkVersion,
-            pdfEngines: PDFEngine.all().map { .init(name: $0.kind.rawValue, version: $0.version, path: $0.executable) })
+            version: CasebookVersion.current, commit: CasebookVersion.commit, libcmark: CmarkVersion.string,
+            pdfEngines: PDFEngine.survey().compactMap(\.engine).map { .init(name: $0.kind.rawValue, version: $0.version, path: $0.executable) })
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

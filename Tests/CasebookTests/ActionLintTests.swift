@@ -1,10 +1,11 @@
 import Foundation
+import Model
 import TestSupport
 import Testing
 
 /// The GitHub Action (`action.yml`) and the example Pages workflow, checked as GitHub would
 /// read them: check-jsonschema validates each against the schema it ships for its kind
-/// (scripts/install-deps.sh --test installs it; it needs no network).
+/// (`WorkflowLinter`, as for the workflow `casebook init` writes; it needs no network).
 @Suite struct ActionLintTests {
     static let files: [(path: String, schema: String)] = [
         ("action.yml", "vendor.github-actions"),
@@ -12,11 +13,7 @@ import Testing
     ]
 
     static func linter() throws -> URL {
-        let installed = URL(fileURLWithPath: "/opt/casebook/lint/bin/check-jsonschema")
-        if FileManager.default.isExecutableFile(atPath: installed.path) { return installed }
-        return try #require(
-            PackagePaths.onPath("check-jsonschema"),
-            "check-jsonschema is missing: scripts/install-deps.sh --test installs it into /opt/casebook/lint")
+        try #require(WorkflowLinter.find(), WorkflowLinter.missing)
     }
 
     @Test(arguments: files.map(\.path)) func passesTheLinter(_ path: String) throws {
@@ -43,5 +40,14 @@ import Testing
         let wholeValue = /^\s*(- )?[A-Za-z_][A-Za-z0-9_-]*: \$\{\{ [^}]* \}\}\/?$/
         let offending = text.split(separator: "\n").filter { $0.contains("${{") && $0.wholeMatch(of: wholeValue) == nil }
         #expect(offending.isEmpty, "\(path): expressions outside a key's whole value: \(offending)")
+    }
+
+    /// The action installs, by default, the release it was released with.
+    @Test func theActionsDefaultVersionIsThisVersion() throws {
+        let text = try String(contentsOf: PackagePaths.root.appendingPathComponent("action.yml"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "  version:"), "action.yml has no version input")
+        let rest = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }
+        #expect(rest.contains("    default: \(CasebookVersion.current)"), "\(rest)")
     }
 }

@@ -11,16 +11,16 @@ import Testing
         try #require(CasebookCLI.isBuilt, "casebook is not built at \(PackagePaths.casebook.path)")
     }
 
-    /// `casebook 0.1.0 (development build)` from a checkout, `(commit <40 hex>)` from a release.
-    static func isBuildLine(_ line: String) -> Bool {
-        let prefix = "casebook \(CasebookVersion.number) ("
+    /// `0.1.0 (development build)` from a checkout, `0.1.0 (commit <40 hex>)` from a release.
+    static func isVersion(_ line: String) -> Bool {
+        let prefix = "\(CasebookVersion.current) ("
         return line.hasPrefix(prefix) && line.dropFirst(prefix.count).wholeMatch(of: /development build\)|commit [0-9a-f]{40}\)/) != nil
     }
 
     @Test func versionFlagPrintsTheVersionAndTheBuild() throws {
         let result = try CasebookCLI.run(["--version"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdoutLines.count == 1 && Self.isBuildLine(result.stdoutLines[0]), "\(result)")
+        #expect(result.stdoutLines.count == 1 && Self.isVersion(result.stdoutLines[0]), "\(result)")
     }
 
     struct Report: Decodable {
@@ -36,7 +36,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("\"commit\" : "), "commit is always present, null for a development build: \(result.stdout)")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
-        #expect(report.version == CasebookVersion.number)
+        #expect(report.version == CasebookVersion.current)
         #expect(report.commit.map { $0.wholeMatch(of: /[0-9a-f]{40}/) != nil } ?? true, "\(result.stdout)")
 
         // The cmark command (Debian's `cmark`, built from the same source) prints "cmark 0.30.2 - …".
@@ -56,13 +56,14 @@ import Testing
         #expect(try JSONDecoder().decode(Report.self, from: Data(json.stdout.utf8)).pdfEngines.isEmpty, "\(json)")
         let text = try CasebookCLI.run(["version"], environment: ["PATH": empty.path])
         #expect(text.status == 0, "\(text)")
-        #expect(text.stdoutLines.count == 3 && Self.isBuildLine(text.stdoutLines[0]), "\(text)")
+        #expect(text.stdoutLines.count == 3 && text.stdoutLines[0].hasPrefix("casebook ")
+                && Self.isVersion(String(text.stdoutLines[0].dropFirst("casebook ".count))), "\(text)")
         #expect(text.stdoutLines.dropFirst().first?.hasPrefix("libcmark ") == true)
         #expect(text.stdoutLines.last == "PDF engines: none found", "\(text)")
     }
 
     @Test func theChangelogHasAnEntryForThisVersion() throws {
         let changelog = try String(contentsOf: PackagePaths.root.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        #expect(changelog.contains("\n## [\(CasebookVersion.number)] - "), "CHANGELOG.md has no entry for \(CasebookVersion.number)")
+        #expect(changelog.contains("\n## [\(CasebookVersion.current)] - "), "CHANGELOG.md has no entry for \(CasebookVersion.current)")
     }
 }
