@@ -82,7 +82,7 @@ struct ContentFragments: Sendable {
         }
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
-            let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site, root: root)
+            let item = Self.quote(quote, html: markdown.blockAndInlineHTML(quote.text), site: site, root: root)
             return .init(source: quote, context: quoteContext, values: prepare(item, partial: "partials/quote"))
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
@@ -133,9 +133,12 @@ struct ContentFragments: Sendable {
         return Values(values)
     }
 
-    static func quote(_ quote: Quote, html: String, site: AggregatedSite, root: String) -> Values {
+    /// - Parameter html: the quote's paragraphs (`blockHTML`, for a `<blockquote>`) and its inline
+    ///   form (`html`, for themes that print it inside a `<p>`).
+    static func quote(_ quote: Quote, html: (block: String, inline: String), site: AggregatedSite, root: String) -> Values {
         var values: [String: Any] = [
-            "id": TemplateText(esc(quote.id)), "anchor": TemplateText(esc("quote-\(quote.id)")), "html": TemplateText(html),
+            "id": TemplateText(esc(quote.id)), "anchor": TemplateText(esc("quote-\(quote.id)")),
+            "html": TemplateText(html.inline), "blockHTML": TemplateText(html.block.hasSuffix("\n") ? String(html.block.dropLast()) : html.block),
             "speaker": TemplateText(esc(quote.speaker)),
             "featured": quote.featured,
             "themes": quote.themes.map { theme -> [String: Any] in
