@@ -3,6 +3,10 @@ import PackageDescription
 
 // The pipeline is the architecture: load → validate → aggregate → render → write.
 // Each stage is a module; the arrows below are the only dependencies allowed between them.
+//
+// Tested on Linux only: Debian 12 (bookworm) with Swift 6.3, libcmark-dev and libyaml-dev
+// (scripts/install-deps.sh). macOS 14 is the oldest macOS the code is written for, but no
+// macOS build or test is run: treat it as untested.
 let package = Package(
     name: "casebook",
     platforms: [.macOS(.v14)],
@@ -10,11 +14,11 @@ let package = Package(
         .executable(name: "casebook", targets: ["casebook"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Exact versions: the ones casebook is built and tested with.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // swift-mustache 2.1.1 with a lookup fix, until upstream has it (Vendor/swift-mustache/README.md).
         .package(path: "Vendor/swift-mustache"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
@@ -26,14 +30,19 @@ let package = Package(
         ),
         // The only module that imports CCmark.
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // libyaml from the system (Debian: libyaml-dev), for the front-matter composer.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // Plain values shared by every stage: the site's content, source positions, diagnostics.
         .target(name: "Model"),
-        // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.
+        // Files → LoadedSite. The only importer of libyaml and of the CSV reader.
         .target(
             name: "Load",
             dependencies: [
-                "Model",
-                .product(name: "Yams", package: "Yams"),
+                "Model", "CLibYAML",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),

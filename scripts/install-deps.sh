@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages casebook needs, only those missing.
-#   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command)
+#   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command), libyaml-dev
 #   scripts/install-deps.sh --pdf      plus a PDF engine: WeasyPrint 66 or later, which writes
 #                                      tagged (accessible) PDF/UA, from PyPI into
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
 #                                      (for its libraries and as the fallback)
 #   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils
 set -euo pipefail
-packages=(libcmark-dev cmark pkg-config)
+packages=(libcmark-dev cmark libyaml-dev pkg-config)
 pdf=0
 for arg in "$@"; do
   case $arg in
