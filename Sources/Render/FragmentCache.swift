@@ -93,12 +93,12 @@ public final class FragmentCache: @unchecked Sendable {
 
 /// A case study's Markdown, converted: body, its plain text for search, summary and lessons.
 struct CaseStudyHTML: Sendable {
-    var body: String
+    var body: SafeHTML
     var plain: String
-    var summary: String
+    var summary: SafeHTML
     /// The summary as plain text (descriptions, feed, search index).
     var summaryPlain: String
-    var lessons: [String]
+    var lessons: [SafeHTML]
     /// Each lesson as plain text (the search index).
     var lessonsPlain: [String]
 }

@@ -11,7 +11,7 @@ import Model
 public final class PreparedBodies: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written once by the conversion, read only after `done`.
-    private var bodies: [String: (markdown: String, html: String, plain: String)] = [:]
+    private var bodies: [String: (markdown: String, html: SafeHTML, plain: String)] = [:]
 
     /// Starts converting on background threads and returns at once.
     public init(_ caseStudies: [CaseStudy], markdown: MarkdownRenderer) {
@@ -19,8 +19,10 @@ public final class PreparedBodies: @unchecked Sendable {
         DispatchQueue.global().async(group: done) {
             // Only the search index reads the plain text, and only its start: the whole of
             // every body would stay in memory until rendering began.
-            let converted = inputs.parallelMap { _, body in markdown.htmlAndPlainText(body, plainTextLimit: SearchIndex.textLimit) }
-            var bodies: [String: (markdown: String, html: String, plain: String)] = [:]
+            let converted = inputs.parallelMap { _, body in
+                SafeHTML.markdownAndPlainText(body, markdown, plainTextLimit: SearchIndex.textLimit)
+            }
+            var bodies: [String: (markdown: String, html: SafeHTML, plain: String)] = [:]
             bodies.reserveCapacity(inputs.count)
             for ((file, body), result) in zip(inputs, converted) { bodies[file] = (body, result.html, result.plain) }
             self.bodies = bodies
@@ -28,7 +30,7 @@ public final class PreparedBodies: @unchecked Sendable {
     }
 
     /// Waits for the conversion; then the body of `caseStudy`, if it was converted from the same text.
-    func body(of caseStudy: CaseStudy) -> (html: String, plain: String)? {
+    func body(of caseStudy: CaseStudy) -> (html: SafeHTML, plain: String)? {
         done.wait()
         guard let body = bodies[caseStudy.file], body.markdown == caseStudy.body else { return nil }
         return (body.html, body.plain)
