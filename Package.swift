@@ -38,11 +38,14 @@ let package = Package(
         ),
         // Plain values shared by every stage: the site's content, source positions, diagnostics.
         .target(name: "Model"),
+        // What the stages share that is not content: parallel map and result slots, timings,
+        // values kept until exit, and folder listing (readdir, links kept inside a boundary).
+        .target(name: "SystemSupport", dependencies: ["Model"]),
         // Files → LoadedSite. The only importer of libyaml and of the CSV reader.
         .target(
             name: "Load",
             dependencies: [
-                "Model", "CLibYAML",
+                "Model", "SystemSupport", "CLibYAML",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "Render",
             dependencies: [
-                "Model", "Aggregate", "Markdown",
+                "Model", "SystemSupport", "Aggregate", "Markdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("DefaultTheme")]
@@ -62,19 +65,19 @@ let package = Package(
         // An atomic directory swap, which Swift cannot reach through Glibc.
         .target(name: "CSystem"),
         // Rendered files → disk, atomically.
-        .target(name: "Write", dependencies: ["Model", "CSystem"]),
+        .target(name: "Write", dependencies: ["Model", "SystemSupport", "CSystem"]),
         // Print-ready HTML → PDF through an engine on the machine (WeasyPrint, Chromium).
         .target(name: "PDF"),
         // The stages in order, for the command-line front end and the tests.
         .target(
             name: "Pipeline",
-            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
+            dependencies: ["Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
         // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
         .target(
             name: "Serve",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Markdown",
+                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Markdown",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
@@ -95,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
+                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["Snapshots"]

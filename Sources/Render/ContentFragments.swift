@@ -1,6 +1,7 @@
 import Aggregate
 import Markdown
 import Model
+import SystemSupport
 
 /// The HTML and template values of each case study and quote, made once per build and shared by
 /// every page that lists them, so no Markdown is rendered twice.

@@ -10,6 +10,7 @@ import Model
 /// context (a quote's case-study title) are unchanged. What all items show from outside
 /// themselves (theme and programme titles, the base path) is compared once per build: a change
 /// there, or to the theme, clears everything. Entries not used by the latest build are dropped.
+/// `@unchecked Sendable`: every stored field is read and written only under `lock`.
 public final class FragmentCache: @unchecked Sendable {
     struct CaseStudyEntry: Sendable {
         var source: CaseStudy

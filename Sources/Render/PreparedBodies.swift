@@ -1,6 +1,7 @@
 import Dispatch
 import Markdown
 import Model
+import SystemSupport
 
 /// Case-study bodies converted to HTML ahead of rendering, while validation and aggregation run.
 ///
@@ -8,6 +9,7 @@ import Model
 /// others meanwhile takes a fifth of libcmark's share off the build's wall time (10,000 case
 /// studies: about 0.4 s of 2.5 s). `ContentFragments` takes a body from here when its text is
 /// the one converted, and converts it itself otherwise.
+/// `@unchecked Sendable`: `bodies` is written once, before `done` is left, and read only after `done.wait()`.
 public final class PreparedBodies: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written once by the conversion, read only after `done`.

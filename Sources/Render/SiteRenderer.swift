@@ -2,6 +2,7 @@ import Aggregate
 import Foundation
 import Markdown
 import Model
+import SystemSupport
 
 /// The fourth stage: turns an aggregated site into the files of the website.
 ///
@@ -122,6 +123,7 @@ public struct SiteRenderer: Sendable {
 
 /// Files handed over by `render(emit:)`, kept by path: a later file of the same path replaces
 /// the earlier one, as a `static/` file replaces a generated one.
+/// `@unchecked Sendable`: `files` is read and written only under `lock`.
 final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: OutputFile] = [:]

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Mustache
+import SystemSupport
 
 /// A site's look: compiled Mustache templates and the asset files to copy.
 ///

@@ -1,6 +1,7 @@
 import Markdown
 @testable import Model
 @testable import Render
+@testable import SystemSupport
 import Testing
 
 /// The build's scheduling changes when work runs, never what comes out.
