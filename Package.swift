@@ -19,7 +19,9 @@ let package = Package(
         // swift-mustache 2.1.1 with a lookup fix, until upstream has it (Vendor/swift-mustache/README.md).
         .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        // FlyingFox 0.27.1 with request limits and linear header parsing, until upstream has them
+        // (Vendor/FlyingFox/README.md).
+        .package(path: "Vendor/FlyingFox"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).

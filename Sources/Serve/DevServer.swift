@@ -19,10 +19,12 @@ public actor DevServer {
         public var clock: BuildClock
         /// How long a burst of saves has to be quiet before the rebuild starts.
         public var debounce: DispatchTimeInterval
+        public var limits: RequestLimits
 
         public init(
             folder: String, host: String = "127.0.0.1", port: UInt16 = 8000, includeDrafts: Bool = false,
-            clock: BuildClock = .fromEnvironment(), debounce: DispatchTimeInterval = .milliseconds(75)
+            clock: BuildClock = .fromEnvironment(), debounce: DispatchTimeInterval = .milliseconds(75),
+            limits: RequestLimits = .standard
         ) {
             self.folder = folder
             self.host = host
@@ -30,6 +32,7 @@ public actor DevServer {
             self.includeDrafts = includeDrafts
             self.clock = clock
             self.debounce = debounce
+            self.limits = limits
         }
     }
 
@@ -56,10 +59,14 @@ public actor DevServer {
     public func start() async throws -> URL {
         let address = try Self.address(host: options.host, port: options.port)
         let server = HTTPServer(
-            address: address, timeout: 30, logger: DisabledLogger.disabled, handler: SiteHandler(store: store, liveReload: liveReload))
+            config: .init(address: address, timeout: 30, logger: DisabledLogger.disabled, limits: options.limits.server))
         self.server = server
         serverTask = try await Self.listen(server, host: options.host, port: options.port)
         guard let port = await Self.port(of: server) else { throw ServeError.listen("no listening address") }
+        // Added once the port is known, which the Host check needs (--port 0 picks it); until
+        // then, for the instant in between, FlyingFox answers 404.
+        let hosts = AllowedHosts(listeningOn: options.host, port: port)
+        await server.appendRoute("*", to: SiteHandler(store: store, liveReload: liveReload, hosts: hosts))
         let shownHost = ["0.0.0.0", "::", ""].contains(options.host) ? "localhost" : options.host
         let url = URL(string: "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/")!
         self.url = url

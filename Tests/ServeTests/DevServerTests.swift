@@ -22,11 +22,13 @@ struct ServedSite {
 
     static let clock = BuildClock(asOf: FixtureSite.buildDay)
 
-    static func start(_ files: [String: String] = [:], debounce: DispatchTimeInterval = .milliseconds(60)) async throws -> ServedSite {
+    static func start(
+        _ files: [String: String] = [:], debounce: DispatchTimeInterval = .milliseconds(60), limits: RequestLimits = .standard
+    ) async throws -> ServedSite {
         let site = try FixtureSite(copying: "valid-site", files)
         let log = LogLines()
         let server = DevServer(
-            options: .init(folder: site.root, port: 0, clock: clock, debounce: debounce), log: { log.append($0) })
+            options: .init(folder: site.root, port: 0, clock: clock, debounce: debounce, limits: limits), log: { log.append($0) })
         let url = try await server.start()
         return ServedSite(site: site, server: server, port: UInt16(url.port!), log: log)
     }
@@ -95,12 +97,15 @@ struct ServedSite {
             "/../casebook.yml", "/assets/../../casebook.yml", "/%2e%2e/casebook.yml", "/%2E%2E/%2E%2E/etc/passwd",
             "/assets/..%2f..%2fcasebook.yml", "/assets%2fsite.css", "/..%5ccasebook.yml", "//etc/passwd",
             "/%252e%252e/casebook.yml", "/./index.html", "/assets/.%2e/casebook.yml", "/etc/passwd", "/index.html%00.css",
-            "/leak.txt", "http://example.org/etc/passwd",
+            "/leak.txt", "http://example.org/etc/passwd", "/..\\casebook.yml", "/%c0%ae%c0%ae/casebook.yml",
+            "/..;/casebook.yml", "/.%00./casebook.yml", "/%2F%2E%2E/casebook.yml", "/%0d%0aSet-Cookie:%20a=b",
+            "/assets/%2e%2e%5c%2e%2e%5ccasebook.yml", "/..%c0%afcasebook.yml",
         ]
         for target in attempts {
             let response = try await served.get(target)
             #expect(response.status == 404, "\(target) → \(response.status)")
             #expect(!response.text.contains("top secret") && !response.text.contains("base_url"), "\(target)")
+            #expect(response.headers["set-cookie"] == nil, "\(target)")
         }
     }
 

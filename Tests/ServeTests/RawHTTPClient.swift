@@ -19,20 +19,34 @@ enum RawHTTPClient {
         var description: String
     }
 
-    static func get(port: UInt16, _ target: String, method: String = "GET") async throws -> Response {
+    static func get(port: UInt16, _ target: String, method: String = "GET", headers: [String] = []) async throws -> Response {
+        let head = ["\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers
+        return try await exchange(port: port, head.joined(separator: "\r\n") + "\r\n\r\n", head: method == "HEAD")
+    }
+
+    /// Sends `request` exactly as given and reads the response until the server closes.
+    /// A server refusing a request it has not read to the end may reset the connection while it
+    /// is still being sent: what it answered before that is still read.
+    static func exchange(port: UInt16, _ request: String, head: Bool = false) async throws -> Response {
         try await onThread {
             let fd = try connect(port: port)
             defer { close(fd) }
-            try send(fd, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = recv(fd, &buffer, buffer.count, 0)
-                if count <= 0 { break }
-                bytes += buffer[0..<count]
-            }
-            return try parse(bytes, head: method == "HEAD")
+            let bytes = Array(request.utf8)
+            _ = Glibc.send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL))
+            return try parse(readToEnd(fd), head: head)
         }
+    }
+
+    /// Everything received until the peer closes (or resets) the connection.
+    static func readToEnd(_ fd: Int32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return bytes
     }
 
     static func parse(_ bytes: [UInt8], head: Bool) throws -> Response {
@@ -95,7 +109,7 @@ final class EventStreamClient: @unchecked Sendable {
 
     init(port: UInt16) throws {
         fd = try RawHTTPClient.connect(port: port)
-        try RawHTTPClient.send(fd, "GET /__casebook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        try RawHTTPClient.send(fd, "GET /__casebook/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
         let (stream, continuation) = AsyncStream<Event>.makeStream()
         events = stream
         let fd = self.fd
@@ -152,5 +166,55 @@ final class EventStreamClient: @unchecked Sendable {
             }
             return event
         }
+    }
+}
+
+/// How a connection ended, from the client's side.
+enum ConnectionEnd: Equatable {
+    /// The server closed it (or reset it), after sending `received` bytes.
+    case closed(received: Int)
+    /// Still open when the client stopped waiting: the server would have kept it.
+    case stillOpen
+}
+
+extension RawHTTPClient {
+    /// Reads until the server ends the connection, for at most the socket's 20 s receive timeout.
+    static func waitForEnd(_ fd: Int32) -> ConnectionEnd {
+        var received = 0
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count > 0 {
+                received += count
+            } else if count == 0 || errno == ECONNRESET {
+                return .closed(received: received)
+            } else {
+                return .stillOpen
+            }
+        }
+    }
+
+    /// Opens a connection, sends `text`, and tells how `watch` saw the connection end.
+    static func connection(
+        port: UInt16, sending text: String, _ watch: @escaping @Sendable (Int32) -> ConnectionEnd
+    ) async throws -> ConnectionEnd {
+        try await onThread {
+            let fd = try connect(port: port)
+            defer { close(fd) }
+            try send(fd, text)
+            return watch(fd)
+        }
+    }
+
+    /// Sends one byte of a header at a time, waiting up to 50 ms for the server to close the
+    /// connection before the next, for at most `bytes` bytes (50 s). A server that gives each
+    /// byte a fresh timeout never closes it; one that gives the whole head a deadline does.
+    static func trickle(_ fd: Int32, bytes: Int = 1_000) -> ConnectionEnd {
+        for _ in 0..<bytes {
+            guard Glibc.send(fd, "a", 1, Int32(MSG_NOSIGNAL)) == 1 else { return .closed(received: 0) }
+            var waiter = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&waiter, 1, 50) > 0 { return waitForEnd(fd) }
+        }
+        return .stillOpen
     }
 }
