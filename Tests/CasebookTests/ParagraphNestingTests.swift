@@ -10,14 +10,9 @@ import TestSupport
     /// example site, holds no block element inside a `<p>`.
     @Test(arguments: ["multi-paragraph-site", "evidence-site", "valid-site", nil])
     func noPageHasABlockInsideAParagraph(fixture: String?) throws {
-        let root: String
-        var site: FixtureSite?
-        if let fixture {
-            site = try FixtureSite(copying: fixture)
-            root = site!.root
-        } else {
-            root = SiteBuilds.exampleSite
-        }
+        let site = try fixture.map { try FixtureSite(copying: $0) }
+        defer { withExtendedLifetime(site) {} }
+        let root = site?.root ?? SiteBuilds.exampleSite
         let output = SiteBuilds.temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: output) }
         let outcome = SiteBuilds.build(root, into: output)
@@ -28,7 +23,6 @@ import TestSupport
             let violations = ParagraphNesting.violations(in: files.text(page) ?? "")
             #expect(violations.isEmpty, "\(page): \(violations)")
         }
-        _ = site
     }
 
     /// The multi-paragraph texts are all there, in the shape their container allows.
