@@ -128,7 +128,7 @@ public struct MarkdownRenderer: Sendable {
         // One paragraph: cut its `<p>` and `</p>\n` (raw inline HTML, with `.unsafe`, may hold a `<p>`).
         let html = renderedHTML(root)
         guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
-        return String(html.dropFirst(3).dropLast(5))
+        return String(decoding: html.utf8.dropFirst(3).dropLast(5), as: UTF8.self)
     }
 
     /// The text a reader sees, without markup: for search indexes, feeds and meta descriptions.

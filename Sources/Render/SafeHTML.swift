@@ -42,9 +42,10 @@ struct SafeHTML: TemplateText, Equatable {
     /// A quote's paragraphs (without cmark's last newline, so one paragraph prints as
     /// `<blockquote><p>…</p></blockquote>`) and its inline form.
     static func quoteMarkdown(_ text: String, _ renderer: MarkdownRenderer) -> (block: SafeHTML, inline: SafeHTML) {
-        let converted = renderer.blockAndInlineHTML(text)
-        let block = converted.block.hasSuffix("\n") ? String(converted.block.dropLast()) : converted.block
-        return (SafeHTML(block), SafeHTML(converted.inline))
+        var (block, inline) = renderer.blockAndInlineHTML(text)
+        // In place: `String(dropLast())` counted every character of every quote.
+        if block.hasSuffix("\n") { block.removeLast() }
+        return (SafeHTML(block), SafeHTML(inline))
     }
 
     /// Markdown for a report: inline or whole, with only the images and links a report may load.
