@@ -31,7 +31,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // The only module that imports CCmark.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Model"]),
         // libyaml from the system (Debian: libyaml-dev), for the front-matter composer.
         .systemLibrary(
             name: "CLibYAML",
@@ -75,6 +75,11 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
+        // `casebook init`, `new`, `quotes` and `doctor`: starter files, new content, the consent audit, the setup report.
+        .target(
+            name: "Authoring",
+            dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
+        ),
         // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
         .target(
             name: "Serve",
@@ -86,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown", "PDF", "Serve",
+                "Pipeline", "Model", "Markdown", "PDF", "Serve", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,7 +105,8 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
+                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
+                "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["Snapshots"]

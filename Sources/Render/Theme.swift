@@ -116,6 +116,7 @@ public struct Theme: Sendable {
 
     /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
     static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
+        var references: [String: [TemplateCycles.Reference]] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             var lineNumber = 0
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -130,9 +131,11 @@ public struct Theme: Sendable {
                             "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
                             at: SourceLocation(file: sources[name] ?? name, line: lineNumber, column: 1))
                     }
+                    references[name, default: []].append(TemplateCycles.Reference(target: reference, line: lineNumber))
                     rest = rest[close.upperBound...]
                 }
             }
         }
+        try TemplateCycles.refuse(references, sources: sources)
     }
 }
