@@ -3,6 +3,10 @@ import PackageDescription
 
 // The pipeline is the architecture: load → validate → aggregate → render → write.
 // Each stage is a module; the arrows below are the only dependencies allowed between them.
+//
+// Tested on Linux only: Debian 12 (bookworm) with Swift 6.3, libcmark-dev and libyaml-dev
+// (scripts/install-deps.sh). macOS 14 is the oldest macOS the code is written for, but no
+// macOS build or test is run: treat it as untested.
 let package = Package(
     name: "casebook",
     platforms: [.macOS(.v14)],
@@ -10,11 +14,11 @@ let package = Package(
         .executable(name: "casebook", targets: ["casebook"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Exact versions: the ones casebook is built and tested with.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // swift-mustache 2.1.1 with a lookup fix, until upstream has it (Vendor/swift-mustache/README.md).
         .package(path: "Vendor/swift-mustache"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // FlyingFox 0.27.1 with request limits and linear header parsing, until upstream has them
         // (Vendor/FlyingFox/README.md).
         .package(path: "Vendor/FlyingFox"),
@@ -30,15 +34,23 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark", "Model"]),
         // The commit a release was built from, set by scripts/release.sh (-Xcc -DCASEBOOK_COMMIT=…).
         .target(name: "CBuildInfo"),
+        // libyaml from the system (Debian: libyaml-dev), for the front-matter composer.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // Plain values shared by every stage: the site's content, source positions, diagnostics,
         // casebook's version.
         .target(name: "Model", dependencies: ["CBuildInfo"]),
-        // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.
+        // What the stages share that is not content: parallel map and result slots, timings,
+        // values kept until exit, and folder listing (readdir, links kept inside a boundary).
+        .target(name: "SystemSupport", dependencies: ["Model"]),
+        // Files → LoadedSite. The only importer of libyaml and of the CSV reader.
         .target(
             name: "Load",
             dependencies: [
-                "Model",
-                .product(name: "Yams", package: "Yams"),
+                "Model", "SystemSupport", "CLibYAML",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -50,7 +62,7 @@ let package = Package(
         .target(
             name: "Render",
             dependencies: [
-                "Model", "Aggregate", "Markdown",
+                "Model", "SystemSupport", "Aggregate", "Markdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The default theme is compiled in (BuiltInTheme), not shipped beside the program.
@@ -63,13 +75,13 @@ let package = Package(
         // An atomic directory swap, which Swift cannot reach through Glibc.
         .target(name: "CSystem"),
         // Rendered files → disk, atomically.
-        .target(name: "Write", dependencies: ["Model", "CSystem"]),
+        .target(name: "Write", dependencies: ["Model", "SystemSupport", "CSystem"]),
         // Print-ready HTML → PDF through an engine on the machine (WeasyPrint, Chromium).
         .target(name: "PDF"),
         // The stages in order, for the command-line front end and the tests.
         .target(
             name: "Pipeline",
-            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
+            dependencies: ["Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
         // `casebook init`, `new`, `quotes` and `doctor`: starter files, new content, the consent audit, the setup report.
         .target(
@@ -80,7 +92,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Markdown",
+                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Markdown",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
@@ -101,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
+                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
                 "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],

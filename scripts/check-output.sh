@@ -30,6 +30,10 @@ status=0
 echo "-- Nu HTML Checker (site)";    bash "$tools/check-html.sh" "$site/_site" || status=1
 echo "-- Nu HTML Checker (reports)"; bash "$tools/check-html.sh" "${paged_media[@]}" "$site/reports" || status=1
 mv "$site/reports/reports" "$site/_site/reports"
+# A site whose summaries, lessons and quotes all have several paragraphs (or lists, headings):
+# themes print those inside <p> and <blockquote>, so this is where a block inside a <p> shows.
+SOURCE_DATE_EPOCH=1767225600 .build/release/casebook build Tests/Fixtures/multi-paragraph-site --output "$site/multi" --quiet
+echo "-- Nu HTML Checker (multi-paragraph site)"; bash "$tools/check-html.sh" "${paged_media[@]}" "$site/multi" || status=1
 echo "-- axe-core";        "$py" "$tools/check-a11y.py" "$site/_site" || status=1
 echo "-- links";           "$py" "$tools/check-links.py" "$site/_site" || status=1
 exit $status

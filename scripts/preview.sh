@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds casebook and the example site, then previews it at http://127.0.0.1:8000/ with live
-# reload. Installs the system packages it needs (libcmark-dev) when they are missing.
+# reload. Installs the system packages it needs (libcmark-dev, libyaml-dev) when they are missing.
 #   scripts/preview.sh [SITE_FOLDER] [casebook serve options…]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,7 +9,7 @@
 # the commit's).
 #
 # The binary runs without a Swift toolchain: the Swift runtime and Foundation are linked
-# statically, and so is libcmark (its soname changes with every cmark release, so a binary linked
+# statically, and so are libcmark and libyaml (libcmark's soname changes with every cmark release, so a binary linked
 # to Debian 12's libcmark.so.0.30.2 would not start where the distribution ships another). What
 # it loads is libc, libm, libstdc++ and libgcc_s, which every Debian and Ubuntu system has (no
 # libcurl: Vendor/FlyingFox leaves out the one handler that imports FoundationNetworking).
@@ -46,19 +46,22 @@ if [ -n "$(git status --porcelain --untracked-files=normal)" ]; then
 fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct HEAD)}
 
-# libcmark is linked from its static archive: SwiftPM links system libraries with the flags
-# pkg-config gives, so a libcmark.pc whose libdir holds only libcmark.a (no .so) makes the
-# `-lcmark` link it in.
+# libcmark and libyaml are linked from their static archives: SwiftPM links system libraries
+# with the flags pkg-config gives, so a .pc file whose libdir holds only the .a (no .so) makes
+# `-lcmark` and `-lyaml` link them in. (libcmark's soname changes with every cmark release.)
 scratch=$root/.build/dist
 static_libs=$scratch/static-c-libs
-cmark_libdir=$(pkg-config --variable=libdir libcmark)
-if [ ! -f "$cmark_libdir/libcmark.a" ]; then
-  echo "release: $cmark_libdir/libcmark.a is missing (scripts/install-deps.sh installs libcmark-dev)" >&2
-  exit 2
-fi
 mkdir -p "$static_libs"
-ln -sf "$cmark_libdir/libcmark.a" "$static_libs/libcmark.a"
-sed "s|^libdir=.*|libdir=$static_libs|" "$(pkg-config --variable=pcfiledir libcmark)/libcmark.pc" >"$static_libs/libcmark.pc"
+for package in libcmark:cmark yaml-0.1:yaml; do
+  pc=${package%%:*} lib=lib${package#*:}.a
+  libdir=$(pkg-config --variable=libdir "$pc")
+  if [ ! -f "$libdir/$lib" ]; then
+    echo "release: $libdir/$lib is missing (scripts/install-deps.sh installs libcmark-dev and libyaml-dev)" >&2
+    exit 2
+  fi
+  ln -sf "$libdir/$lib" "$static_libs/$lib"
+  sed "s|^libdir=.*|libdir=$static_libs|" "$(pkg-config --variable=pcfiledir "$pc")/$pc.pc" >"$static_libs/$pc.pc"
+done
 export PKG_CONFIG_PATH=$static_libs
 
 build=(

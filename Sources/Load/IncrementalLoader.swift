@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SystemSupport
 
 /// Loads a site folder again and again, re-reading only the files that changed since last time.
 ///
@@ -10,6 +11,7 @@ import Model
 /// (same order, same diagnostics) that `SiteLoader.load` would return for the folder.
 ///
 /// Not thread-safe: one caller at a time (the dev server's build queue).
+/// `@unchecked Sendable` only so the dev server's serial build queue can own it; never used concurrently.
 public final class IncrementalLoader: @unchecked Sendable {
     public let root: String
     private let directory: SiteDirectory

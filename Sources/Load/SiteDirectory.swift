@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SystemSupport
 
 /// Lists a site's content and static files without ever leaving the site folder.
 ///

@@ -1,7 +1,7 @@
-import CYaml
+import CLibYAML
 import Model
 
-/// Composes front matter straight from libyaml's event stream (the copy of libyaml Yams builds).
+/// Composes front matter straight from libyaml's event stream (Debian's libyaml, through `CLibYAML`).
 ///
 /// `Yams.compose` cost 4 to 8 times as much per file (`perf-notes.md`: 86 / 50 µs per case study /
 /// quote against about 20 / 7 here), and most of a site is front matter. The same single pass

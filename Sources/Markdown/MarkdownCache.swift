@@ -5,6 +5,7 @@ import Foundation
 ///
 /// Entries not used during one whole generation are dropped, so memory follows the site's size.
 /// Thread-safe: pages render on all cores.
+/// `@unchecked Sendable`: its tables are read and written only under `lock`.
 public final class MarkdownCache: @unchecked Sendable {
     private struct Key: Hashable {
         var kind: UInt8

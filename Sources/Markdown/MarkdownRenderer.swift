@@ -40,32 +40,97 @@ public struct MarkdownRenderer: Sendable {
         return String(cString: rendered)
     }
 
-    /// The HTML of a short inline text (a lesson, a summary): a lone paragraph loses its `<p>`.
-    public func inlineHTML(_ markdown: String) -> String { Self.inline(html(markdown)) }
+    /// The HTML of a short inline text (a lesson, a summary), always phrasing content: a lone
+    /// paragraph loses its `<p>`; several blocks (paragraphs, a list, a heading) become their
+    /// inline content joined by line breaks, so a template may print it inside a `<p>`.
+    public func inlineHTML(_ markdown: String) -> String { inline(html(markdown), of: markdown) }
+
+    /// A short text's block HTML (its paragraphs, for a `<blockquote>` or a `<div>`) and its
+    /// inline HTML, as `inlineHTML` makes it: from one conversion when the text is one paragraph.
+    public func blockAndInlineHTML(_ markdown: String) -> (block: String, inline: String) {
+        let block = html(markdown)
+        return (block, inline(block, of: markdown))
+    }
 
     /// A short text's inline HTML and its plain text from one parse: a summary is shown on its
     /// card and written into the page's description, the feed and the search index.
     public func inlineHTMLAndPlainText(_ markdown: String) -> (html: String, plain: String) {
         if cache != nil { return (inlineHTML(markdown), plainText(markdown)) }
-        return parsed(markdown) { document in (Self.inline(renderedHTML(document)), Self.plainText(of: document)) } ?? ("", "")
+        return parsed(markdown) { document in
+            let plain = Self.plainText(of: document)
+            return (Self.paragraphContent(renderedHTML(document)) ?? flattenedHTML(document), plain)
+        } ?? ("", "")
     }
 
-    /// `block` without the `<p>` around it when it is one paragraph.
-    private static func inline(_ block: String) -> String {
+    /// The inline form of `block`, the HTML of `markdown`.
+    private func inline(_ block: String, of markdown: String) -> String {
+        Self.paragraphContent(block) ?? parsed(markdown, flattenedHTML) ?? ""
+    }
+
+    /// What is inside `block` when it is one paragraph (or nothing); nil when it is anything else.
+    private static func paragraphContent(_ block: String) -> String? {
+        if block.isEmpty { return "" }
         var block = block
-        guard block.hasPrefix("<p>"), block.hasSuffix("</p>\n") else { return block }
+        guard block.hasPrefix("<p>"), block.hasSuffix("</p>\n") else { return nil }
         return block.withUTF8 { bytes in
             let inner = UnsafeBufferPointer(rebasing: bytes[3..<(bytes.count - 5)])
-            // Two paragraphs would leave a `<p>` inside; keep the block form for those.
+            // A second paragraph has a `<p>` inside (content's own `<` is escaped, so any is a tag).
             // (A byte search: Foundation's `contains` on String goes through NSString, slowly.)
             let open: (UInt8, UInt8, UInt8) = (60, 112, 62)  // "<p>"
             if inner.count >= 3,
                 (0...(inner.count - 3)).contains(where: { inner[$0] == open.0 && inner[$0 + 1] == open.1 && inner[$0 + 2] == open.2 })
             {
-                return String(decoding: bytes, as: UTF8.self)
+                return nil
             }
             return String(decoding: inner, as: UTF8.self)
         }
+    }
+
+    /// A document of several blocks as one paragraph's inner HTML: the inline content of each
+    /// leaf block (paragraph, heading, code block, HTML block) in order, joined by line breaks.
+    /// A paragraph holds only inline nodes, so what this returns is phrasing content, whatever
+    /// the Markdown (lists, quotes, headings, code) was.
+    private func flattenedHTML(_ document: OpaquePointer) -> String {
+        var leaves: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            var event = cmark_iter_next(iterator)
+            while event != CMARK_EVENT_DONE {
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                    switch cmark_node_get_type(node) {
+                    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: leaves.append(node)
+                    default: break
+                    }
+                }
+                event = cmark_iter_next(iterator)
+            }
+            cmark_iter_free(iterator)
+        }
+        // Built after the walk: moving nodes while iterating would derail the iterator.
+        guard let root = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, CmarkArena.allocator),
+            let paragraph = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, CmarkArena.allocator)
+        else { return "" }
+        cmark_node_append_child(root, paragraph)
+        for (index, leaf) in leaves.enumerated() {
+            if index > 0, let lineBreak = cmark_node_new_with_mem(CMARK_NODE_LINEBREAK, CmarkArena.allocator) {
+                cmark_node_append_child(paragraph, lineBreak)
+            }
+            switch cmark_node_get_type(leaf) {
+            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+                // Their text becomes inline code or inline HTML (which safe mode omits, as for the block).
+                let type = cmark_node_get_type(leaf) == CMARK_NODE_CODE_BLOCK ? CMARK_NODE_CODE : CMARK_NODE_HTML_INLINE
+                guard let node = cmark_node_new_with_mem(type, CmarkArena.allocator) else { continue }
+                var literal = cmark_node_get_literal(leaf).map { String(cString: $0) } ?? ""
+                while literal.hasSuffix("\n") { literal.removeLast() }
+                cmark_node_set_literal(node, literal)
+                cmark_node_append_child(paragraph, node)
+            default:
+                while let child = cmark_node_first_child(leaf) { cmark_node_append_child(paragraph, child) }
+            }
+        }
+        // One paragraph: cut its `<p>` and `</p>\n` (raw inline HTML, with `.unsafe`, may hold a `<p>`).
+        let html = renderedHTML(root)
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
+        return String(decoding: html.utf8.dropFirst(3).dropLast(5), as: UTF8.self)
     }
 
     /// The text a reader sees, without markup: for search indexes, feeds and meta descriptions.

@@ -25,6 +25,7 @@ enum ProcessRunner {
         process.terminationHandler = { _ in finished.signal() }
         try process.run()
         // Drain both pipes while the program runs, so a chatty program cannot block on a full pipe.
+        // nonisolated(unsafe): each is written by its one reader and read only after `readers.wait()`.
         nonisolated(unsafe) var stdout = Data(), stderr = Data()
         let readers = DispatchGroup()
         DispatchQueue.global().async(group: readers) { stdout = out.fileHandleForReading.readDataToEndOfFile() }

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import PDF
 import Render
+import SystemSupport
 
 /// Renders reports into output files: `<prefix><id>/index.html`, `report.json` and, with an
 /// engine, `<id>.pdf`. Shared by `casebook report` and `casebook build` (public reports).

@@ -5,6 +5,7 @@ import Markdown
 import Model
 import PDF
 import Render
+import SystemSupport
 import Validate
 import Write
 

@@ -1,6 +1,7 @@
 import Aggregate
 import Markdown
 import Model
+import SystemSupport
 
 /// The HTML and template values of each case study and quote, made once per build and shared by
 /// every page that lists them, so no Markdown is rendered twice.
@@ -8,7 +9,7 @@ struct ContentFragments: Sendable {
     /// Case-study card values by slug (title, summary, programme, themes…).
     let cards: [String: Values]
     /// Body HTML by case-study slug.
-    let bodies: [String: String]
+    let bodies: [String: SafeHTML]
     /// The start of each body as plain text, for the search index.
     let plainBodies: [String: String]
     /// Each summary as plain text, and each lesson's, by case-study slug: parsed once with
@@ -20,11 +21,11 @@ struct ContentFragments: Sendable {
     /// Quote values by id.
     let quotes: [String: Values]
     /// Rendered theme and programme descriptions by id.
-    let themeDescriptions: [String: String]
-    let programmeDescriptions: [String: String]
+    let themeDescriptions: [String: SafeHTML]
+    let programmeDescriptions: [String: SafeHTML]
     /// Free pages' body HTML by slug, and the home page's introduction.
-    let pageBodies: [String: String]
-    let introduction: String
+    let pageBodies: [String: SafeHTML]
+    let introduction: SafeHTML
     let markdown: MarkdownRenderer
 
     /// - Parameter eager: render every item through its partial now, on all cores (a full build
@@ -44,9 +45,11 @@ struct ContentFragments: Sendable {
         let caseStudyEntries = caseStudyInputs.parallelMap {
             caseStudy, cached -> FragmentCache.CaseStudyEntry in
             if let cached { return cached }
-            let body = prepared?.body(of: caseStudy) ?? markdown.htmlAndPlainText(caseStudy.body, plainTextLimit: SearchIndex.textLimit)
-            let summary = markdown.inlineHTMLAndPlainText(caseStudy.summary)
-            let lessonTexts = caseStudy.lessons.map { markdown.inlineHTMLAndPlainText($0.text) }
+            let body =
+                prepared?.body(of: caseStudy)
+                ?? SafeHTML.markdownAndPlainText(caseStudy.body, markdown, plainTextLimit: SearchIndex.textLimit)
+            let summary = SafeHTML.inlineMarkdownAndPlainText(caseStudy.summary, markdown)
+            let lessonTexts = caseStudy.lessons.map { SafeHTML.inlineMarkdownAndPlainText($0.text, markdown) }
             let html = CaseStudyHTML(
                 body: body.html, plain: body.plain, summary: summary.html, summaryPlain: summary.plain,
                 lessons: lessonTexts.map(\.html), lessonsPlain: lessonTexts.map(\.plain))
@@ -56,7 +59,7 @@ struct ContentFragments: Sendable {
             }
             return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
-        var cards: [String: Values] = [:], bodies: [String: String] = [:], plainBodies: [String: String] = [:]
+        var cards: [String: Values] = [:], bodies: [String: SafeHTML] = [:], plainBodies: [String: String] = [:]
         var plainSummaries: [String: String] = [:], plainLessons: [String: [String]] = [:]
         var lessonValues: [String: [Values]] = [:]
         for entry in caseStudyEntries {
@@ -82,7 +85,7 @@ struct ContentFragments: Sendable {
         }
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
-            let item = Self.quote(quote, html: markdown.inlineHTML(quote.text), site: site, root: root)
+            let item = Self.quote(quote, html: SafeHTML.quoteMarkdown(quote.text, markdown), site: site, root: root)
             return .init(source: quote, context: quoteContext, values: prepare(item, partial: "partials/quote"))
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
@@ -94,57 +97,60 @@ struct ContentFragments: Sendable {
         }
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
-            ($0.definition.id, $0.definition.description.map(markdown.html) ?? "")
+            ($0.definition.id, $0.definition.description.map { SafeHTML.markdown($0, markdown) } ?? .empty)
         })
         programmeDescriptions = Dictionary(uniqueKeysWithValues: site.programmes.map {
-            ($0.id, $0.description.map(markdown.html) ?? "")
+            ($0.id, $0.description.map { SafeHTML.markdown($0, markdown) } ?? .empty)
         })
-        pageBodies = Dictionary(site.site.pages.map { ($0.slug, markdown.html($0.body)) }, uniquingKeysWith: { a, _ in a })
-        introduction = site.config.introduction.map(markdown.html) ?? ""
+        pageBodies = Dictionary(site.site.pages.map { ($0.slug, SafeHTML.markdown($0.body, markdown)) }, uniquingKeysWith: { a, _ in a })
+        introduction = site.config.introduction.map { SafeHTML.markdown($0, markdown) } ?? .empty
         self.markdown = markdown
     }
 
-    static func card(_ caseStudy: CaseStudy, summaryHTML: String, site: AggregatedSite, root: String) -> Values {
+    static func card(_ caseStudy: CaseStudy, summaryHTML: SafeHTML, site: AggregatedSite, root: String) -> Values {
         let themes = Aggregator.themes(of: caseStudy)
-        var card: [String: Any] = [
-            "title": TemplateText(esc(caseStudy.title)), "url": TemplateText(esc(SiteURL.caseStudy(caseStudy.slug))),
-            "href": TemplateText(esc(root + SiteURL.caseStudy(caseStudy.slug))), "slug": TemplateText(esc(caseStudy.slug)),
-            "summaryHTML": TemplateText(summaryHTML), "summaryText": TemplateText(esc(caseStudy.summary)),
-            "dateISO": TemplateText(caseStudy.date.description), "dateText": TemplateText(caseStudy.date.longDescription),
+        var card: Values = [
+            "title": EscapedText(caseStudy.title), "url": Href(path: SiteURL.caseStudy(caseStudy.slug)),
+            "href": Href(root, SiteURL.caseStudy(caseStudy.slug)), "slug": EscapedText(caseStudy.slug),
+            "summaryHTML": summaryHTML, "summaryText": EscapedText(caseStudy.summary),
+            "dateISO": EscapedText(caseStudy.date.description), "dateText": EscapedText(caseStudy.date.longDescription),
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
-        if let organisation = caseStudy.organisation { card["organisation"] = TemplateText(esc(organisation)) }
-        if let region = caseStudy.region { card["region"] = TemplateText(esc(region)) }
+        if let organisation = caseStudy.organisation { card["organisation"] = EscapedText(organisation) }
+        if let region = caseStudy.region { card["region"] = EscapedText(region) }
         let programme = caseStudy.programme.map { site.programmeTitle($0.value) }
         if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id), root: root) }
-        return Values(card)
+        return card
     }
 
-    static func lesson(_ lesson: Lesson, html: String, of caseStudy: CaseStudy, site: AggregatedSite, root: String) -> Values {
-        var values: [String: Any] = [
-            "html": TemplateText(html),
+    static func lesson(_ lesson: Lesson, html: SafeHTML, of caseStudy: CaseStudy, site: AggregatedSite, root: String) -> Values {
+        var values: Values = [
+            "html": html,
             "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root),
             "caseStudy": link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug), root: root),
         ]
         if let programme = caseStudy.programme?.value {
             values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme), root: root)
         }
-        return Values(values)
+        return values
     }
 
-    static func quote(_ quote: Quote, html: String, site: AggregatedSite, root: String) -> Values {
-        var values: [String: Any] = [
-            "id": TemplateText(esc(quote.id)), "anchor": TemplateText(esc("quote-\(quote.id)")), "html": TemplateText(html),
-            "speaker": TemplateText(esc(quote.speaker)),
+    /// - Parameter html: the quote's paragraphs (`blockHTML`, for a `<blockquote>`) and its inline
+    ///   form (`html`, for themes that print it inside a `<p>`).
+    static func quote(_ quote: Quote, html: (block: SafeHTML, inline: SafeHTML), site: AggregatedSite, root: String) -> Values {
+        var values: Values = [
+            "id": EscapedText(quote.id), "anchor": EscapedText("quote-\(quote.id)"),
+            "html": html.inline, "blockHTML": html.block,
+            "speaker": EscapedText(quote.speaker),
             "featured": quote.featured,
-            "themes": quote.themes.map { theme -> [String: Any] in
+            "themes": quote.themes.map { theme -> Values in
                 var values = link(site.themeTitle(theme.value), SiteURL.theme(theme.value), root: root)
-                values["id"] = TemplateText(esc(theme.value))
+                values["id"] = EscapedText(theme.value)
                 return values
             },
-            "themeIDs": TemplateText(esc(quote.themes.map(\.value).joined(separator: " "))),
-            "programmeID": TemplateText(esc(quote.programme?.value)),
+            "themeIDs": EscapedText(quote.themes.map(\.value).joined(separator: " ")),
+            "programmeID": EscapedText(quote.programme?.value),
         ]
         var attribution = quote.speaker
         let programme = quote.programme.map { site.programmeTitle($0.value) }
@@ -152,14 +158,14 @@ struct ContentFragments: Sendable {
             attribution += ", " + programme
             values["programme"] = link(programme, SiteURL.programme(id), root: root)
         }
-        values["attribution"] = TemplateText(esc(attribution))
+        values["attribution"] = EscapedText(attribution)
         let caseStudy = quote.caseStudy.flatMap { site.caseStudy($0.value) }
         if let caseStudy { values["caseStudy"] = link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug), root: root) }
         if let date = quote.date {
-            values["dateISO"] = TemplateText(date.description)
-            values["dateText"] = TemplateText(date.longDescription)
+            values["dateISO"] = EscapedText(date.description)
+            values["dateText"] = EscapedText(date.longDescription)
         }
-        return Values(values)
+        return values
     }
 
     /// An item's values with `root` and `rendered`: the item through its partial, made once and
@@ -167,21 +173,20 @@ struct ContentFragments: Sendable {
     /// same everywhere). `eager` makes it now, on the caller's core; otherwise the first page
     /// that lists it makes it, so a rebuild that renders a few pages renders few items. A full
     /// build is eager: when pages made them, a theme page waited on the quotes page's lock for
-    /// each quote the two share. `card`, `lesson` and `quote` make their strings `TemplateText`
-    /// themselves: wrapping them afterwards, through every nested list, cost 2 % of a build.
+    /// each quote the two share.
     static func prepare(_ item: Values, partial: String, theme: Theme, root: String, eager: Bool) -> Values {
         var values = item
-        values["root"] = TemplateText(esc(root))
+        values["root"] = Href(root, "")
         guard theme.has(partial) else { return values }
         let input = values
-        let once = RenderedOnce { (try? theme.render(partial, input.dictionary)) ?? "" }
-        if eager { _ = once.renderText }
+        let once = RenderedOnce { (try? theme.render(partial, input)) ?? .empty }
+        if eager { _ = once.html }
         values["rendered"] = once
         return values
     }
 
-    func quoteValues(_ quotes: [Quote]) -> [[String: Any]] {
-        quotes.compactMap { self.quotes[$0.id]?.dictionary }
+    func quoteValues(_ quotes: [Quote]) -> [Values] {
+        quotes.compactMap { self.quotes[$0.id] }
     }
 
     /// A case study's summary as plain text, parsed once with its HTML.
@@ -202,7 +207,7 @@ struct ContentFragments: Sendable {
         site.caseStudy(lesson.caseStudySlug)?.lessons.firstIndex { $0.location == lesson.lesson.location }
     }
 
-    func cardValues(_ caseStudies: [CaseStudy]) -> [[String: Any]] {
-        caseStudies.compactMap { cards[$0.slug]?.dictionary }
+    func cardValues(_ caseStudies: [CaseStudy]) -> [Values] {
+        caseStudies.compactMap { cards[$0.slug] }
     }
 }

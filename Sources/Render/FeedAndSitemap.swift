@@ -36,7 +36,7 @@ struct FeedAndSitemap: Sendable {
                     <id>\(HTMLEscape.xml(url))</id>
                     <updated>\(caseStudy.date)T00:00:00Z</updated>
                     <summary>\(HTMLEscape.xml(fragments.plainSummary(of: caseStudy)))</summary>
-                    <content type="html">\(HTMLEscape.xml(fragments.bodies[caseStudy.slug] ?? ""))</content>
+                    <content type="html">\(HTMLEscape.xml(fragments.bodies[caseStudy.slug]?.text ?? ""))</content>
                   </entry>
 
                 """

@@ -10,6 +10,7 @@ import Model
 /// context (a quote's case-study title) are unchanged. What all items show from outside
 /// themselves (theme and programme titles, the base path) is compared once per build: a change
 /// there, or to the theme, clears everything. Entries not used by the latest build are dropped.
+/// `@unchecked Sendable`: every stored field is read and written only under `lock`.
 public final class FragmentCache: @unchecked Sendable {
     struct CaseStudyEntry: Sendable {
         var source: CaseStudy
@@ -93,12 +94,12 @@ public final class FragmentCache: @unchecked Sendable {
 
 /// A case study's Markdown, converted: body, its plain text for search, summary and lessons.
 struct CaseStudyHTML: Sendable {
-    var body: String
+    var body: SafeHTML
     var plain: String
-    var summary: String
+    var summary: SafeHTML
     /// The summary as plain text (descriptions, feed, search index).
     var summaryPlain: String
-    var lessons: [String]
+    var lessons: [SafeHTML]
     /// Each lesson as plain text (the search index).
     var lessonsPlain: [String]
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Markdown
 import Model
+import SystemSupport
 
 /// Case-study bodies converted to HTML ahead of rendering, while validation and aggregation run.
 ///
@@ -8,10 +9,11 @@ import Model
 /// others meanwhile takes a fifth of libcmark's share off the build's wall time (10,000 case
 /// studies: about 0.4 s of 2.5 s). `ContentFragments` takes a body from here when its text is
 /// the one converted, and converts it itself otherwise.
+/// `@unchecked Sendable`: `bodies` is written once, before `done` is left, and read only after `done.wait()`.
 public final class PreparedBodies: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written once by the conversion, read only after `done`.
-    private var bodies: [String: (markdown: String, html: String, plain: String)] = [:]
+    private var bodies: [String: (markdown: String, html: SafeHTML, plain: String)] = [:]
 
     /// Starts converting on background threads and returns at once.
     public init(_ caseStudies: [CaseStudy], markdown: MarkdownRenderer) {
@@ -19,8 +21,10 @@ public final class PreparedBodies: @unchecked Sendable {
         DispatchQueue.global().async(group: done) {
             // Only the search index reads the plain text, and only its start: the whole of
             // every body would stay in memory until rendering began.
-            let converted = inputs.parallelMap { _, body in markdown.htmlAndPlainText(body, plainTextLimit: SearchIndex.textLimit) }
-            var bodies: [String: (markdown: String, html: String, plain: String)] = [:]
+            let converted = inputs.parallelMap { _, body in
+                SafeHTML.markdownAndPlainText(body, markdown, plainTextLimit: SearchIndex.textLimit)
+            }
+            var bodies: [String: (markdown: String, html: SafeHTML, plain: String)] = [:]
             bodies.reserveCapacity(inputs.count)
             for ((file, body), result) in zip(inputs, converted) { bodies[file] = (body, result.html, result.plain) }
             self.bodies = bodies
@@ -28,7 +32,7 @@ public final class PreparedBodies: @unchecked Sendable {
     }
 
     /// Waits for the conversion; then the body of `caseStudy`, if it was converted from the same text.
-    func body(of caseStudy: CaseStudy) -> (html: String, plain: String)? {
+    func body(of caseStudy: CaseStudy) -> (html: SafeHTML, plain: String)? {
         done.wait()
         guard let body = bodies[caseStudy.file], body.markdown == caseStudy.body else { return nil }
         return (body.html, body.plain)

@@ -3,26 +3,29 @@ import Mustache
 
 /// HTML made by the first template that prints it and remembered for every later one.
 ///
-/// Mustache prints it through `MustacheCustomRenderable`; the page templates' content type does
-/// not escape, and the HTML is made from pre-escaped values, so it is safe as it is.
+/// Mustache prints it through `MustacheCustomRenderable`; it is `SafeHTML` (a template rendered
+/// with `Values`), so the page templates' content type need not escape it.
+/// `@unchecked Sendable`: its two mutable fields are read and written only under `lock`.
 final class RenderedOnce: MustacheCustomRenderable, @unchecked Sendable {
     private let lock = NSLock()
-    private var made: String?
+    private var made: SafeHTML?
     /// Dropped once used: it holds the item's values, and a site's quotes, lessons and cards
     /// kept a second copy of theirs in these closures (a fifth of peak memory at 5,000 quotes).
-    private var make: (@Sendable () -> String)?
+    private var make: (@Sendable () -> SafeHTML)?
 
-    init(_ make: @escaping @Sendable () -> String) { self.make = make }
+    init(_ make: @escaping @Sendable () -> SafeHTML) { self.make = make }
 
-    var renderText: String {
+    var html: SafeHTML {
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }
-        let html = make?() ?? ""
+        let html = make?() ?? .empty
         made = html
         make = nil
         return html
     }
+
+    var renderText: String { html.text }
 
     var isNull: Bool { false }
 }

@@ -34,18 +34,17 @@ public struct ReportRenderer: Sendable {
         let values = ReportValues(
             report: report, site: site, markdown: markdown, date: stamp.day,
             resources: ReportResources(allowNetwork: allowNetwork), log: log)
-        var dictionary = values.dictionary()
-        dictionary["css"] = try stylesheet()
-        let html = try theme.render("report", dictionary)
-        return Output(html: html, json: ReportData(report: report, site: site, date: stamp.day).json(), diagnostics: log.diagnostics)
+        var templateValues = values.values()
+        templateValues["css"] = try stylesheet()
+        let html = try theme.render("report", templateValues)
+        return Output(html: html.text, json: ReportData(report: report, site: site, date: stamp.day).json(), diagnostics: log.diagnostics)
     }
 
     /// The report stylesheet, inlined so the HTML file stands alone.
-    func stylesheet() throws(RenderError) -> String {
+    func stylesheet() throws(RenderError) -> SafeHTML {
         guard let css = theme.assetText("assets/report.css") else {
             throw RenderError("missing-asset", "the theme has no assets/report.css", at: SourceLocation(file: "themes"))
         }
-        // A stylesheet cannot end the <style> element early.
-        return css.replacingOccurrences(of: "</", with: "<\\/")
+        return SafeHTML.stylesheet(css)
     }
 }

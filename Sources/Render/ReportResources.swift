@@ -18,6 +18,7 @@ struct ReportResources: Sendable {
     var allowNetwork: Bool
 
     /// Collects warnings from the values of one report (made in closures, so a reference).
+    /// `@unchecked Sendable`: one report's values are made on one thread, so `add` never races.
     final class Log: @unchecked Sendable {
         private(set) var diagnostics: [Diagnostic] = []
         func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }

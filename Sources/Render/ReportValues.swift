@@ -15,32 +15,31 @@ struct ReportValues {
     let log: ReportResources.Log
 
     /// The HTML of Markdown from `location`, with only the images a report may load.
-    func html(_ text: String, at location: SourceLocation, inline: Bool = true) -> String {
-        resources.clean(inline ? markdown.inlineHTML(text) : markdown.html(text), at: location, log: log)
+    func html(_ text: String, at location: SourceLocation, inline: Bool = true) -> SafeHTML {
+        SafeHTML.reportMarkdown(text, markdown, inline: inline, resources: resources, at: location, log: log)
     }
 
-    func dictionary() -> [String: Any] {
+    func values() -> Values {
         let config = site.config
         let sections = site.themes.enumerated().map { index, theme in section(theme, number: index + 1) }
-        var contents: [[String: Any]] = [["title": "Summary", "anchor": "summary"]]
-        contents += site.themes.map { ["title": esc($0.definition.title), "anchor": esc("theme-\($0.definition.id)")] }
+        func entry(_ title: String, _ anchor: String) -> Values { ["title": EscapedText(title), "anchor": EscapedText(anchor)] }
+        var contents = [entry("Summary", "summary")]
+        contents += site.themes.map { entry($0.definition.title, "theme-\($0.definition.id)") }
         contents += [
-            ["title": "Evidence matrix", "anchor": "evidence-matrix"],
-            ["title": "Appendix: case studies", "anchor": "appendix"],
-            ["title": "About this report", "anchor": "about"],
-            ["title": "Tell us what you think", "anchor": "feedback"],
+            entry("Evidence matrix", "evidence-matrix"), entry("Appendix: case studies", "appendix"), entry("About this report", "about"),
+            entry("Tell us what you think", "feedback"),
         ]
         return [
             "report": [
-                "id": esc(report.id), "title": esc(report.title), "subtitle": esc(report.subtitle ?? ""),
-                "audience": report.audience.rawValue, "isInternal": report.audience == .internal,
-                "paper": report.paper == "letter" ? "letter" : "A4",
-                "dateText": date.longDescription, "dateISO": date.description,
-            ] as [String: Any],
+                "id": EscapedText(report.id), "title": EscapedText(report.title), "subtitle": EscapedText(report.subtitle),
+                "audience": EscapedText(report.audience.rawValue), "isInternal": report.audience == .internal,
+                "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
+                "dateText": EscapedText(date.longDescription), "dateISO": EscapedText(date.description),
+            ] as Values,
             "site": [
-                "title": esc(config.title), "organisation": esc(config.organisation ?? ""), "language": esc(config.language),
-                "contactEmail": esc(config.contactEmail ?? ""), "url": esc(config.baseURL),
-            ],
+                "title": EscapedText(config.title), "organisation": EscapedText(config.organisation), "language": EscapedText(config.language),
+                "contactEmail": EscapedText(config.contactEmail), "url": Href(absolute: config.baseURL),
+            ] as Values,
             "contents": contents,
             "summary": summary(),
             "sections": sections,
@@ -50,29 +49,29 @@ struct ReportValues {
         ]
     }
 
-    func summary() -> [String: Any] {
+    func summary() -> Values {
         [
             "caseStudies": site.caseStudies.count,
             "programmes": site.programmes.count,
             "lessons": site.lessonCount, "quotes": site.quotes.count, "themeCount": site.themes.count,
-            "themes": site.themes.map { theme -> [String: Any] in
+            "themes": site.themes.map { theme -> Values in
                 [
-                    "title": esc(theme.definition.title), "anchor": esc("theme-\(theme.definition.id)"),
+                    "title": EscapedText(theme.definition.title), "anchor": EscapedText("theme-\(theme.definition.id)"),
                     "caseStudies": theme.caseStudies.count, "lessons": theme.lessons.count, "quotes": theme.quotes.count,
                 ]
             },
         ]
     }
 
-    func section(_ theme: ThemeEvidence, number: Int) -> [String: Any] {
+    func section(_ theme: ThemeEvidence, number: Int) -> Values {
         [
-            "number": number, "anchor": esc("theme-\(theme.definition.id)"), "title": esc(theme.definition.title),
-            "descriptionHTML": theme.definition.description.map { html($0, at: theme.definition.location, inline: false) } ?? "",
-            "lessons": theme.lessons.map { lesson -> [String: Any] in
+            "number": number, "anchor": EscapedText("theme-\(theme.definition.id)"), "title": EscapedText(theme.definition.title),
+            "descriptionHTML": theme.definition.description.map { html($0, at: theme.definition.location, inline: false) } ?? .empty,
+            "lessons": theme.lessons.map { lesson -> Values in
                 [
-                    "html": html(lesson.lesson.text, at: lesson.lesson.location), "caseStudy": esc(lesson.caseStudyTitle),
-                    "caseStudyAnchor": esc("case-study-\(lesson.caseStudySlug)"),
-                    "programme": esc(lesson.programme.map(site.programmeTitle) ?? ""),
+                    "html": html(lesson.lesson.text, at: lesson.lesson.location), "caseStudy": EscapedText(lesson.caseStudyTitle),
+                    "caseStudyAnchor": EscapedText("case-study-\(lesson.caseStudySlug)"),
+                    "programme": EscapedText(lesson.programme.map(site.programmeTitle)),
                 ]
             },
             "quotes": theme.quotes.map(quote),
@@ -80,22 +79,22 @@ struct ReportValues {
         ]
     }
 
-    func quote(_ quote: Quote) -> [String: Any] {
+    func quote(_ quote: Quote) -> Values {
         var attribution = quote.speaker
         if let programme = quote.programme?.value { attribution += ", " + site.programmeTitle(programme) }
         return [
-            "html": html(quote.text, at: quote.location), "attribution": esc(attribution),
+            "html": html(quote.text, at: quote.location), "attribution": EscapedText(attribution),
             "isInternal": quote.consent == .internal,
         ]
     }
 
-    func matrix() -> [String: Any] {
+    func matrix() -> Values {
         [
-            "programmes": site.programmes.map { ["title": esc($0.title)] },
-            "rows": site.themes.enumerated().map { t, theme -> [String: Any] in
+            "programmes": site.programmes.map { ["title": EscapedText($0.title)] as Values },
+            "rows": site.themes.enumerated().map { t, theme -> Values in
                 [
-                    "theme": esc(theme.definition.title),
-                    "cells": site.matrix.cells[t].map { cell -> [String: Any] in
+                    "theme": EscapedText(theme.definition.title),
+                    "cells": site.matrix.cells[t].map { cell -> Values in
                         ["caseStudies": cell.caseStudies, "lessons": cell.lessons, "quotes": cell.quotes, "empty": cell.isEmpty]
                     },
                 ]
@@ -103,24 +102,25 @@ struct ReportValues {
         ]
     }
 
-    func appendixEntry(_ caseStudy: CaseStudy) -> [String: Any] {
+    func appendixEntry(_ caseStudy: CaseStudy) -> Values {
         [
-            "anchor": esc("case-study-\(caseStudy.slug)"), "title": esc(caseStudy.title),
+            "anchor": EscapedText("case-study-\(caseStudy.slug)"), "title": EscapedText(caseStudy.title),
             "summaryHTML": html(caseStudy.summary, at: SourceLocation(file: caseStudy.file)),
-            "programme": esc(caseStudy.programme.map { site.programmeTitle($0.value) } ?? ""),
-            "organisation": esc(caseStudy.organisation ?? ""), "region": esc(caseStudy.region ?? ""),
-            "dateText": caseStudy.date.longDescription, "hasLessons": !caseStudy.lessons.isEmpty,
-            "lessons": caseStudy.lessons.map { lesson -> [String: Any] in
-                ["html": html(lesson.text, at: lesson.location), "theme": esc(site.themeTitle(lesson.theme.value))]
+            "programme": EscapedText(caseStudy.programme.map { site.programmeTitle($0.value) }),
+            "organisation": EscapedText(caseStudy.organisation), "region": EscapedText(caseStudy.region),
+            "dateText": EscapedText(caseStudy.date.longDescription), "hasLessons": !caseStudy.lessons.isEmpty,
+            "lessons": caseStudy.lessons.map { lesson -> Values in
+                ["html": html(lesson.text, at: lesson.location), "theme": EscapedText(site.themeTitle(lesson.theme.value))]
             },
         ]
     }
 
-    func about() -> [String: Any] {
-        var filters: [[String: Any]] = []
-        filters.append(["label": "Audience", "value": report.audience == .public ? "Public: public quotes only" : "Internal: public and internal quotes"])
-        filters.append(["label": "Themes", "value": esc(report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? "All themes")])
-        filters.append(["label": "Programmes", "value": esc(report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? "All programmes")])
+    func about() -> Values {
+        func filter(_ label: String, _ value: String) -> Values { ["label": EscapedText(label), "value": EscapedText(value)] }
+        var filters: [Values] = []
+        filters.append(filter("Audience", report.audience == .public ? "Public: public quotes only" : "Internal: public and internal quotes"))
+        filters.append(filter("Themes", report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? "All themes"))
+        filters.append(filter("Programmes", report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? "All programmes"))
         let period: String
         switch (report.from, report.to) {
         case let (from?, to?): period = "\(from.longDescription) to \(to.longDescription)"
@@ -128,7 +128,7 @@ struct ReportValues {
         case let (nil, to?): period = "Up to \(to.longDescription)"
         default: period = "All dates"
         }
-        filters.append(["label": "Period", "value": period])
+        filters.append(filter("Period", period))
         // No count of the quotes left out: how many there are is itself a trace of them.
         return ["filters": filters]
     }

@@ -21,7 +21,7 @@ struct SitePages {
             url: SiteURL.home, template: "home", kind: "home", title: config.title,
             description: config.introduction.map(plain) ?? "Case studies, lessons and quotes from \(config.organisation ?? config.title).",
             section: SiteURL.home,
-            values: Values([
+            values: [
                 "introductionHTML": fragments.introduction,
                 "themes": site.themes.map(themeSummary),
                 "featured": fragments.quoteValues(site.featured),
@@ -29,8 +29,8 @@ struct SitePages {
                 "counts": [
                     "caseStudies": site.caseStudies.count, "programmes": site.programmes.count,
                     "themes": site.themes.count, "lessons": site.lessonCount, "quotes": site.quotes.count,
-                ],
-            ]))
+                ] as Values,
+            ])
     }
 
     func caseStudyIndex() -> PageSpec {
@@ -38,7 +38,7 @@ struct SitePages {
             url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: "Case studies",
             description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
             items: site.caseStudies.count,
-            values: Values(listing(["caseStudies": fragments.cardValues(site.caseStudies)])))
+            values: Self.listing(caseStudies: fragments.cardValues(site.caseStudies)))
     }
 
     func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
@@ -51,12 +51,12 @@ struct SitePages {
     }
 
     func caseStudyValues(_ caseStudy: CaseStudy) -> Values {
-        var values = fragments.cards[caseStudy.slug]?.dictionary ?? [:]
-        values["bodyHTML"] = TemplateText(fragments.bodies[caseStudy.slug] ?? "")
+        var values = fragments.cards[caseStudy.slug] ?? [:]
+        values["bodyHTML"] = fragments.bodies[caseStudy.slug] ?? .empty
         // Each lesson's values are made once for the theme pages: the same shape, reused here.
-        values["lessons"] = (fragments.lessonValues[caseStudy.slug] ?? []).map(\.dictionary)
+        values["lessons"] = fragments.lessonValues[caseStudy.slug] ?? []
         values["quotes"] = fragments.quoteValues(site.quotesByCaseStudy[caseStudy.slug] ?? [])
-        return Values(["caseStudy": values])
+        return ["caseStudy": values]
     }
 
     func themeIndex() -> PageSpec {
@@ -68,18 +68,18 @@ struct SitePages {
 
     func themeIndexValues() -> Values {
         let matrix = site.matrix
-        let rows = site.themes.enumerated().map { t, theme -> [String: Any] in
+        let rows = site.themes.enumerated().map { t, theme -> Values in
             [
                 "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id), root: root),
-                "cells": matrix.cells[t].map { cell -> [String: Any] in
+                "cells": matrix.cells[t].map { cell -> Values in
                     ["caseStudies": cell.caseStudies, "lessons": cell.lessons, "quotes": cell.quotes, "empty": cell.isEmpty]
                 },
             ]
         }
-        return Values([
+        return [
             "themes": site.themes.map(themeSummary),
-            "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id), root: root) }, "rows": rows],
-        ])
+            "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id), root: root) }, "rows": rows] as Values,
+        ]
     }
 
     func theme(_ theme: ThemeEvidence) -> PageSpec {
@@ -91,18 +91,17 @@ struct SitePages {
     }
 
     func themeValues(_ theme: ThemeEvidence) -> Values {
-        var values = themeSummary(theme)
-        values["lessons"] = theme.lessons.map(lessonValues)
-        values["quotes"] = fragments.quoteValues(theme.quotes)
-        values["caseStudies"] = fragments.cardValues(theme.caseStudies)
-        return Values(["theme": listing(values)])
+        let values = Self.listing(
+            themeSummary(theme), lessons: theme.lessons.map(lessonValues), quotes: fragments.quoteValues(theme.quotes),
+            caseStudies: fragments.cardValues(theme.caseStudies))
+        return ["theme": values]
     }
 
     func programmeIndex() -> PageSpec {
         PageSpec(
             url: SiteURL.programmes, template: "programmes", kind: "programmes", title: "Programmes",
             description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
-            values: Values(["programmes": site.programmes.map(programmeSummary)]))
+            values: ["programmes": site.programmes.map(programmeSummary)])
     }
 
     func programme(_ programme: ProgrammeEvidence) -> PageSpec {
@@ -114,10 +113,9 @@ struct SitePages {
     }
 
     func programmeValues(_ programme: ProgrammeEvidence) -> Values {
-        var values = programmeSummary(programme)
-        values["caseStudies"] = fragments.cardValues(programme.caseStudies)
-        values["quotes"] = fragments.quoteValues(programme.quotes)
-        return Values(["programme": listing(values)])
+        let values = Self.listing(
+            programmeSummary(programme), quotes: fragments.quoteValues(programme.quotes), caseStudies: fragments.cardValues(programme.caseStudies))
+        return ["programme": values]
     }
 
     func quotes() -> PageSpec {
@@ -140,96 +138,87 @@ struct SitePages {
                 unthemed.append(quote)
             }
         }
-        var groups: [[String: Any]] = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
-            [
-                "theme": link(theme.definition.title, SiteURL.theme(theme.definition.id), root: root).merging(["id": esc(theme.definition.id)]) { a, _ in a },
-                "anchor": esc("theme-\(theme.definition.id)"), "quotes": fragments.quoteValues(quotes),
-                "quotesHTML": Self.joined(fragments.quoteValues(quotes)),
-            ]
+        func group(id: String, title: String, url: String, quotes: [Quote]) -> Values {
+            var theme = link(title, url, root: root)
+            theme["id"] = EscapedText(id)
+            return Self.listing(["theme": theme, "anchor": EscapedText("theme-\(id)")], quotes: fragments.quoteValues(quotes))
         }
-        if !unthemed.isEmpty {
-            groups.append([
-                "theme": link("Other voices", SiteURL.quotes, root: root).merging(["id": "other"]) { a, _ in a }, "anchor": "theme-other",
-                "quotes": fragments.quoteValues(unthemed), "quotesHTML": Self.joined(fragments.quoteValues(unthemed)),
-            ])
+        var groups = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
+            group(id: theme.definition.id, title: theme.definition.title, url: SiteURL.theme(theme.definition.id), quotes: quotes)
         }
-        return Values([
+        if !unthemed.isEmpty { groups.append(group(id: "other", title: "Other voices", url: SiteURL.quotes, quotes: unthemed)) }
+        return [
             "groups": groups, "count": site.quotes.count,
             "filters": [
-                "themes": site.themes.map { ["id": esc($0.definition.id), "title": esc($0.definition.title)] },
-                "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": esc($0.id), "title": esc($0.title)] },
-            ],
-        ])
+                "themes": site.themes.map { ["id": EscapedText($0.definition.id), "title": EscapedText($0.definition.title)] as Values },
+                "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": EscapedText($0.id), "title": EscapedText($0.title)] as Values },
+            ] as Values,
+        ]
     }
 
     func search() -> PageSpec {
         PageSpec(
             url: SiteURL.search, template: "search", kind: "search", title: "Search",
-            description: "Search the case studies, themes and pages.", section: SiteURL.search, values: Values([:]))
+            description: "Search the case studies, themes and pages.", section: SiteURL.search, values: [:])
     }
 
     func notFound() -> PageSpec {
         PageSpec(
             url: "404.html", template: "404", kind: "404", title: "Page not found",
-            description: "The page you asked for is not here.", section: "404.html", values: Values([:]))
+            description: "The page you asked for is not here.", section: "404.html", values: [:])
     }
 
     func page(_ page: Page) -> PageSpec {
         PageSpec(
             url: SiteURL.page(page.slug), template: "page", kind: "page", title: page.title,
             description: page.description ?? plain(page.body.prefix(characters: 400)), section: SiteURL.page(page.slug),
-            values: Values(["bodyHTML": fragments.pageBodies[page.slug] ?? ""]))
+            values: ["bodyHTML": fragments.pageBodies[page.slug] ?? .empty])
     }
 
     // MARK: Shapes
 
-    func themeSummary(_ theme: ThemeEvidence) -> [String: Any] {
+    func themeSummary(_ theme: ThemeEvidence) -> Values {
         [
-            "id": esc(theme.definition.id), "title": esc(theme.definition.title), "url": esc(SiteURL.theme(theme.definition.id)),
-            "href": esc(root + SiteURL.theme(theme.definition.id)),
-            "descriptionHTML": fragments.themeDescriptions[theme.definition.id] ?? "",
+            "id": EscapedText(theme.definition.id), "title": EscapedText(theme.definition.title),
+            "url": Href(path: SiteURL.theme(theme.definition.id)), "href": Href(root, SiteURL.theme(theme.definition.id)),
+            "descriptionHTML": fragments.themeDescriptions[theme.definition.id] ?? .empty,
             "lessonCount": theme.lessons.count, "quoteCount": theme.quotes.count, "caseStudyCount": theme.caseStudies.count,
         ]
     }
 
-    func programmeSummary(_ programme: ProgrammeEvidence) -> [String: Any] {
+    func programmeSummary(_ programme: ProgrammeEvidence) -> Values {
         [
-            "id": esc(programme.id), "title": esc(programme.title), "url": esc(SiteURL.programme(programme.id)),
-            "href": esc(root + SiteURL.programme(programme.id)),
-            "descriptionHTML": fragments.programmeDescriptions[programme.id] ?? "",
+            "id": EscapedText(programme.id), "title": EscapedText(programme.title),
+            "url": Href(path: SiteURL.programme(programme.id)), "href": Href(root, SiteURL.programme(programme.id)),
+            "descriptionHTML": fragments.programmeDescriptions[programme.id] ?? .empty,
             "caseStudyCount": programme.caseStudies.count, "quoteCount": programme.quotes.count,
             "themes": programme.themeIDs.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
     }
 
-    /// Adds `<name>HTML` beside each long list of items: their `rendered` HTML joined, so a page
-    /// prints a thousand quotes as one string instead of looping over them in the template.
-    func listing(_ values: [String: Any]) -> [String: Any] {
+    /// `values` with the given lists of items, and beside each, `<name>HTML`: the items' `rendered`
+    /// HTML joined, so a page prints a thousand quotes as one string instead of looping over
+    /// them in the template.
+    static func listing(_ values: Values = [:], lessons: [Values]? = nil, quotes: [Values]? = nil, caseStudies: [Values]? = nil) -> Values {
         var values = values
-        for key in ["lessons", "quotes", "caseStudies"] {
-            if let items = values[key] as? [Any] { values[key + "HTML"] = Self.joined(items) }
+        for (name, items) in [("lessons", lessons), ("quotes", quotes), ("caseStudies", caseStudies)] {
+            guard let items else { continue }
+            values[name] = items
+            values[name + "HTML"] = joined(items)
         }
         return values
     }
 
-    static func joined(_ items: [Any]) -> RenderedOnce {
-        let list = Values(["items": items])  // template values: immutable, safe to share
-        return RenderedOnce {
-            ((list["items"] as? [Any]) ?? []).map { item -> String in
-                switch (item as? [String: Any])?["rendered"] {
-                case let html as String: return html
-                case let once as RenderedOnce: return once.renderText
-                default: return ""
-                }
-            }.joined(separator: "\n")
-        }
+    static func joined(_ items: [Values]) -> RenderedOnce {
+        let parts = items.map { $0.dictionary["rendered"] as? RenderedOnce }
+        return RenderedOnce { SafeHTML.joined(parts.map { $0?.html ?? .empty }, separator: "\n") }
     }
 
     /// A lesson's shared values (rendered once per build), found by its place in its case study.
-    func lessonValues(_ lesson: LessonEvidence) -> Any {
+    func lessonValues(_ lesson: LessonEvidence) -> Values {
         guard let index = ContentFragments.place(of: lesson, in: site), let values = fragments.lessonValues[lesson.caseStudySlug]?[index]
-        else { return [String: Any]() }
-        return values.dictionary
+        else { return [:] }
+        return values
     }
 
     func plain(_ markdown: String) -> String { fragments.markdown.plainText(markdown) }

@@ -2,6 +2,7 @@ import Aggregate
 import Foundation
 import Markdown
 import Model
+import SystemSupport
 
 /// The fourth stage: turns an aggregated site into the files of the website.
 ///
@@ -92,10 +93,10 @@ public struct SiteRenderer: Sendable {
         // rendered last would run alone on one core.
         let failed = pages.parallelMap(costliestFirst: \.items) { page -> RenderError? in
             do throws(RenderError) {
-                let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> String in
-                    try theme.render(page.template, common.values(for: page).dictionary)
+                let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> SafeHTML in
+                    try theme.render(page.template, common.values(for: page))
                 }
-                emit(OutputFile(path: SiteURL.file(for: page.url), text: html))
+                emit(OutputFile(path: SiteURL.file(for: page.url), text: html.text))
                 return nil
             } catch {
                 return error
@@ -122,6 +123,7 @@ public struct SiteRenderer: Sendable {
 
 /// Files handed over by `render(emit:)`, kept by path: a later file of the same path replaces
 /// the earlier one, as a `static/` file replaces a generated one.
+/// `@unchecked Sendable`: `files` is read and written only under `lock`.
 final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: OutputFile] = [:]
@@ -139,8 +141,8 @@ struct CommonValues: Sendable {
     let year: Int
     /// The header of each menu section and the footer, rendered once: every page of a section
     /// has the same chrome, and it was nearly half the cost of rendering a case-study page.
-    private(set) var headers: [String: String] = [:]
-    private(set) var footer = ""
+    private(set) var headers: [String: SafeHTML] = [:]
+    private(set) var footer = SafeHTML.empty
     /// Per menu section, made once: the `site` values (the menu marks the section) and `chrome`.
     private var sites: [String: Values] = [:]
     private var chromes: [String: Values] = [:]
@@ -150,10 +152,10 @@ struct CommonValues: Sendable {
         for page in pages where representatives[page.section] == nil { representatives[page.section] = page }
         for section in representatives.keys { sites[section] = siteValues(section: section) }
         for (section, page) in representatives {
-            headers[section] = (try? theme.render("partials/site-header", values(for: page, own: false).dictionary)) ?? ""
+            headers[section] = (try? theme.render("partials/site-header", values(for: page, own: false))) ?? .empty
         }
         if let page = pages.first {
-            footer = (try? theme.render("partials/site-footer", values(for: page, own: false).dictionary)) ?? ""
+            footer = (try? theme.render("partials/site-footer", values(for: page, own: false))) ?? .empty
         }
         for section in representatives.keys { chromes[section] = chromeValues(section: section) }
     }
@@ -168,45 +170,45 @@ struct CommonValues: Sendable {
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
         self.menu = menu
         let root = config.basePath
-        site = Values([
-            "title": esc(config.title), "language": esc(config.language), "organisation": esc(config.organisation ?? ""),
-            "contactEmail": esc(config.contactEmail ?? ""), "year": year, "generator": "casebook 0.1.0",
+        site = [
+            "title": EscapedText(config.title), "language": EscapedText(config.language), "organisation": EscapedText(config.organisation),
+            "contactEmail": EscapedText(config.contactEmail), "year": year, "generator": EscapedText("casebook 0.1.0"),
             "reports": reports.map {
                 [
-                    "title": esc($0.title), "subtitle": esc($0.subtitle ?? ""), "url": esc(SiteURL.report($0.id)),
-                    "href": esc(root + SiteURL.report($0.id)),
-                ]
+                    "title": EscapedText($0.title), "subtitle": EscapedText($0.subtitle), "url": Href(path: SiteURL.report($0.id)),
+                    "href": Href(root, SiteURL.report($0.id)),
+                ] as Values
             },
-            "feedURL": esc(config.baseURL + SiteURL.feed),
-        ])
+            "feedURL": Href(absolute: config.baseURL + SiteURL.feed),
+        ]
     }
 
     /// A page's values with the shared ones; `own: false` leaves out the page's own values
     /// (the header and footer need only the shared ones, and some pages' own are large).
     func values(for page: PageSpec, own: Bool = true) -> Values {
-        var values = own ? page.makeValues() : Values([:])
-        values["site"] = (sites[page.section] ?? siteValues(section: page.section)).dictionary
-        values["root"] = TemplateText(esc(config.basePath))
+        var values = own ? page.makeValues() : [:]
+        values["site"] = sites[page.section] ?? siteValues(section: page.section)
+        values["root"] = Href(config.basePath, "")
         // While the header and footer themselves are rendered, the chrome is not made yet.
-        values["chrome"] = (chromes[page.section] ?? chromeValues(section: page.section)).dictionary
+        values["chrome"] = chromes[page.section] ?? chromeValues(section: page.section)
         values["page"] = [
-            "title": TemplateText(esc(page.title)), "description": TemplateText(esc(page.description.prefix(characters: 300))),
-            "canonical": TemplateText(esc(config.baseURL + (page.url == "404.html" ? "" : page.url))), "kind": TemplateText(page.kind),
-            "ogType": TemplateText(page.ogType), "feedURL": TemplateText(esc(config.baseURL + SiteURL.feed)), "isHome": page.kind == "home",
-        ] as [String: Any]
+            "title": EscapedText(page.title), "description": EscapedText(page.description.prefix(characters: 300)),
+            "canonical": Href(absolute: config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": EscapedText(page.kind),
+            "ogType": EscapedText(page.ogType), "feedURL": Href(absolute: config.baseURL + SiteURL.feed), "isHome": page.kind == "home",
+        ] as Values
         return values
     }
 
     private func siteValues(section: String) -> Values {
         var site = self.site
-        site["menu"] = menu.map { item -> [String: Any] in
-            ["title": esc(item.title), "url": esc(item.url), "href": esc(config.basePath + item.url), "current": item.url == section]
+        site["menu"] = menu.map { item -> Values in
+            ["title": EscapedText(item.title), "url": Href(path: item.url), "href": Href(config.basePath, item.url), "current": item.url == section]
         }
         site["searchCurrent"] = section == SiteURL.search
-        return site.wrappingText()
+        return site
     }
 
     private func chromeValues(section: String) -> Values {
-        Values(["header": TemplateText(headers[section] ?? ""), "footer": TemplateText(footer)])
+        ["header": headers[section] ?? .empty, "footer": footer]
     }
 }

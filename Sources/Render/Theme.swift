@@ -1,13 +1,15 @@
 import Foundation
 import Model
 import Mustache
+import SystemSupport
 
 /// A site's look: compiled Mustache templates and the asset files to copy.
 ///
 /// Templates come from the built-in default theme, each replaced by a file of the same path in
 /// `themes/<name>/` when the site has one, so users override single files. Templates are parsed
-/// once per build. Every value given to them is pre-escaped HTML, and each template is compiled
-/// with a content type that does not escape again: `{{x}}` and `{{{x}}}` print the same safe text.
+/// once per build. Every value given to them is a `TemplateValue`, safe HTML by its type (escaped
+/// when made), so each template is compiled with a content type that does not escape again:
+/// `{{x}}` and `{{{x}}}` print the same safe text.
 public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Template name → the file it came from, for error messages.
@@ -21,7 +23,7 @@ public struct Theme: Sendable {
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
 
-    /// Values are escaped before rendering, so the template must not escape them again.
+    /// What templates print is safe already (`TemplateValue`), so it must not be escaped again.
     struct PreEscaped: MustacheContentType {
         func escapeText(_ text: String) -> String { text }
     }
@@ -122,16 +124,6 @@ public struct Theme: Sendable {
             return "inside {{<parent}}…{{/parent}} only {{$block}} overrides may stand"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "unknown {{% pragma }}"
         }
-    }
-
-    /// Renders a page template with its values; a missing template is an error naming it.
-    public func render(_ template: String, _ values: [String: Any]) throws(RenderError) -> String {
-        guard let output = library.render(values, withTemplate: template) else {
-            throw RenderError(
-                "missing-template", "the theme has no template '\(template)' (templates/\(template).mustache)",
-                at: SourceLocation(file: "themes"))
-        }
-        return output
     }
 
     public func has(_ template: String) -> Bool { sources[template] != nil }

@@ -5,6 +5,7 @@ import Markdown
 import Model
 import Pipeline
 import Render
+import SystemSupport
 import Validate
 
 /// The pipeline for the dev server: load → validate → aggregate → render, into memory, again

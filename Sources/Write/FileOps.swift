@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SystemSupport
 
 #if canImport(Glibc)
     import Glibc

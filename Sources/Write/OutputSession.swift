@@ -11,6 +11,7 @@ import Model
 /// and remembers the first error instead of throwing, so renderers can hand files over from
 /// their worker threads; `finish` reports that error, or removes what this build did not
 /// write and swaps the folder into place. Until then the output is untouched.
+/// `@unchecked Sendable`: its mutable state is read and written only under `lock`.
 public final class OutputSession: @unchecked Sendable {
     let root: String
     /// The staging folder, open: every write is made relative to it (see `FileOps`).

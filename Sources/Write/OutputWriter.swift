@@ -1,6 +1,7 @@
 import CSystem
 import Foundation
 import Model
+import SystemSupport
 
 #if canImport(Glibc)
     import Glibc

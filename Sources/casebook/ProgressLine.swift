@@ -3,6 +3,7 @@ import Model
 
 /// A one-line progress display on a terminal, shown only once a build has taken a second:
 /// quick builds print nothing but their summary, and logs (not a terminal) get no escapes.
+/// `@unchecked Sendable`: its state is read and written only under `lock`.
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let enabled: Bool

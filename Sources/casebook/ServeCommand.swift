@@ -91,6 +91,7 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// The error a background task ended with, read once the main thread wakes.
+/// `@unchecked Sendable`: the error is read and written only under `lock`.
 final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?

@@ -1,6 +1,7 @@
 import Markdown
 @testable import Model
 @testable import Render
+@testable import SystemSupport
 import Testing
 
 /// The build's scheduling changes when work runs, never what comes out.
@@ -23,7 +24,7 @@ import Testing
             slug: "a", file: "content/case-studies/a.md", title: "A", date: Day(iso: "2025-01-01")!, summary: "S",
             body: "First *version*.")
         let prepared = PreparedBodies([original], markdown: markdown)
-        #expect(prepared.body(of: original)?.html == "<p>First <em>version</em>.</p>\n")
+        #expect(prepared.body(of: original)?.html.text == "<p>First <em>version</em>.</p>\n")
         var edited = original
         edited.body = "Second version."
         #expect(prepared.body(of: edited) == nil)

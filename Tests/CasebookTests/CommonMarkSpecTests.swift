@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Model
+import SystemSupport
 import TestSupport
 import Testing
 

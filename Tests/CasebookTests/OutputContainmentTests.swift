@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SystemSupport
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 
 /// Time spent per named step, summed over threads: `casebook build --profile` prints it, as
 /// Hugo's `--templateMetrics` and Zola's timings do, so the next bottleneck is visible.
+/// `@unchecked Sendable`: `entries` is read and written only under `lock`.
 public final class Metrics: @unchecked Sendable {
     public struct Entry: Sendable {
         public var name: String

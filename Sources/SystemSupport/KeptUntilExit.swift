@@ -8,6 +8,7 @@ import Foundation
 /// commands that exit after one build; `serve` and tests must let values go.
 public enum KeptUntilExit {
     private static let lock = NSLock()
+    /// `nonisolated(unsafe)`: appended to only under `lock`, and never read.
     nonisolated(unsafe) private static var values: [Any] = []
 
     public static func keep(_ value: Any) { lock.withLock { values.append(value) } }

@@ -1,6 +1,7 @@
 import Foundation
 
 /// Results filled in by concurrent tasks, each into its own slot, read after they all finish.
+/// `@unchecked Sendable`: `slots` is read and written only under `lock`.
 public final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result<T, any Error>?]

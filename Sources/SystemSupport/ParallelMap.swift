@@ -26,6 +26,7 @@ extension Array where Element: Sendable {
 
     private func mapConcurrently<T: Sendable>(order: [Int]?, chunk: Int, _ transform: @Sendable (Element) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // nonisolated(unsafe): each index is written by exactly one worker, and read after all finish.
             nonisolated(unsafe) let slots = buffer.baseAddress!
             let input = self
             let chunks = (input.count + chunk - 1) / chunk
