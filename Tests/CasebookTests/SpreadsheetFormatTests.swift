@@ -94,4 +94,24 @@ import Testing
         #expect(outcome.diagnostics.first?.message.contains("save it as CSV UTF-8 (File → Save As → CSV UTF-8)") == true)
         #expect(outcome.site == nil, "the error stops the build")
     }
+
+    /// Excel's "Unicode Text": UTF-16 with tabs. Its NUL bytes used to be reported as a binary file.
+    @Test func aUTF16FileSaysToSaveAsUTF8() throws {
+        let file = "content/quotes/export.tsv"
+        let site = try FixtureSite(copying: "valid-site")
+        try site.write(file, bytes: [0xFF, 0xFE] + Self.table("\t").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let diagnostics = site.check().diagnostics
+        #expect(diagnostics.summaries == ["\(file):1: error: utf16-file"])
+        #expect(diagnostics.first?.message.contains("CSV UTF-8") == true)
+    }
+
+    /// Excel's plain "CSV" on Windows is written in the computer's code page, not UTF-8.
+    @Test func aWindowsCodePageCSVSaysToSaveAsCSVUTF8() throws {
+        let file = "content/quotes/export.csv"
+        let site = try FixtureSite(copying: "valid-site")
+        try site.write(file, bytes: Array("text,speaker,programme,themes,consent,id\nCaf".utf8) + [0xE9] + Array(",Parent,talent-match,hard-work,public,cafe\n".utf8))
+        let diagnostics = site.check().diagnostics
+        #expect(diagnostics.summaries == ["\(file):2: error: invalid-utf8"])
+        #expect(diagnostics.first?.message.contains("CSV UTF-8") == true)
+    }
 }
