@@ -111,7 +111,7 @@ public struct SiteRenderer: Sendable {
 
         if keepsValuesUntilExit { KeptUntilExit.keep((fragments, allPages)) }
 
-        for asset in theme.assets where wanted(asset.path) { emit(OutputFile(path: asset.path, copyFrom: asset.source)) }
+        for asset in theme.assets where wanted(asset.path) { emit(asset) }
         // static/ comes last so a user's file replaces a generated one of the same path.
         for file in site.site.staticFiles {
             let path = String(file.dropFirst("static/".count))

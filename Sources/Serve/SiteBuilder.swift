@@ -199,16 +199,15 @@ final class SiteBuilder: @unchecked Sendable {
         return files
     }
 
-    /// A file's bytes; a copied file only when it really lies inside the site or the built-in
-    /// theme (a symbolic link that leaves them is not served).
+    /// A file's bytes; a copied file only when it really lies inside the site (a symbolic link
+    /// that leaves it is not served). The built-in theme's files are bytes already.
     private func contents(of file: OutputFile, theme: Theme) -> [UInt8]? {
         switch file.contents {
         case .bytes(let bytes): return bytes
         case .text(let text): return Array(text.utf8)
         case .copy(let source):
             let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-            let allowed = [root, URL(fileURLWithPath: Theme.builtInFolder).resolvingSymlinksInPath().path]
-            guard allowed.contains(where: { resolved.hasPrefix($0 + "/") }),
+            guard resolved.hasPrefix(root + "/"),
                 let data = FileManager.default.contents(atPath: resolved)
             else { return nil }
             return [UInt8](data)
