@@ -57,13 +57,12 @@ enum CSVDelimiter {
 
     /// The bytes of the first line: the header, unless a quoted name holds a line break (then
     /// the detection sees part of it, and reading falls back to `,`).
-    private static func headerLine(_ text: String) -> ArraySlice<UInt8> {
-        let bytes = Array(text.utf8.prefix { $0 != UInt8(ascii: "\n") })
-        return bytes[...]
+    private static func headerLine(_ text: String) -> [UInt8] {
+        Array(text.utf8.prefix { $0 != UInt8(ascii: "\n") })
     }
 
     /// The header's names split at `delimiter`, a surrounding pair of `"` removed, as columns are matched.
-    private static func names(_ header: ArraySlice<UInt8>, separatedBy delimiter: UInt8) -> [String] {
+    private static func names(_ header: [UInt8], separatedBy delimiter: UInt8) -> [String] {
         header.split(separator: delimiter, omittingEmptySubsequences: false).map { cell in
             var name = KeyName.normalised(String(decoding: cell, as: UTF8.self))
             if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = KeyName.normalised(String(name.dropFirst().dropLast())) }
