@@ -31,7 +31,7 @@ enum CSVTarget {
     static func run(_ bytes: [UInt8]) {
         guard case .success(let source) = SourceFile.decode(bytes, path: "content/quotes/fuzz.csv") else { return }
         var diagnostics: [Diagnostic] = []
-        let quotes = QuoteCSVLoader.load(source, diagnostics: &diagnostics)
+        let quotes = QuoteCSVLoader.load(source, diagnostics: &diagnostics).quotes
         FuzzDiagnostics.check(diagnostics, in: source)
         for quote in quotes {
             FuzzCheck.require(Slug.isValid(quote.id), "quote id '\(quote.id)' is not a slug")

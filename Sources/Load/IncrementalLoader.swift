@@ -22,6 +22,8 @@ public final class IncrementalLoader: @unchecked Sendable {
     struct FileResult: Sendable {
         var caseStudy: CaseStudy?
         var quotes: [Quote] = []
+        /// Ids of CSV rows without an `id`, made from row numbers: see `RowNumberReferences`.
+        var rowNumberIDs: Set<String> = []
         var page: Page?
         var diagnostics: [Diagnostic] = []
     }
@@ -34,7 +36,7 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// The content folders, in the order `SiteLoader` reads them.
     private static let folders: [(folder: String, extensions: Set<String>, kind: Kind)] = [
         ("content/case-studies", ["md", "markdown"], .caseStudy),
-        ("content/quotes", ["md", "markdown", "csv"], .quote),
+        ("content/quotes", QuoteFileFormat.extensions, .quote),
         ("content/pages", ["md", "markdown"], .page),
     ]
     private static let staticFolder = SiteDirectory.staticFolder
@@ -79,7 +81,9 @@ public final class IncrementalLoader: @unchecked Sendable {
         }
         let root = self.root
         // A CSV file holds thousands of quotes: started last, it would be read by one core alone.
-        let loaded = work.parallelMap(costliestFirst: { path, _ in SiteDirectory.pathExtension(of: path) == "csv" ? 1_000 : 1 }) { path, kind in
+        let loaded = work.parallelMap(costliestFirst: { path, kind in
+            kind == .quote && QuoteFileFormat(path: path) == .spreadsheetText ? 1_000 : 1
+        }) { path, kind in
             Self.loadFile(root: root, path: path, kind: kind)
         }
         if remembers {
@@ -98,6 +102,7 @@ public final class IncrementalLoader: @unchecked Sendable {
         for (folder, _, _) in Self.folders { diagnostics += listings[folder]?.diagnostics ?? [] }
         diagnostics += listings[Self.staticFolder]?.diagnostics ?? []
         var site = LoadedSite(root: root, config: config?.value, staticFiles: listings[Self.staticFolder]?.files ?? [])
+        var rowNumberIDs: Set<String> = []
         for (path, kind, result) in files {
             diagnostics += result.diagnostics
             if let caseStudy = result.caseStudy {
@@ -107,8 +112,10 @@ public final class IncrementalLoader: @unchecked Sendable {
                 site.unloadedCaseStudySlugs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
             }
             site.quotes += result.quotes
+            rowNumberIDs.formUnion(result.rowNumberIDs)
             if let page = result.page { site.pages.append(page) }
         }
+        RowNumberReferences.check(site.caseStudies, quotes: site.quotes, rowNumberIDs: rowNumberIDs, diagnostics: &diagnostics)
         site.diagnostics = diagnostics
         return site
     }
@@ -154,6 +161,11 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// One content file, read and parsed as `SiteLoader.load` does.
     static func loadFile(root: String, path: String, kind: Kind) -> FileResult {
         var result = FileResult()
+        let quoteFormat = kind == .quote ? QuoteFileFormat(path: path) : nil
+        if quoteFormat == .workbook {
+            result.diagnostics = [QuoteFileFormat.workbookError(path)]
+            return result
+        }
         let source: SourceFile
         switch SourceFile.read(absolutePath: root + "/" + path, relativePath: path) {
         case .success(let file): source = file
@@ -165,8 +177,10 @@ public final class IncrementalLoader: @unchecked Sendable {
         case .caseStudy: result.caseStudy = CaseStudyLoader.load(source, diagnostics: &result.diagnostics)
         case .page: result.page = PageLoader.load(source, diagnostics: &result.diagnostics)
         case .quote:
-            if path.lowercased().hasSuffix(".csv") {
-                result.quotes = QuoteCSVLoader.load(source, diagnostics: &result.diagnostics)
+            if quoteFormat == .spreadsheetText {
+                let loaded = QuoteCSVLoader.load(source, diagnostics: &result.diagnostics)
+                result.quotes = loaded.quotes
+                result.rowNumberIDs = loaded.rowNumberIDs
             } else {
                 result.quotes = QuoteLoader.load(source, diagnostics: &result.diagnostics).map { [$0] } ?? []
             }

@@ -1,34 +1,61 @@
 import CSV
 import Model
 
-/// Reads `content/quotes/*.csv`: many quotes per file, one per row (RFC 4180, header row first).
+/// Reads `content/quotes/*.csv` and `*.tsv`: many quotes per file, one per row (RFC 4180,
+/// header row first; the field delimiter as `CSVDelimiter` chooses it).
 enum QuoteCSVLoader {
     static let requiredColumns = ["text", "speaker", "programme", "themes", "consent"]
     static let optionalColumns = ["case_study", "date", "featured", "id", "consent_ref", "consent_expires"]
 
-    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> [Quote] {
+    /// What one file gave.
+    struct Loaded {
+        var quotes: [Quote] = []
+        /// The ids made from the file name and a row number (`survey-3`), for rows without an
+        /// `id`: they change when the rows are re-sorted, so nothing may reference them.
+        var rowNumberIDs: Set<String> = []
+    }
+
+    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Loaded {
+        let fileName = String(source.path.split(separator: "/").last ?? "quotes.csv")
+        let fileExtension = SiteDirectory.pathExtension(of: fileName)
+        let delimiter: UInt8
+        switch CSVDelimiter.choose(for: source.text, tabSeparated: fileExtension == "tsv", required: requiredColumns) {
+        case .delimiter(let chosen): delimiter = chosen
+        case .ambiguous:
+            diagnostics.append(
+                .error("csv-ambiguous-delimiter",
+                       "the header has no ',' and splits into the required columns both at ';' and at tabs, so which one "
+                           + "separates the fields is unclear; save the file as CSV UTF-8 (comma-separated)",
+                       at: SourceLocation(file: source.path, line: 1, column: 1)))
+            return Loaded()
+        }
         let starts: [Int]
-        switch CSVRecordLines.scan(source.text) {
+        switch CSVRecordLines.scan(source.text, delimiter: delimiter) {
         case .unclosedQuote(let line):
             diagnostics.append(
                 .error("csv-unclosed-quote",
                        "a quoted field that starts on this line never closes; add the closing '\"' (write a quote inside a field as '\"\"')",
                        at: SourceLocation(file: source.path, line: line, column: 1)))
-            return []
+            return Loaded()
         case .records(let lines): starts = lines
         }
-        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: true), let header = reader.headerRow else {
-            diagnostics.append(.error("csv-no-header", "the CSV file needs a header row naming its columns", at: SourceLocation(file: source.path, line: 1)))
-            return []
+        guard
+            let reader = try? CSVReader(string: source.text, hasHeaderRow: true, delimiter: Unicode.Scalar(delimiter)),
+            let header = reader.headerRow
+        else {
+            diagnostics.append(.error("csv-no-header", "the file needs a header row naming its columns", at: SourceLocation(file: source.path, line: 1)))
+            return Loaded()
         }
         let headerLine = starts.first ?? 1
-        guard let columns = columnNames(header, file: source.path, line: headerLine, diagnostics: &diagnostics) else { return [] }
+        guard let columns = columnNames(header, file: source.path, line: headerLine, diagnostics: &diagnostics) else { return Loaded() }
         let missing = requiredColumns.filter { !columns.contains($0) }
         if !missing.isEmpty {
             diagnostics.append(
-                .error("csv-missing-column", "the header lacks the column(s) \(missing.joined(separator: ", ")); required: \(requiredColumns.joined(separator: ", "))",
+                .error("csv-missing-column",
+                       "the header lacks the column(s) \(missing.joined(separator: ", ")); required: \(requiredColumns.joined(separator: ", "))"
+                           + CSVDelimiter.hint(for: source.text, readWith: delimiter),
                        at: SourceLocation(file: source.path, line: headerLine, column: 1)))
-            return []
+            return Loaded()
         }
         // A column that looks like a consent column but is not one would be ignored, and every
         // row published without the consent or expiry meant for it: an error, and no consent.
@@ -41,32 +68,33 @@ enum QuoteCSVLoader {
         // Each column's position, looked up once: searching the header for every field of every
         // row cost rows × columns, and a header may have millions of columns.
         let positions = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let stem = String((source.path.split(separator: "/").last ?? "quotes").dropLast(4))
+        let stem = String(fileName.dropLast(fileExtension.count + 1))
         // A row's id is `<file name>-<row>` unless it has one of its own: the name must be a slug.
         if !Slug.isValid(stem), !columns.contains("id") {
             diagnostics.append(
                 .error("invalid-slug",
-                       "the file name '\(stem).csv' is not a valid slug (lower-case a-z, 0-9 and '-'), and quote ids are made from it; rename it to '\(Slug.suggest(from: stem)).csv' or add an 'id' column",
+                       "the file name '\(fileName)' is not a valid slug (lower-case a-z, 0-9 and '-'), and quote ids are made from it; rename it to '\(Slug.suggest(from: stem)).\(fileExtension)' or add an 'id' column",
                        at: SourceLocation(file: source.path, line: headerLine, column: 1)))
-            return []
+            return Loaded()
         }
-        var quotes: [Quote] = []
+        let rows = CSVQuoteRows(
+            positions: positions, columnCount: columns.count, stem: stem, fileName: fileName, fileExtension: fileExtension, delimiter: delimiter)
+        var loaded = Loaded()
         var rowIndex = 0, recordIndex = 0
-        while let row = reader.next() {
+        while let fields = reader.next() {
             // `starts` has a line for every row the reader gives, blank ones too, the header first.
             rowIndex += 1
-            if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             recordIndex += 1
             let line = rowIndex < starts.count ? starts[rowIndex] : (starts.last ?? 1)
             let location = SourceLocation(file: source.path, line: line, column: 1)
-            if var quote = quote(
-                row, positions: positions, columnCount: columns.count, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics)
-            {
-                if consentInDoubt { quote.consent = .invalid }
-                quotes.append(quote)
+            if var row = rows.quote(fields, number: recordIndex, at: location, diagnostics: &diagnostics) {
+                if consentInDoubt { row.quote.consent = .invalid }
+                if row.idFromRowNumber { loaded.rowNumberIDs.insert(row.quote.id) }
+                loaded.quotes.append(row.quote)
             }
         }
-        return quotes
+        return loaded
     }
 
     /// The header's names as columns are matched (`KeyName.normalised`), or nil after an error
@@ -91,77 +119,6 @@ enum QuoteCSVLoader {
             collided = true
         }
         return collided ? nil : names
-    }
-
-    private static func quote(
-        _ row: [String], positions: [String: Int], columnCount: Int, stem: String, number: Int, at location: SourceLocation,
-        diagnostics: inout [Diagnostic]
-    ) -> Quote? {
-        func field(_ name: String) -> Located<String>? {
-            guard let index = positions[name], index < row.count else { return nil }
-            let value = row[index].trimmingWhitespace()
-            return value.isEmpty ? nil : Located(value, at: SourceLocation(file: location.file, line: location.line, column: index + 1))
-        }
-        if row.count != columnCount {
-            diagnostics.append(
-                .warning("csv-field-count", "this row has \(row.count) fields but the header names \(columnCount)", at: location))
-        }
-        let consent = ConsentReader.consent(field("consent"), missingAt: location, diagnostics: &diagnostics)
-        guard let text = field("text") else {
-            diagnostics.append(.error("empty-quote", "the row's 'text' is empty", at: location))
-            return nil
-        }
-        MarkdownCheck.check(text, diagnostics: &diagnostics)
-        guard let speaker = field("speaker") else {
-            diagnostics.append(.error("missing-key", "the row's 'speaker' is empty", at: location))
-            return nil
-        }
-        func day(_ name: String) -> Day? {
-            guard let value = field(name) else { return nil }
-            guard let day = Day(iso: value.value) else {
-                diagnostics.append(.error("invalid-date", "'\(name)' should be a date written YYYY-MM-DD, found '\(value.value)'", at: value.location))
-                return nil
-            }
-            return day
-        }
-        var featured = false
-        if let value = field("featured") {
-            switch value.value.lowercased() {
-            case "true", "yes", "1", "y": featured = true
-            case "false", "no", "0", "n": featured = false
-            default:
-                diagnostics.append(.error("wrong-type", "'featured' should be true or false, found '\(value.value)'", at: value.location))
-            }
-        }
-        var id = "\(stem)-\(number)"
-        if field("id") == nil, !Slug.isValid(stem) {
-            diagnostics.append(
-                .error("invalid-slug",
-                       "the row has no 'id' and the file name '\(stem).csv' is not a valid slug to make one from; fill in 'id' or rename the file to '\(Slug.suggest(from: stem)).csv'",
-                       at: location))
-            return nil
-        }
-        if let explicit = field("id") {
-            if Slug.isValid(explicit.value) {
-                id = explicit.value
-            } else {
-                diagnostics.append(
-                    .error("invalid-slug", "'id' must use only lower-case a-z, 0-9 and '-'; try '\(Slug.suggest(from: explicit.value))'",
-                           at: explicit.location))
-            }
-        }
-        // The cell is trimmed once: trimming it again for each theme was quadratic in its length.
-        let themeCell = field("themes")
-        let themes: [Located<String>] = (themeCell?.value.split(separator: ";") ?? []).compactMap {
-            let theme = $0.trimmingCharacters(in: .whitespaces)
-            return theme.isEmpty ? nil : IDReference.checked(Located(theme, at: themeCell!.location), kind: "theme", diagnostics: &diagnostics)
-        }
-        return Quote(
-            id: id, text: text.value, speaker: speaker.value,
-            programme: IDReference.checked(field("programme"), kind: "programme", diagnostics: &diagnostics),
-            caseStudy: IDReference.checked(field("case_study"), kind: "case study", diagnostics: &diagnostics), themes: themes, consent: consent, consentRef: field("consent_ref")?.value,
-            consentExpires: day("consent_expires"), date: day("date"), featured: featured, location: location,
-            consentLocation: field("consent")?.location ?? location)
     }
 }
 

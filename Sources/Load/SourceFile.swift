@@ -56,6 +56,15 @@ struct SourceFile {
     static func decode(_ bytes: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Excel's "Unicode Text" and some Windows editors write UTF-16, with this mark first:
+        // its NUL bytes would otherwise be called binary, which tells the author nothing.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(
+                .error("utf16-file",
+                       "the file is UTF-16 text (as Excel's \"Unicode Text\" saves it), and casebook reads UTF-8; "
+                           + "save it as UTF-8 (from a spreadsheet: File → Save As → CSV UTF-8)",
+                       at: SourceLocation(file: path, line: 1, column: 1)))
+        }
         if let nul = Self.offset(of: 0, in: bytes) {
             return .failure(
                 .error("binary-file", "this looks like a binary file, not Markdown or CSV text (a NUL byte)",
@@ -78,7 +87,7 @@ struct SourceFile {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(in: bytes)
             return .failure(
-                .error("invalid-utf8", "the file is not valid UTF-8; save it as UTF-8",
+                .error("invalid-utf8", "the file is not valid UTF-8; save it as UTF-8 (from a spreadsheet: File → Save As → CSV UTF-8)",
                        at: position(of: bad, in: bytes, file: path)))
         }
         return .success(SourceFile(path: path, text: text))

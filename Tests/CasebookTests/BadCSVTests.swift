@@ -104,4 +104,25 @@ import Testing
         let ids = site.quotes.filter { $0.location.file == Self.file }.map(\.id)
         #expect(ids == ["bulk-1", "bulk-2"])
     }
+
+    /// A field too many or too few shifts every later cell into another column (a consent read
+    /// from the wrong cell): the row is an error at its line, and published nowhere.
+    @Test func rowWithTheWrongNumberOfFieldsIsAnErrorAtItsLine() throws {
+        let csv = Self.header
+            + "Fine,Parent,talent-match,hard-work,public\n"  // line 2
+            + "Unquoted, with a comma,Parent,talent-match,hard-work,public\n"  // line 3: six fields
+            + "Too short,Parent,talent-match\n"  // line 4: three fields
+        let site = try FixtureSite(copying: "valid-site", [Self.file: csv])
+        let loaded = SiteLoader.load(from: site.root)
+        #expect(loaded.diagnostics.summaries == ["\(Self.file):3: error: csv-field-count", "\(Self.file):4: error: csv-field-count"])
+        #expect(loaded.diagnostics.first?.message.contains("double quotes around a field that holds ','") == true)
+        #expect(loaded.quotes.filter { $0.location.file == Self.file }.map(\.text) == ["Fine"])
+    }
+
+    @Test func fieldCountErrorNamesTheSemicolon() throws {
+        let csv = "text;speaker;programme;themes;consent\nA; with a semicolon;Parent;talent-match;hard-work;public\n"
+        let diagnostics = try check(csv).diagnostics
+        #expect(diagnostics.summaries == ["\(Self.file):2: error: csv-field-count"])
+        #expect(diagnostics.first?.message.contains("holds ';'") == true)
+    }
 }
