@@ -29,29 +29,32 @@ public struct SiteRenderer: Sendable {
         self.reports = reports
     }
 
-    /// - Parameter only: output paths to render (for `casebook serve`'s rebuilds); nil for all.
-    /// - Returns: the files, sorted by path; a `static/` file replaces a generated one of its path.
-    /// - Parameter stamp: the time written into the pages (the footer's year).
-    public func render(_ site: AggregatedSite, stamp: StampTime, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
+    /// Plans and renders every file of the site, sorted by path (tests and tools; a build streams).
+    public func render(_ site: AggregatedSite, stamp: StampTime) throws(RenderError) -> [OutputFile] {
         let collected = CollectedFiles()
-        try render(site, stamp: stamp, only: only, emit: collected.add)
+        try render(plan(site, eager: true), stamp: stamp, emit: collected.add)
         return collected.sorted
     }
 
-    /// Renders the site, handing each file to `emit` as soon as it is made, from several threads
-    /// at once: a build writes pages while others render, and never holds the whole site.
-    /// Files come in no fixed order, except that `static/` files come last, after everything else.
+    /// Renders the plan's pages, exports, assets and static files (its reports are
+    /// `ReportRenderer`'s), handing each file to `emit` as soon as it is made, from several
+    /// threads at once: a build writes pages while others render, and never holds the whole site.
+    /// - Parameter only: the output paths to render (`casebook serve`'s rebuilds); nil for all.
+    /// - Parameter stamp: the time written into the pages (the footer's year).
     public func render(
-        _ site: AggregatedSite, stamp: StampTime, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
+        _ plan: SitePlan, stamp: StampTime, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
     ) throws(RenderError) {
-        func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
+        let manifest = plan.manifest
+        /// Whether the manifest has `path` made by this producer (not replaced by a `static/` file) and it is asked for.
+        func wanted(_ path: String, _ isProducer: (OutputManifest.Producer) -> Bool) -> Bool {
+            guard let entry = manifest[path], isProducer(entry.producer) else { return false }
+            return only?.contains(path) ?? true
+        }
         let metrics = self.metrics
         let theme = self.theme
-        let fragments = metrics.measure("render: Markdown and shared items") {
-            ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies, eager: only == nil)
-        }
-        let allPages = SitePages(site: site, fragments: fragments).all()
-        let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
+        let site = plan.site
+        let allPages = plan.pages
+        let pages = allPages.filter { page in wanted(SiteURL.file(for: page.url)) { if case .page = $0 { true } else { false } } }
         for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
             throw RenderError(
                 "missing-template", "the theme has no template '\(template)'; add templates/\(template).mustache",
@@ -62,19 +65,7 @@ public struct SiteRenderer: Sendable {
         let common = chrome
         // Feeds, indexes and exports depend on no page: they start first, on threads of their own,
         // and run alongside the pages (the CSV export alone is as long as hundreds of pages).
-        let feeds = FeedAndSitemap(site: site, fragments: fragments)
-        let export = DataExport(site: site)
-        let sitemapURLs = allPages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
-        let generators: [(path: String, make: @Sendable () throws -> [UInt8])] = [
-            ("data/quotes.csv", { @Sendable in export.quotesCSV() }),
-            ("data/quotes.json", { @Sendable in export.quotesJSON() }),
-            ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
-            ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
-            ("data/lessons.json", { @Sendable in export.lessonsJSON() }),
-            (SiteURL.feed, { @Sendable in Array(feeds.feed().utf8) }),
-            ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
-            ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
-        ].filter { wanted($0.path) }
+        let generators = plan.exports.filter { export in wanted(export.path) { $0 == .export } }
         let failures = ResultSlots<Void>(count: generators.count)
         let group = DispatchGroup()
         for (index, generator) in generators.enumerated() {
@@ -109,13 +100,14 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        if keepsValuesUntilExit { KeptUntilExit.keep((fragments, allPages)) }
+        if keepsValuesUntilExit { KeptUntilExit.keep((plan.fragments, allPages)) }
 
-        for asset in theme.assets where wanted(asset.path) { emit(OutputFile(path: asset.path, copyFrom: asset.source)) }
-        // static/ comes last so a user's file replaces a generated one of the same path.
-        for file in site.site.staticFiles {
-            let path = String(file.dropFirst("static/".count))
-            if wanted(path) { emit(OutputFile(path: path, copyFrom: site.site.root + "/" + file)) }
+        // Copied files, in path order; each only where the manifest has it as its producer.
+        for path in manifest.paths.sorted() where only?.contains(path) ?? true {
+            switch manifest[path]?.producer {
+            case .asset(let source), .staticFile(let source): emit(OutputFile(path: path, copyFrom: source))
+            default: break
+            }
         }
     }
 }

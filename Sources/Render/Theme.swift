@@ -14,8 +14,8 @@ public struct Theme: Sendable {
     let sources: [String: String]
     /// Output path under `assets/` → absolute source path.
     public let assets: [(path: String, source: String)]
-    /// Template name → its text, for the dev server's map of which template includes which.
-    public let templateTexts: [String: String]
+    /// Template name → the templates it names (`{{> partial}}`, `{{< parent}}`), for the plan.
+    let references: [String: Set<String>]
 
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
@@ -90,7 +90,8 @@ public struct Theme: Sendable {
         }
         try checkReferences(texts, sources: sources)
         return Theme(
-            library: library, sources: sources, assets: assetFiles.keys.sorted().map { ($0, assetFiles[$0]!) }, templateTexts: texts)
+            library: library, sources: sources, assets: assetFiles.keys.sorted().map { ($0, assetFiles[$0]!) },
+            references: texts.mapValues { Set(Self.references(in: $0).map(\.name)) })
     }
 
     /// swift-mustache's parser errors are enum cases; say what they mean and how to fix them.
@@ -122,24 +123,41 @@ public struct Theme: Sendable {
 
     public func has(_ template: String) -> Bool { sources[template] != nil }
 
+    /// `template` and every template it uses, directly or through partials and parents, whether
+    /// or not the theme has them (a page depends on a partial it names before the site adds it).
+    public func uses(_ template: String) -> Set<String> {
+        var found: Set<String> = [template]
+        var next = [template]
+        while let name = next.popLast() {
+            for used in references[name] ?? [] where found.insert(used).inserted { next.append(used) }
+        }
+        return found
+    }
+
+    /// The templates a template's text names, with the line of each.
+    static func references(in text: String) -> [(name: String, line: Int)] {
+        var found: [(String, Int)] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let first = rest.first, first == ">" || first == "<", let close = rest.range(of: "}}") else { continue }
+                found.append((rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces), lineNumber))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return found
+    }
+
     /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
     static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            var lineNumber = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lineNumber += 1
-                var rest = line[...]
-                while let open = rest.range(of: "{{") {
-                    rest = rest[open.upperBound...]
-                    guard let first = rest.first, first == ">" || first == "<", let close = rest.range(of: "}}") else { continue }
-                    let reference = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if texts[reference] == nil {
-                        throw RenderError(
-                            "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
-                            at: SourceLocation(file: sources[name] ?? name, line: lineNumber, column: 1))
-                    }
-                    rest = rest[close.upperBound...]
-                }
+            for (reference, line) in references(in: text) where texts[reference] == nil {
+                throw RenderError(
+                    "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
+                    at: SourceLocation(file: sources[name] ?? name, line: line, column: 1))
             }
         }
     }

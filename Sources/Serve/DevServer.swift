@@ -74,8 +74,12 @@ public actor DevServer {
             log("warning: listening on \(options.host), so other machines on the network can see this site, drafts included\n")
         }
 
-        let builder = SiteBuilder(
-            options: .init(folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock))
+        var pipelineOptions = SitePipeline.Options(folder: options.folder, clock: options.clock)
+        pipelineOptions.includeDrafts = options.includeDrafts
+        pipelineOptions.baseURL = url.absoluteString
+        pipelineOptions.incremental = true
+        pipelineOptions.holdsBack = true
+        let builder = SitePipeline(options: pipelineOptions)
         let (stream, continuation) = AsyncStream<Set<String>?>.makeStream()
         changes = continuation
         let watcher = FileWatcher(root: builder.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in
@@ -86,7 +90,10 @@ public actor DevServer {
 
         await store.setRefresher { [buildQueue] in
             await withCheckedContinuation { continuation in
-                buildQueue.async { continuation.resume(returning: builder.buildDeferred()) }
+                buildQueue.async {
+                    let output = MemoryOutput()
+                    continuation.resume(returning: builder.renderHeldBack(into: output).map { SiteUpdate(files: output.files, removed: $0.removed, full: false) })
+                }
             }
         }
         await rebuild(builder, changed: nil)
@@ -117,34 +124,38 @@ public actor DevServer {
     }
 
     /// One build on the build queue, then the served site and the open tabs are brought up to date.
-    private func rebuild(_ builder: SiteBuilder, changed: Set<String>?) async {
+    private func rebuild(_ builder: SitePipeline, changed: Set<String>?) async {
         let started = DispatchTime.now().uptimeNanoseconds
-        let outcome = await withCheckedContinuation { continuation in
-            buildQueue.async { continuation.resume(returning: builder.build(changed: changed)) }
+        let output = MemoryOutput()
+        let run = await withCheckedContinuation { continuation in
+            buildQueue.async { continuation.resume(returning: builder.run(changed: changed, into: output)) }
         }
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         let cause = Self.describe(changed)
-        switch outcome {
-        case .built(let update):
-            await store.apply(update)
-            let shown = update.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
+        if run.succeeded {
+            let files = output.files
+            await store.apply(SiteUpdate(files: files, removed: run.removed, full: run.full))
+            let shown = run.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
+            let pageCount = files.keys.count { $0.hasSuffix(".html") }
             if changed == nil {
-                log("Built \(update.pageCount) pages, \(update.files.count) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
-            } else if update.files.isEmpty && update.removed.isEmpty {
+                log("Built \(pageCount) pages, \(files.count) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
+            } else if files.isEmpty && run.removed.isEmpty && run.heldBack.isEmpty {
                 log("Nothing to rebuild\(cause)\n")
             } else {
-                let pages = update.pageCount == 1 ? "1 page" : "\(update.pageCount) pages"
+                let pages = pageCount == 1 ? "1 page" : "\(pageCount) pages"
                 log("Rebuilt \(pages) in \(milliseconds) ms\(cause)\n")
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
-                log(update.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.milliseconds)) ms" }.joined(separator: "\n") + "\n")
+                log(run.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: "\n") + "\n")
             }
             // Exports, indexes and reports are made when first requested: no open page shows them.
-            await store.markStale(update.deferred)
+            await store.markStale(run.heldBack)
             liveReload.send("reload")
             liveReload.send("updated")
-        case .failed(let diagnostics):
+        } else {
+            var diagnostics = run.diagnostics
+            if let failure = run.failure { diagnostics.append(.error("build-failed", failure, at: SourceLocation(file: "casebook.yml"))) }
             await store.fail(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }
             log(DiagnosticFormat.text.render(errors))

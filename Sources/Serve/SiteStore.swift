@@ -10,10 +10,10 @@ actor SiteStore {
     private(set) var isReady = false
     /// Outputs a rebuild left for later (exports, indexes, reports): made when first asked for.
     private var stale: Set<String> = []
-    private var refresher: (@Sendable () async -> SiteBuilder.Update?)?
+    private var refresher: (@Sendable () async -> SiteUpdate?)?
     private var refreshing: Task<Void, Never>?
 
-    func setRefresher(_ refresher: @escaping @Sendable () async -> SiteBuilder.Update?) {
+    func setRefresher(_ refresher: @escaping @Sendable () async -> SiteUpdate?) {
         self.refresher = refresher
     }
 
@@ -33,7 +33,7 @@ actor SiteStore {
         refreshing = nil
     }
 
-    func apply(_ update: SiteBuilder.Update) {
+    func apply(_ update: SiteUpdate) {
         if update.full {
             files = [:]
             stale = []
@@ -53,4 +53,13 @@ actor SiteStore {
     func contains(_ path: String) -> Bool { files[path] != nil }
 
     var paths: [String] { files.keys.sorted() }
+}
+
+/// What a run of the pipeline changed in the served site.
+struct SiteUpdate: Sendable {
+    /// Files added or changed, by output path.
+    var files: [String: [UInt8]]
+    var removed: Set<String>
+    /// True when the whole site was rendered: files not in `files` are gone.
+    var full: Bool
 }
