@@ -40,7 +40,6 @@ public actor DevServer {
     private let log: @Sendable (String) -> Void
     private let store = SiteStore()
     private let liveReload = LiveReload()
-    private let buildQueue = DispatchQueue(label: "casebook.serve.build", qos: .userInitiated)
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
     private var buildTask: Task<Void, Never>?
@@ -74,36 +73,23 @@ public actor DevServer {
             log("warning: listening on \(options.host), so other machines on the network can see this site, drafts included\n")
         }
 
-        var pipelineOptions = SitePipeline.Options(folder: options.folder, clock: options.clock)
-        pipelineOptions.includeDrafts = options.includeDrafts
-        pipelineOptions.baseURL = url.absoluteString
-        pipelineOptions.incremental = true
-        pipelineOptions.holdsBack = true
-        let builder = SitePipeline(options: pipelineOptions)
+        let preview = PreviewSite(store: store, folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock)
         let (stream, continuation) = AsyncStream<Set<String>?>.makeStream()
         changes = continuation
-        let watcher = FileWatcher(root: builder.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in
+        let watcher = FileWatcher(root: preview.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in
             debouncer.add($0)
         }
         try watcher.start()
         self.watcher = watcher
 
-        await store.setRefresher { [buildQueue] in
-            await withCheckedContinuation { continuation in
-                buildQueue.async {
-                    let output = MemoryOutput()
-                    continuation.resume(returning: builder.renderHeldBack(into: output).map { SiteUpdate(files: output.files, removed: $0.removed, full: false) })
-                }
-            }
-        }
-        await rebuild(builder, changed: nil)
+        await rebuild(preview, changed: nil)
         buildTask = Task { [weak self] in
             for await changed in stream {
                 guard let self else { return }
-                await self.rebuild(builder, changed: changed)
+                await self.rebuild(preview, changed: changed)
             }
         }
-        log("Serving \(builder.root) at \(url.absoluteString) (Ctrl-C to stop)\n")
+        log("Serving \(preview.root) at \(url.absoluteString) (Ctrl-C to stop)\n")
         return url
     }
 
@@ -124,39 +110,30 @@ public actor DevServer {
     }
 
     /// One build on the build queue, then the served site and the open tabs are brought up to date.
-    private func rebuild(_ builder: SitePipeline, changed: Set<String>?) async {
+    private func rebuild(_ preview: PreviewSite, changed: Set<String>?) async {
         let started = DispatchTime.now().uptimeNanoseconds
-        let output = MemoryOutput()
-        let run = await withCheckedContinuation { continuation in
-            buildQueue.async { continuation.resume(returning: builder.run(changed: changed, into: output)) }
-        }
+        let outcome = await preview.update(changed: changed)
+        let run = outcome.run
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         let cause = Self.describe(changed)
         if run.succeeded {
-            let files = output.files
-            await store.apply(SiteUpdate(files: files, removed: run.removed, full: run.full))
             let shown = run.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
-            let pageCount = files.keys.count { $0.hasSuffix(".html") }
             if changed == nil {
-                log("Built \(pageCount) pages, \(files.count) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
-            } else if files.isEmpty && run.removed.isEmpty && run.heldBack.isEmpty {
+                log("Built \(outcome.pageCount) pages, \(outcome.fileCount) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
+            } else if outcome.fileCount == 0 && run.removed.isEmpty {
                 log("Nothing to rebuild\(cause)\n")
             } else {
-                let pages = pageCount == 1 ? "1 page" : "\(pageCount) pages"
+                let pages = outcome.pageCount == 1 ? "1 page" : "\(outcome.pageCount) pages"
                 log("Rebuilt \(pages) in \(milliseconds) ms\(cause)\n")
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
                 log(run.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: "\n") + "\n")
             }
-            // Exports, indexes and reports are made when first requested: no open page shows them.
-            await store.markStale(run.heldBack)
             liveReload.send("reload")
             liveReload.send("updated")
         } else {
-            var diagnostics = run.diagnostics
-            if let failure = run.failure { diagnostics.append(.error("build-failed", failure, at: SourceLocation(file: "casebook.yml"))) }
-            await store.fail(diagnostics)
+            let diagnostics = run.diagnostics
             let errors = diagnostics.filter { $0.severity == .error }
             log(DiagnosticFormat.text.render(errors))
             log("Build failed: \(errors.count) error(s)\(cause); still serving the last good site\n")
