@@ -91,7 +91,7 @@ public struct SiteBuild: Sendable {
         let paths = output.paths
         outcome.pageCount = paths.count { $0.hasSuffix(".html") }
         outcome.fileCount = paths.count
-        outcome.reportCount = run.reportCount
+        outcome.reportCount = run.reports.count
         outcome.written = output.statistics
         return outcome
     }

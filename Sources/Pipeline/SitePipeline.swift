@@ -22,13 +22,14 @@ public final class SitePipeline: @unchecked Sendable {
     public struct Options: Sendable {
         public var folder: String
         public var clock: BuildClock
+        public var target = Target.site
         public var includeDrafts = false
         /// Replaces `base_url` (previews, the dev server); checked as `base_url` is (`BaseURL`).
         public var baseURL: String?
-        /// Also render the public reports' PDFs into `reports/<id>/`.
+        /// Also render the reports' PDFs.
         public var pdf = false
         public var engine: PDFEngine.Kind?
-        /// Whether public reports may show remote images, which the PDF engine then fetches.
+        /// Whether reports may show remote images, which the PDF engine then fetches.
         public var allowNetwork = false
         /// Collect the time of each render step and template (`--profile`).
         public var profile = false
@@ -47,6 +48,14 @@ public final class SitePipeline: @unchecked Sendable {
         }
     }
 
+    /// Which outputs the plan lists.
+    public enum Target: Sendable {
+        /// The website, with its public reports under `reports/` (`build`, `serve`).
+        case site
+        /// Reports of any audience, each in `<id>/` (`casebook report`); empty for all of them.
+        case reports(only: [String])
+    }
+
     /// What a run did.
     public struct Run: Sendable {
         public var diagnostics: [Diagnostic] = []
@@ -59,7 +68,10 @@ public final class SitePipeline: @unchecked Sendable {
         public var full = true
         /// Outputs not rendered yet (`Options.holdsBack`): `renderHeldBack` makes them.
         public var heldBack: Set<String> = []
-        public var reportCount = 0
+        /// The reports planned, by id.
+        public var reports: [String] = []
+        /// The PDF engine used, when one was asked for and found.
+        public var engine: String?
         public var timings: [(stage: String, seconds: Double)] = []
         /// With `Options.profile`: time per render step and template, summed over threads.
         public var metrics: [Metrics.Entry] = []
@@ -67,15 +79,26 @@ public final class SitePipeline: @unchecked Sendable {
         public var succeeded: Bool { !diagnostics.hasErrors && failure == nil }
     }
 
+    /// The plan stage's product: the manifest and what renders its entries.
+    struct Plan {
+        var manifest: OutputManifest
+        /// The website's pages, exports and copied files; nil for `Target.reports`.
+        var site: (plan: SitePlan, renderer: SiteRenderer)?
+        var reports: ReportFiles
+        var reportPrefix: String
+    }
+
     public let options: Options
     /// Told the name of each stage as it starts, for a progress line on a terminal.
     public var progress: @Sendable (String) -> Void = { _ in }
+    /// Told before each report's PDF is rendered: (total, report id).
+    public var pdfProgress: @Sendable (Int, String) -> Void = { _, _ in }
     private let loader: IncrementalLoader
     private let markdown: MarkdownRenderer
     private let fragments: FragmentCache?
 
     /// What the last good run planned, for the next run's comparison and `renderHeldBack`.
-    private var last: (site: ValidatedSite, aggregated: AggregatedSite, plan: SitePlan, renderer: SiteRenderer, reports: ReportFiles)?
+    private var last: (site: ValidatedSite, aggregated: AggregatedSite?, plan: Plan)?
     private var theme: Theme?
     /// Source paths changed since the last good run; nil: anything may have (no good run yet).
     private var pending: Set<String>? = nil
@@ -107,12 +130,14 @@ public final class SitePipeline: @unchecked Sendable {
         if let changed { pending?.formUnion(changed) } else { pending = nil }
         let changed = pending
 
+        // Load and validate.
         progress("load")
         let loaded = loader.load(changed: options.incremental ? loaderChanges : nil)
         timer.lap("load")
         // Bodies need nothing from validation and aggregation, which run on one core: the other
         // cores convert them meanwhile. (A rebuild reuses what it converted before instead.)
-        let bodies = options.incremental || loaded.diagnostics.hasErrors ? nil : PreparedBodies(loaded.caseStudies, markdown: markdown)
+        let convertsBodies = !options.incremental && !loaded.diagnostics.hasErrors && options.target.isSite
+        let bodies = convertsBodies ? PreparedBodies(loaded.caseStudies, markdown: markdown) : nil
         // A run that stops early must not leave the conversion running behind it.
         defer { bodies?.wait() }
         let validation = SiteValidator(consentDay: options.clock.consentDay(), includeDrafts: options.includeDrafts).validate(loaded)
@@ -128,33 +153,49 @@ public final class SitePipeline: @unchecked Sendable {
             }
         }
 
-        let aggregated = Aggregator.aggregate(site, selection: .site)
-        let stamp = options.clock.stamp()
+        // Aggregate: the website's lists and counts (each report aggregates its own selection).
+        let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
         timer.lap("aggregate")
 
-        // Plan: the theme (read again when it or the settings changed), every output and its inputs,
-        // and of those the ones to render.
-        let themeChanged = changed.map { $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } } ?? true
+        // Plan: the theme (read again when it or the settings changed), every output with its
+        // inputs, and of those the ones to render.
         let metrics = options.profile ? Metrics() : nil
-        // Only public reports go into the website; internal ones only through `casebook report`.
-        let reports = site.config.reports.filter { $0.audience == .public }
-        let plan: SitePlan
-        let renderer: SiteRenderer
-        let reportFiles: ReportFiles
+        var engineProblem: String?
+        let plan: Plan
         do {
-            if theme == nil || themeChanged {
+            if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
                 theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
                 fragments?.clear()
             }
-            var made = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-            made.preparedBodies = bodies
-            made.metrics = metrics
-            made.fragmentCache = fragments
-            made.keepsValuesUntilExit = options.exitsAfterRun
-            renderer = made
-            var files = ReportFiles(site: site, stamp: stamp, theme: theme!, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
-            files.allowNetwork = options.allowNetwork
-            reportFiles = files
+            var engine: PDFEngine?
+            do {
+                engine = options.pdf ? try PDFEngine.find(options.engine) : nil
+            } catch {
+                // A report run still writes the HTML reports; a website build stops.
+                guard case .reports = options.target else { throw error }
+                engineProblem = error.message
+            }
+            run.engine = engine?.description
+            let reports = try chooseReports(site)
+            run.reports = reports.map(\.id)
+            var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
+            reportFiles.allowNetwork = options.allowNetwork
+            let pdfProgress = self.pdfProgress
+            reportFiles.progress = { _, total, id in pdfProgress(total, id) }
+            if let aggregated {
+                var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+                renderer.preparedBodies = bodies
+                renderer.metrics = metrics
+                renderer.fragmentCache = fragments
+                renderer.keepsValuesUntilExit = options.exitsAfterRun
+                markdown.cache?.startGeneration()
+                // Items go through their partials up front only when every page will be rendered.
+                let sitePlan = renderer.plan(aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil)
+                plan = Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/")
+            } else {
+                let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)
+                plan = Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: "")
+            }
         } catch let error as RenderError {
             run.diagnostics.append(error.diagnostic)
             return
@@ -162,16 +203,15 @@ public final class SitePipeline: @unchecked Sendable {
             run.failure = "\(error)"
             return
         }
-        markdown.cache?.startGeneration()
         var selection: Set<String>?
-        if let changed, let last, let inputs = ChangedInputs.of(changed, old: last.aggregated, new: aggregated) {
-            plan = renderer.plan(aggregated, eager: false, reportPDFs: options.pdf)
+        if let changed, let last, let old = last.aggregated, let aggregated,
+            let inputs = ChangedInputs.of(changed, old: old, new: aggregated)
+        {
             let changes = plan.manifest.changes(since: last.plan.manifest, changed: inputs)
             selection = changes.render
             run.removed = changes.removed
             run.full = false
         } else {
-            plan = renderer.plan(aggregated, eager: last == nil, reportPDFs: options.pdf)
             run.removed = last.map { $0.plan.manifest.paths.subtracting(plan.manifest.paths) } ?? []
         }
         if options.holdsBack {
@@ -189,9 +229,8 @@ public final class SitePipeline: @unchecked Sendable {
             run.failure = "\(error)"
             return
         }
-        let warnings = render(plan, renderer: renderer, reports: reportFiles, only: selection, stamp: stamp, into: output, run: &run, timer: &timer)
-        run.diagnostics += warnings
-        if options.strict { run.diagnostics = run.diagnostics.map(\.asError) }
+        let warnings = render(plan, only: selection, into: output, run: &run, timer: &timer)
+        run.diagnostics += options.strict ? warnings.map(\.asError) : warnings
         guard run.succeeded else { return }
         do {
             try output.finish()
@@ -201,11 +240,25 @@ public final class SitePipeline: @unchecked Sendable {
         }
         timer.lap("write")
         run.rendered = selection ?? plan.manifest.paths
-        run.reportCount = reports.count
         run.metrics = metrics?.report ?? []
-        if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated)) }
-        if options.incremental { last = (site, aggregated, plan, renderer, reportFiles) }
+        if let engineProblem {
+            run.failure = engineProblem
+            return
+        }
+        if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated as Any)) }
+        if options.incremental { last = (site, aggregated, plan) }
         pending = []
+    }
+
+    /// The reports the target asks for: the public ones in a website; those named (or all) for `casebook report`.
+    private func chooseReports(_ site: ValidatedSite) throws -> [ReportDefinition] {
+        let all = site.config.reports
+        guard case .reports(let only) = options.target else { return all.filter { $0.audience == .public } }
+        if all.isEmpty { throw OutputProblem(description: "casebook.yml defines no reports; add a 'reports:' list (see the README)") }
+        for id in only where !all.contains(where: { $0.id == id }) {
+            throw OutputProblem(description: "no report '\(id)' in casebook.yml\(Suggestion.hint(for: id, in: all.map(\.id)))")
+        }
+        return only.isEmpty ? all : all.filter { only.contains($0.id) }
     }
 
     /// Renders the outputs the last runs held back (`Options.holdsBack`); nil when there are none.
@@ -220,33 +273,31 @@ public final class SitePipeline: @unchecked Sendable {
         } catch {
             return nil
         }
-        let warnings = render(
-            last.plan, renderer: last.renderer, reports: last.reports, only: paths, stamp: options.clock.stamp(), into: output, run: &run,
-            timer: &timer)
+        let warnings = render(last.plan, only: paths, into: output, run: &run, timer: &timer)
         run.diagnostics = warnings
         guard run.succeeded, (try? output.finish()) != nil else { return nil }
         run.rendered = paths
         return run
     }
 
-    /// The render stage: the plan's site files and its reports (on a thread of their own beside
-    /// the pages), each handed to `output` as soon as it is made. Returns the diagnostics.
-    private func render(
-        _ plan: SitePlan, renderer: SiteRenderer, reports: ReportFiles, only: Set<String>?, stamp: StampTime, into output: OutputDestination,
-        run: inout Run, timer: inout StageTimer
-    ) -> [Diagnostic] {
+    /// The render stage: the plan's website files and its reports (on a thread of their own
+    /// beside the pages), each handed to `output` as soon as it is made. Returns the warnings.
+    private func render(_ plan: Plan, only: Set<String>?, into output: OutputDestination, run: inout Run, timer: inout StageTimer)
+        -> [Diagnostic]
+    {
         let emit: @Sendable (OutputFile) -> Void = output.put
         let manifest = plan.manifest
         var ids = Set<String>()
         for path in only ?? manifest.paths {
             if case .report(let id, _) = manifest[path]?.producer { ids.insert(id) }
         }
-        let wanted = reports.site.config.reports.filter { ids.contains($0.id) }
+        let wanted = plan.reports.site.config.reports.filter { ids.contains($0.id) }
+        let (reports, prefix) = (plan.reports, plan.reportPrefix)
         let reportResult = ResultSlots<[Diagnostic]>(count: 1)
         let reportsDone = DispatchGroup()
         DispatchQueue.global().async(group: reportsDone) {
             reportResult.set(0, Result {
-                let (files, warnings) = try reports.render(wanted, prefix: "reports/")
+                let (files, warnings) = try reports.render(wanted, prefix: prefix)
                 // Only the parts planned and asked for (a static/ file may replace one).
                 for file in files where manifest[file.path].map({ if case .report = $0.producer { true } else { false } }) ?? false {
                     if only?.contains(file.path) ?? true { emit(file) }
@@ -257,7 +308,9 @@ public final class SitePipeline: @unchecked Sendable {
         // On a render error too: the reports' thread must not outlive the run.
         defer { reportsDone.wait() }
         do {
-            try renderer.render(plan, stamp: stamp, only: only, emit: emit)
+            if let site = plan.site {
+                try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: only, emit: emit)
+            }
             timer.lap("render")
             reportsDone.wait()
             let warnings = try reportResult.results[0]?.get() ?? []
@@ -269,6 +322,13 @@ public final class SitePipeline: @unchecked Sendable {
             run.failure = "\(error)"
             return []
         }
+    }
+}
+
+extension SitePipeline.Target {
+    var isSite: Bool {
+        if case .site = self { return true }
+        return false
     }
 }
 
