@@ -63,11 +63,12 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
-        // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
+        // `casebook serve`: HTTP, file watching and live reload on top of the pipeline. The only
+        // importer of FlyingFox.
         .target(
             name: "Serve",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Markdown",
+                "Pipeline", "Model", "Render",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
