@@ -19,10 +19,12 @@ if [ $replay = 0 ] && [[ "${1:-}" =~ ^[0-9]+$ ]]; then seconds="$1"; shift; fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(front-matter yaml csv markdown site)
 
-swift build --scratch-path .build-fuzz --product CasebookFuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address \
+# Optimised (with -enable-testing for the targets' @testable imports): the whole-site target
+# runs about four times as many inputs a second as a debug build.
+swift build -c release --scratch-path .build-fuzz --product CasebookFuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -enable-testing \
     -Xswiftc -use-ld=lld -Xlinker --export-dynamic-symbol=LLVMFuzzerRunDriver
-fuzzer=.build-fuzz/debug/CasebookFuzz
+fuzzer=.build-fuzz/release/CasebookFuzz
 
 seed() {  # seed TARGET: fills .fuzz/seeds/TARGET from the repository
     local target="$1" dir=".fuzz/seeds/$1"

@@ -60,7 +60,10 @@ enum FrontMatterSplitter {
             if let start = yamlStart {
                 if isFence(line, closing: true) {
                     // The line break before the fence ends the last YAML line; it is not part of it.
-                    return .closed(yamlStart: start, yamlEnd: max(start, lineStart - 1), bodyStart: next, bodyLine: lineNumber + 1)
+                    // A fence that ends the file without a line break has no line after it: an
+                    // empty body is then reported on the fence's own line, which exists.
+                    let bodyLine = lineEnd < bytes.count ? lineNumber + 1 : lineNumber
+                    return .closed(yamlStart: start, yamlEnd: max(start, lineStart - 1), bodyStart: next, bodyLine: bodyLine)
                 }
             } else {
                 guard isFence(line, closing: false) else { return .none }

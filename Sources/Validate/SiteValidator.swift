@@ -70,6 +70,8 @@ public struct SiteValidator {
                 if draftSlugs.contains(reference.value) {
                     diagnostics.append(
                         .warning("draft-case-study", "case study '\(reference.value)' is a draft; the quote is listed without it", at: reference.location))
+                    // Without it in every output too: a draft's slug names work not yet published.
+                    quote.caseStudy = nil
                 } else {
                     diagnostics.append(
                         .error("unknown-case-study",

@@ -74,6 +74,15 @@ import Testing
         #expect(!loaded.quotes.contains { $0.id == "q-no-text" })
     }
 
+    /// Found by fuzzing: a closing fence that ends the file without a line break has no line after
+    /// it, and the empty body was reported on that line all the same.
+    @Test func emptyBodyAfterAFenceThatEndsTheFileIsReportedOnTheFence() throws {
+        let site = try FixtureSite(copying: "valid-site", [
+            "content/quotes/no-newline.md": "---\nspeaker: Parent\nprogramme: talent-match\nthemes: [hard-work]\nconsent: public\n---"
+        ])
+        #expect(site.check().diagnostics.summaries == ["content/quotes/no-newline.md:6: error: empty-quote"])
+    }
+
     @Test func diagnosticsUseSiteRelativePaths() {
         #expect(loaded.diagnostics.allSatisfy { !$0.location.file.hasPrefix("/") && $0.location.file.hasPrefix("content/") })
     }

@@ -29,6 +29,41 @@ import TestSupport
         #expect(!site.containing("CSV public quote, about beta.").isEmpty)
     }
 
+    /// A public quote naming a draft case study is published without it: the draft's slug, which
+    /// names work not yet published, was written into the quote exports.
+    @Test func aDraftNamedByAPublicQuoteLeavesNoTrace() throws {
+        let fixture = try FixtureSite(copying: "valid-site", [
+            "content/case-studies/secret-plans-d4d4.md": """
+                ---
+                title: Unpublished study
+                programme: talent-match
+                date: 2025-05-01
+                themes: [hard-work]
+                summary: Not yet.
+                draft: true
+                ---
+                Body.
+                """,
+            "content/quotes/about-the-draft.md": """
+                ---
+                speaker: Parent
+                programme: talent-match
+                case_study: secret-plans-d4d4
+                themes: [hard-work]
+                consent: public
+                ---
+                A public quote about a study still in draft.
+                """,
+        ])
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(fixture.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let site = try SiteFiles(folder: output)
+        #expect(!site.containing("A public quote about a study still in draft.").isEmpty)
+        #expect(site.containing("secret-plans-d4d4").isEmpty, "\(site.containing("secret-plans-d4d4"))")
+    }
+
     static let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
     @Test func scriptPayloadsInContentComeOutInert() throws {
