@@ -81,6 +81,8 @@ struct PageDependencies {
     private let themePages: [String: ThemeEvidence]
     private let programmePages: [String: ProgrammeEvidence]
     private let freePages: [String: Page]
+    /// Each template's inputs: itself and every template it reaches, worked out once per plan.
+    private let templateInputs: [String: Set<OutputInput>]
 
     static let quotePartial = "partials/quote", cardPartial = "partials/case-study-card", lessonPartial = "partials/lesson"
 
@@ -88,8 +90,11 @@ struct PageDependencies {
         self.site = site
         self.theme = theme
         let menu = site.site.pages.map { "\($0.weight)\u{1F}\($0.title)\u{1F}\($0.slug)" }.sorted().joined(separator: "\u{1E}")
+        let names = Set(theme.references.keys).union([Self.quotePartial, Self.cardPartial, Self.lessonPartial])
+        let templateInputs = Dictionary(uniqueKeysWithValues: names.map { ($0, Set(theme.uses($0).map(OutputInput.template))) })
+        self.templateInputs = templateInputs
         var common: Set<OutputInput> = [.config, .menu(menu)]
-        for chrome in ["partials/site-header", "partials/site-footer"] { common.formUnion(theme.uses(chrome).map(OutputInput.template)) }
+        for chrome in ["partials/site-header", "partials/site-footer"] { common.formUnion(templateInputs[chrome] ?? [.template(chrome)]) }
         self.common = common
         caseStudies = Dictionary(site.caseStudies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         caseStudyPages = Dictionary(site.caseStudies.map { (SiteURL.caseStudy($0.slug), $0) }, uniquingKeysWith: { first, _ in first })
@@ -100,7 +105,7 @@ struct PageDependencies {
 
     func inputs(of page: PageSpec) -> Set<OutputInput> {
         var inputs = common
-        inputs.formUnion(theme.uses(page.template).map(OutputInput.template))
+        inputs.formUnion(templateInputs[page.template] ?? Set(theme.uses(page.template).map(OutputInput.template)))
         var partials: [String] = []
         switch page.kind {
         case "home", "themes", "programmes":
@@ -136,7 +141,7 @@ struct PageDependencies {
             inputs.insert(.content)
             partials = [Self.quotePartial, Self.cardPartial, Self.lessonPartial]
         }
-        for partial in partials { inputs.formUnion(theme.uses(partial).map(OutputInput.template)) }
+        for partial in partials { inputs.formUnion(templateInputs[partial]!) }
         return inputs
     }
 
