@@ -38,7 +38,6 @@ public actor DevServer {
 
     public let options: Options
     private let log: @Sendable (String) -> Void
-    private let store = SiteStore()
     private let liveReload = LiveReload()
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
@@ -62,18 +61,18 @@ public actor DevServer {
         self.server = server
         serverTask = try await Self.listen(server, host: options.host, port: options.port)
         guard let port = await Self.port(of: server) else { throw ServeError.listen("no listening address") }
-        // Added once the port is known, which the Host check needs (--port 0 picks it); until
-        // then, for the instant in between, FlyingFox answers 404.
-        let hosts = AllowedHosts(listeningOn: options.host, port: port)
-        await server.appendRoute("*", to: SiteHandler(store: store, liveReload: liveReload, hosts: hosts))
         let shownHost = ["0.0.0.0", "::", ""].contains(options.host) ? "localhost" : options.host
         let url = URL(string: "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/")!
         self.url = url
+        let preview = PreviewSite(folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock)
+        // Added once the port is known, which the Host check needs (--port 0 picks it); until
+        // then, for the instant in between, FlyingFox answers 404.
+        let hosts = AllowedHosts(listeningOn: options.host, port: port)
+        await server.appendRoute("*", to: SiteHandler(store: preview.store, liveReload: liveReload, hosts: hosts))
         if !Self.isLoopback(options.host) {
             log("warning: listening on \(options.host), so other machines on the network can see this site, drafts included\n")
         }
 
-        let preview = PreviewSite(store: store, folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock)
         let (stream, continuation) = AsyncStream<Set<String>?>.makeStream()
         changes = continuation
         let watcher = FileWatcher(root: preview.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in

@@ -21,23 +21,16 @@ final class PreviewSite: Sendable {
     private let pipeline: SitePipeline
     private let queue = DispatchQueue(label: "casebook.serve.build", qos: .userInitiated)
 
-    init(store: SiteStore = SiteStore(), folder: String, includeDrafts: Bool, baseURL: String, clock: BuildClock) {
-        self.store = store
+    init(folder: String, includeDrafts: Bool, baseURL: String, clock: BuildClock) {
         var options = SitePipeline.Options(folder: folder, clock: clock)
         options.includeDrafts = includeDrafts
         options.baseURL = baseURL
         options.incremental = true
         options.holdsBack = true
-        pipeline = SitePipeline(options: options)
-    }
-
-    /// The site folder, resolved.
-    var root: String { pipeline.root }
-
-    /// Runs the pipeline for the files changed since the last update (nil: anything) and brings
-    /// the store up to date; a failed run leaves the last good site, with its problems.
-    func update(changed: Set<String>?) async -> Outcome {
-        await store.setRefresher { [pipeline, queue] in
+        let pipeline = SitePipeline(options: options)
+        let queue = queue
+        self.pipeline = pipeline
+        store = SiteStore { [pipeline, queue] in
             await withCheckedContinuation { continuation in
                 queue.async {
                     let output = MemoryOutput()
@@ -46,6 +39,14 @@ final class PreviewSite: Sendable {
                 }
             }
         }
+    }
+
+    /// The site folder, resolved.
+    var root: String { pipeline.root }
+
+    /// Runs the pipeline for the files changed since the last update (nil: anything) and brings
+    /// the store up to date; a failed run leaves the last good site, with its problems.
+    func update(changed: Set<String>?) async -> Outcome {
         let output = MemoryOutput()
         let run = await withCheckedContinuation { continuation in
             queue.async { [pipeline] in continuation.resume(returning: pipeline.run(changed: changed, into: output)) }

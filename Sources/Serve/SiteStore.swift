@@ -10,10 +10,11 @@ actor SiteStore {
     private(set) var isReady = false
     /// Outputs a rebuild left for later (exports, indexes, reports): made when first asked for.
     private var stale: Set<String> = []
-    private var refresher: (@Sendable () async -> SiteUpdate?)?
+    /// Makes the held-back outputs (`PreviewSite`); nil: nothing is ever held back.
+    private let refresher: (@Sendable () async -> SiteUpdate?)?
     private var refreshing: Task<Void, Never>?
 
-    func setRefresher(_ refresher: @escaping @Sendable () async -> SiteUpdate?) {
+    init(refresher: (@Sendable () async -> SiteUpdate?)? = nil) {
         self.refresher = refresher
     }
 
