@@ -207,7 +207,7 @@ public final class SitePipeline: @unchecked Sendable {
         if let changed, let last, let old = last.aggregated, let aggregated,
             let inputs = ChangedInputs.of(changed, old: old, new: aggregated)
         {
-            let changes = plan.manifest.changes(since: last.plan.manifest, changed: inputs)
+            let changes = metrics.measure("plan: compare manifests") { plan.manifest.changes(since: last.plan.manifest, changed: inputs) }
             selection = changes.render
             run.removed = changes.removed
             run.full = false

@@ -26,7 +26,7 @@ extension SiteRenderer {
         let fragments = metrics.measure("render: Markdown and shared items") {
             ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies, eager: eager)
         }
-        let pages = SitePages(site: site, fragments: fragments).all()
+        let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
         let feeds = FeedAndSitemap(site: site, fragments: fragments)
         let export = DataExport(site: site)
         let sitemapURLs = pages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
@@ -42,10 +42,13 @@ extension SiteRenderer {
         ]
 
         let dependencies = PageDependencies(site: site, theme: theme)
-        var entries = pages.map { page in
-            OutputManifest.Entry(
-                path: SiteURL.file(for: page.url), producer: .page(kind: page.kind, template: page.template),
-                inputs: dependencies.inputs(of: page))
+        // On all cores, the longest lists first: a theme page's inputs list hundreds of items.
+        var entries = metrics.measure("plan: page inputs") {
+            pages.parallelMap(costliestFirst: \.items) { page in
+                OutputManifest.Entry(
+                    path: SiteURL.file(for: page.url), producer: .page(kind: page.kind, template: page.template),
+                    inputs: dependencies.inputs(of: page))
+            }
         }
         for (path, _) in exports {
             // robots.txt shows only the base URL; the others list content.
@@ -74,7 +77,7 @@ extension SiteRenderer {
 struct PageDependencies {
     let site: AggregatedSite
     let theme: Theme
-    private let common: Set<OutputInput>
+    private let common: [OutputInput]
     private let caseStudies: [String: CaseStudy]
     /// The items with a page of their own, by that page's URL.
     private let caseStudyPages: [String: CaseStudy]
@@ -82,7 +85,7 @@ struct PageDependencies {
     private let programmePages: [String: ProgrammeEvidence]
     private let freePages: [String: Page]
     /// Each template's inputs: itself and every template it reaches, worked out once per plan.
-    private let templateInputs: [String: Set<OutputInput>]
+    private let templateInputs: [String: [OutputInput]]
 
     static let quotePartial = "partials/quote", cardPartial = "partials/case-study-card", lessonPartial = "partials/lesson"
 
@@ -91,11 +94,9 @@ struct PageDependencies {
         self.theme = theme
         let menu = site.site.pages.map { "\($0.weight)\u{1F}\($0.title)\u{1F}\($0.slug)" }.sorted().joined(separator: "\u{1E}")
         let names = Set(theme.references.keys).union([Self.quotePartial, Self.cardPartial, Self.lessonPartial])
-        let templateInputs = Dictionary(uniqueKeysWithValues: names.map { ($0, Set(theme.uses($0).map(OutputInput.template))) })
+        let templateInputs = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.templates(theme.uses($0))) })
         self.templateInputs = templateInputs
-        var common: Set<OutputInput> = [.config, .menu(menu)]
-        for chrome in ["partials/site-header", "partials/site-footer"] { common.formUnion(templateInputs[chrome] ?? [.template(chrome)]) }
-        self.common = common
+        common = [.config, .menu(menu)] + Self.templates(theme.uses("partials/site-header").union(theme.uses("partials/site-footer")))
         caseStudies = Dictionary(site.caseStudies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         caseStudyPages = Dictionary(site.caseStudies.map { (SiteURL.caseStudy($0.slug), $0) }, uniquingKeysWith: { first, _ in first })
         themePages = Dictionary(site.themes.map { (SiteURL.theme($0.definition.id), $0) }, uniquingKeysWith: { first, _ in first })
@@ -103,16 +104,19 @@ struct PageDependencies {
         freePages = Dictionary(site.site.pages.map { (SiteURL.page($0.slug), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func inputs(of page: PageSpec) -> Set<OutputInput> {
+    /// Templates as inputs, in name order so that an unchanged set gives an equal list.
+    static func templates(_ names: Set<String>) -> [OutputInput] { names.sorted().map(OutputInput.template) }
+
+    func inputs(of page: PageSpec) -> [OutputInput] {
         var inputs = common
-        inputs.formUnion(templateInputs[page.template] ?? Set(theme.uses(page.template).map(OutputInput.template)))
+        inputs += templateInputs[page.template] ?? Self.templates(theme.uses(page.template))
         var partials: [String] = []
         switch page.kind {
         case "home", "themes", "programmes":
-            inputs.insert(.content)
+            inputs.append(.content)
             partials = [Self.quotePartial, Self.cardPartial]
         case "case-studies":
-            inputs.formUnion(site.caseStudies.map { .caseStudy($0.slug) })
+            inputs += site.caseStudies.map { .caseStudy($0.slug) }
             partials = [Self.cardPartial]
         case "quotes":
             for quote in site.quotes { add(quote, to: &inputs) }
@@ -121,33 +125,33 @@ struct PageDependencies {
             break
         case "case-study" where caseStudyPages[page.url] != nil:
             let caseStudy = caseStudyPages[page.url]!
-            inputs.insert(.caseStudy(caseStudy.slug))
+            inputs.append(.caseStudy(caseStudy.slug))
             for quote in site.quotesByCaseStudy[caseStudy.slug] ?? [] { add(quote, to: &inputs) }
             partials = [Self.cardPartial, Self.lessonPartial, Self.quotePartial]
         case "theme" where themePages[page.url] != nil:
             let theme = themePages[page.url]!
-            inputs.formUnion(theme.caseStudies.map { .caseStudy($0.slug) })
-            inputs.formUnion(theme.lessons.map { .caseStudy($0.caseStudySlug) })
+            inputs += theme.caseStudies.map { .caseStudy($0.slug) }
+            inputs += theme.lessons.map { .caseStudy($0.caseStudySlug) }
             for quote in theme.quotes { add(quote, to: &inputs) }
             partials = [Self.cardPartial, Self.lessonPartial, Self.quotePartial]
         case "programme" where programmePages[page.url] != nil:
             let programme = programmePages[page.url]!
-            inputs.formUnion(programme.caseStudies.map { .caseStudy($0.slug) })
+            inputs += programme.caseStudies.map { .caseStudy($0.slug) }
             for quote in programme.quotes { add(quote, to: &inputs) }
             partials = [Self.cardPartial, Self.quotePartial]
         case "page" where freePages[page.url] != nil:
-            inputs.insert(.page(freePages[page.url]!.slug))
+            inputs.append(.page(freePages[page.url]!.slug))
         default:
-            inputs.insert(.content)
+            inputs.append(.content)
             partials = [Self.quotePartial, Self.cardPartial, Self.lessonPartial]
         }
-        for partial in partials { inputs.formUnion(templateInputs[partial]!) }
+        for partial in partials { inputs += templateInputs[partial]! }
         return inputs
     }
 
     /// A quote, and the title of its case study, which it shows.
-    private func add(_ quote: Quote, to inputs: inout Set<OutputInput>) {
-        inputs.insert(.quote(quote.id))
-        if let slug = quote.caseStudy?.value, let caseStudy = caseStudies[slug] { inputs.insert(.caseStudyTitle(slug, caseStudy.title)) }
+    private func add(_ quote: Quote, to inputs: inout [OutputInput]) {
+        inputs.append(.quote(quote.id))
+        if let slug = quote.caseStudy?.value, let caseStudy = caseStudies[slug] { inputs.append(.caseStudyTitle(slug, caseStudy.title)) }
     }
 }

@@ -127,7 +127,8 @@ public actor DevServer {
                 log("Rebuilt \(pages) in \(milliseconds) ms\(cause)\n")
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
-                log(run.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: "\n") + "\n")
+                let steps = run.timings.map { ($0.stage, $0.seconds) } + run.metrics.prefix(8).map { ("  \($0.name) ×\($0.count)", $0.seconds) }
+                log(steps.map { "  \($0.0) \(String(format: "%.1f", $0.1 * 1000)) ms" }.joined(separator: "\n") + "\n")
             }
             liveReload.send("reload")
             liveReload.send("updated")

@@ -27,6 +27,8 @@ final class PreviewSite: Sendable {
         options.baseURL = baseURL
         options.incremental = true
         options.holdsBack = true
+        // Where a rebuild's time goes, for bench/serve-rebuild.sh.
+        options.profile = ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] != nil
         let pipeline = SitePipeline(options: options)
         let queue = queue
         self.pipeline = pipeline
