@@ -190,7 +190,8 @@ public final class SitePipeline: @unchecked Sendable {
                 renderer.keepsValuesUntilExit = options.exitsAfterRun
                 markdown.cache?.startGeneration()
                 // Items go through their partials up front only when every page will be rendered.
-                let sitePlan = renderer.plan(aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil)
+                let sitePlan = renderer.plan(
+                    aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
                 plan = Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/")
             } else {
                 let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)

@@ -21,7 +21,10 @@ extension SiteRenderer {
     /// Lists the site's outputs and prepares its items (from `fragmentCache` where unchanged).
     /// - Parameter eager: every output will be rendered: items go through their partials now, on all cores.
     /// - Parameter reportPDFs: the public reports' PDFs are outputs too.
-    public func plan(_ site: AggregatedSite, eager: Bool, reportPDFs: Bool = false) -> SitePlan {
+    /// - Parameter pageInputs: list each page's inputs. A one-shot build never compares its
+    ///   manifest with another and leaves them out (at 10,000 case studies they are a
+    ///   few hundred thousand entries); `casebook serve` needs them.
+    public func plan(_ site: AggregatedSite, eager: Bool, reportPDFs: Bool = false, pageInputs: Bool = true) -> SitePlan {
         let theme = self.theme
         let fragments = metrics.measure("render: Markdown and shared items") {
             ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies, eager: eager)
@@ -41,13 +44,13 @@ extension SiteRenderer {
             ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
         ]
 
-        let dependencies = PageDependencies(site: site, theme: theme)
+        let dependencies = pageInputs ? PageDependencies(site: site, theme: theme) : nil
         // On all cores, the longest lists first: a theme page's inputs list hundreds of items.
         var entries = metrics.measure("plan: page inputs") {
             pages.parallelMap(costliestFirst: \.items) { page in
                 OutputManifest.Entry(
                     path: SiteURL.file(for: page.url), producer: .page(kind: page.kind, template: page.template),
-                    inputs: dependencies.inputs(of: page))
+                    inputs: dependencies?.inputs(of: page) ?? [])
             }
         }
         for (path, _) in exports {
