@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // The only module that imports CCmark.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Model"]),
         // Plain values shared by every stage: the site's content, source positions, diagnostics.
         .target(name: "Model"),
         // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.
@@ -63,6 +63,11 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF"]
         ),
+        // `casebook init`, `new`, `quotes` and `doctor`: starter files, new content, the consent audit, the setup report.
+        .target(
+            name: "Authoring",
+            dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
+        ),
         // `casebook serve`: HTTP, file watching and live reload on top of the pipeline. The only
         // importer of FlyingFox.
         .target(
@@ -75,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown", "PDF", "Serve",
+                "Pipeline", "Model", "Markdown", "PDF", "Serve", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +94,8 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "TestSupport",
+                "Pipeline", "Model", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
+                "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["Snapshots"]

@@ -5,13 +5,17 @@
 #                                      tagged (accessible) PDF/UA, from PyPI into
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
 #                                      (for its libraries and as the fallback)
-#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils
+#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils,
+#                                      and check-jsonschema (PyPI, into /opt/casebook/check-jsonschema),
+#                                      which checks the workflow `casebook init` writes against GitHub's
+#                                      workflow schema, vendored in it (no network when it runs)
 set -euo pipefail
 packages=(libcmark-dev cmark pkg-config)
 pdf=0
+lint=0
 for arg in "$@"; do
   case $arg in
-    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core); pdf=1 ;;
+    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core python3-venv); pdf=1; lint=1 ;;
     --pdf) packages+=(weasyprint fonts-dejavu-core poppler-utils); pdf=1 ;;
     *) echo "usage: $0 [--test] [--pdf]" >&2; exit 2 ;;
   esac
@@ -41,5 +45,14 @@ if [ $pdf = 1 ]; then
     else
       echo "warning: could not install WeasyPrint from PyPI; using Debian's (PDFs will not be tagged)" >&2
     fi
+  fi
+fi
+
+if [ $lint = 1 ]; then
+  venv=/opt/casebook/check-jsonschema
+  if ! "$venv/bin/check-jsonschema" --version >/dev/null 2>&1; then
+    echo "Installing check-jsonschema from PyPI into $venv" >&2
+    $sudo mkdir -p /opt/casebook && $sudo python3 -m venv "$venv" \
+      && $sudo "$venv/bin/pip" install -q --disable-pip-version-check "check-jsonschema==0.39.0"
   fi
 fi

@@ -24,7 +24,7 @@ public struct AggregatedSite: Sendable {
 
     public func caseStudy(_ slug: String) -> CaseStudy? { caseStudyIndex[slug].map { caseStudies[$0] } }
     public func programmeTitle(_ id: String) -> String { site.programmeTitle(id) }
-    public func themeTitle(_ id: String) -> String { config.themes.first { $0.id == id }?.title ?? id }
+    public func themeTitle(_ id: String) -> String { site.themeTitle(id) }
 
     let caseStudyIndex: [String: Int]
 }

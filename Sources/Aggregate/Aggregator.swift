@@ -9,7 +9,8 @@ public enum Aggregator {
     public static func aggregate(_ validated: ValidatedSite, selection: Selection = .site) -> AggregatedSite {
         let site = validated.visible(to: selection.audience)
         let config = site.config
-        let themeIDs = selection.themeIDs ?? config.themes.map(\.id)
+        // A report may name a theme twice; the positions below need each once (it crashed).
+        let themeIDs = selection.themeIDs.map(uniqued) ?? config.themes.map(\.id)
         let programmeIDs = programmeOrder(site, selection: selection)
 
         // Case studies: selected by programme, date and theme; newest first, then by slug.
@@ -29,14 +30,18 @@ public enum Aggregator {
 
         var quotesByCaseStudy: [String: [Quote]] = [:]
         let quoteIndex = Dictionary(quotes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // (case study, quote) pairs already listed: a scan of the case study's list for each
+        // reference was quadratic in a long `quotes:` list.
+        var listed: Set<[String]> = []
         for quote in quotes {
-            if let slug = quote.caseStudy?.value, caseStudyIndex[slug] != nil { quotesByCaseStudy[slug, default: []].append(quote) }
+            if let slug = quote.caseStudy?.value, caseStudyIndex[slug] != nil {
+                quotesByCaseStudy[slug, default: []].append(quote)
+                listed.insert([slug, quote.id])
+            }
         }
         for caseStudy in caseStudies {
             for reference in caseStudy.quoteRefs {
-                guard let quote = quoteIndex[reference.value],
-                    !(quotesByCaseStudy[caseStudy.slug] ?? []).contains(where: { $0.id == quote.id })
-                else { continue }
+                guard let quote = quoteIndex[reference.value], listed.insert([caseStudy.slug, quote.id]).inserted else { continue }
                 quotesByCaseStudy[caseStudy.slug, default: []].append(quote)
             }
         }
@@ -120,7 +125,7 @@ public enum Aggregator {
     static func programmeOrder(_ site: ValidatedSite, selection: Selection) -> [String] {
         let all = site.config.programmes?.map(\.id)
             ?? Set(site.caseStudies.compactMap { $0.programme?.value } + site.quotes.compactMap { $0.programme?.value }).sorted()
-        guard let chosen = selection.programmeIDs else { return all }
+        guard let chosen = selection.programmeIDs.map(Set.init) else { return all }
         return all.filter { chosen.contains($0) }
     }
 
@@ -152,9 +157,15 @@ public enum Aggregator {
         }
     }
 
-    /// Without repeats, in order. The lists are a few themes long: a scan beats a hash set.
+    /// Without repeats, in order. The lists are a few themes long, where a scan beats a hash
+    /// set; a long one (a front matter may repeat a theme 100,000 times) gets the set.
     static func uniqued(_ values: [String]) -> [String] {
         var result: [String] = []
+        if values.count > 16 {
+            var seen: Set<String> = []
+            for value in values where seen.insert(value).inserted { result.append(value) }
+            return result
+        }
         result.reserveCapacity(values.count)
         for value in values where !result.contains(value) { result.append(value) }
         return result

@@ -5,8 +5,11 @@ import Model
 public struct Selection: Sendable {
     public var audience: Audience
     /// nil: all, in `casebook.yml` order.
-    public var themeIDs: [String]?
-    public var programmeIDs: [String]?
+    public var themeIDs: [String]? { didSet { themeSet = themeIDs.map(Set.init) } }
+    public var programmeIDs: [String]? { didSet { programmeSet = programmeIDs.map(Set.init) } }
+    /// The same ids as sets: every quote and case study is tested against them.
+    private var themeSet: Set<String>?
+    private var programmeSet: Set<String>?
     public var from: Day?
     public var to: Day?
 
@@ -14,6 +17,8 @@ public struct Selection: Sendable {
         self.audience = audience
         self.themeIDs = themeIDs
         self.programmeIDs = programmeIDs
+        themeSet = themeIDs.map(Set.init)
+        programmeSet = programmeIDs.map(Set.init)
         self.from = from
         self.to = to
     }
@@ -35,13 +40,13 @@ public struct Selection: Sendable {
     }
 
     func includes(programme: String?) -> Bool {
-        guard let programmeIDs else { return true }
+        guard let programmeSet else { return true }
         guard let programme else { return false }
-        return programmeIDs.contains(programme)
+        return programmeSet.contains(programme)
     }
 
     func includes(anyTheme themes: some Sequence<String>) -> Bool {
-        guard let themeIDs else { return true }
-        return themes.contains { themeIDs.contains($0) }
+        guard let themeSet else { return true }
+        return themes.contains { themeSet.contains($0) }
     }
 }

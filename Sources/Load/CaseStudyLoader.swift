@@ -30,11 +30,14 @@ enum CaseStudyLoader {
         let title = yaml.string("title", required: true, what: what, diagnostics: &diagnostics)
         let date = yaml.day("date", required: true, what: what, diagnostics: &diagnostics)
         let summary = yaml.string("summary", required: true, what: what, diagnostics: &diagnostics)
+        MarkdownCheck.check(summary, diagnostics: &diagnostics)
+        MarkdownCheck.check(document.body, file: source.path, firstLine: document.bodyFirstLine, diagnostics: &diagnostics)
         let lessons = (yaml.mappings("lessons", diagnostics: &diagnostics) ?? []).compactMap { entry -> Lesson? in
             entry.warnUnknownKeys(known: ["theme", "text"], what: "a lesson", diagnostics: &diagnostics)
             let theme = IDReference.checked(
                 entry.string("theme", required: true, what: "a lesson", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics)
             let text = entry.string("text", required: true, what: "a lesson", diagnostics: &diagnostics)
+            MarkdownCheck.check(text, diagnostics: &diagnostics)
             guard let theme, let text else { return nil }
             return Lesson(theme: theme, text: text.value, location: entry.location)
         }

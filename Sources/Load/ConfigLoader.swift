@@ -50,6 +50,8 @@ enum ConfigLoader {
                        at: name.location))
             theme = nil
         }
+        let introduction = yaml.string("introduction", diagnostics: &diagnostics) ?? yaml.string("description", diagnostics: &diagnostics)
+        MarkdownCheck.check(introduction, diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL ?? "http://localhost/",
@@ -57,8 +59,7 @@ enum ConfigLoader {
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
             theme: theme?.value,
-            introduction: (yaml.string("introduction", diagnostics: &diagnostics)
-                ?? yaml.string("description", diagnostics: &diagnostics))?.value,
+            introduction: introduction?.value,
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         config.themeLocation = theme?.location
@@ -101,9 +102,9 @@ enum ConfigLoader {
                        at: id.location))
         }
         let title = entry.string("title", required: true, what: what, diagnostics: &diagnostics)
-        return Definition(
-            id: id.value, title: title?.value ?? id.value,
-            description: entry.string("description", diagnostics: &diagnostics)?.value, location: id.location)
+        let description = entry.string("description", diagnostics: &diagnostics)
+        MarkdownCheck.check(description, diagnostics: &diagnostics)
+        return Definition(id: id.value, title: title?.value ?? id.value, description: description?.value, location: id.location)
     }
 
     private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {

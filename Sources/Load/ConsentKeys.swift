@@ -40,4 +40,25 @@ enum ConsentKeys {
                 + "nowhere until this is fixed",
             at: location)
     }
+
+    /// Reports the names a quote file or CSV header does not know: an error for each that
+    /// resembles a consent key, a warning for the rest (`UnknownNames`). Returns whether any
+    /// resembled one, in which case the caller publishes the quote (or every row) nowhere.
+    static func reportUnknown(
+        _ unknown: [(name: String, location: SourceLocation)], kind: String, context: String, known: [String],
+        diagnostics: inout [Diagnostic]
+    ) -> Bool {
+        var others: [(name: String, location: SourceLocation)] = []
+        var consentInDoubt = false
+        for (name, location) in unknown {
+            if let resemblance = resemblance(of: name) {
+                diagnostics.append(lookalike(name, resemblance, kind: kind, at: location))
+                consentInDoubt = true
+            } else {
+                others.append((name, location))
+            }
+        }
+        UnknownNames.warn(others, kind: kind, context: context, known: known, diagnostics: &diagnostics)
+        return consentInDoubt
+    }
 }

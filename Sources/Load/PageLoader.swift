@@ -26,6 +26,7 @@ enum PageLoader {
                        at: SourceLocation(file: source.path, line: 1, column: 1)))
         }
         let description = yaml?.string("description", diagnostics: &diagnostics)?.value
+        MarkdownCheck.check(document.body, file: source.path, firstLine: document.bodyFirstLine, diagnostics: &diagnostics)
         let weight = yaml?.int("weight", diagnostics: &diagnostics) ?? 50
         let draft = yaml?.bool("draft", diagnostics: &diagnostics) ?? false
         guard let slug, let title else { return nil }

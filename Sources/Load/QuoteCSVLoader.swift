@@ -32,20 +32,15 @@ enum QuoteCSVLoader {
         }
         // A column that looks like a consent column but is not one would be ignored, and every
         // row published without the consent or expiry meant for it: an error, and no consent.
-        var consentInDoubt = false
-        for (index, name) in columns.enumerated() where !name.isEmpty && !requiredColumns.contains(name) && !optionalColumns.contains(name) {
-            let location = SourceLocation(file: source.path, line: headerLine, column: index + 1)
-            if let resemblance = ConsentKeys.resemblance(of: name) {
-                diagnostics.append(ConsentKeys.lookalike(header[index], resemblance, kind: "column", at: location))
-                consentInDoubt = true
-            } else {
-                diagnostics.append(
-                    .warning("unknown-column",
-                             "unknown column '\(header[index])'\(Suggestion.hint(for: name, in: requiredColumns + optionalColumns)); it is ignored",
-                             at: location))
-            }
+        let unknown = columns.enumerated().filter { !$1.isEmpty && !requiredColumns.contains($1) && !optionalColumns.contains($1) }.map { index, _ in
+            (name: header[index], location: SourceLocation(file: source.path, line: headerLine, column: index + 1))
         }
+        let consentInDoubt = ConsentKeys.reportUnknown(
+            unknown, kind: "column", context: "", known: requiredColumns + optionalColumns, diagnostics: &diagnostics)
 
+        // Each column's position, looked up once: searching the header for every field of every
+        // row cost rows × columns, and a header may have millions of columns.
+        let positions = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let stem = String((source.path.split(separator: "/").last ?? "quotes").dropLast(4))
         // A row's id is `<file name>-<row>` unless it has one of its own: the name must be a slug.
         if !Slug.isValid(stem), !columns.contains("id") {
@@ -64,7 +59,9 @@ enum QuoteCSVLoader {
             recordIndex += 1
             let line = rowIndex < starts.count ? starts[rowIndex] : (starts.last ?? 1)
             let location = SourceLocation(file: source.path, line: line, column: 1)
-            if var quote = quote(row, columns: columns, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics) {
+            if var quote = quote(
+                row, positions: positions, columnCount: columns.count, stem: stem, number: recordIndex, at: location, diagnostics: &diagnostics)
+            {
                 if consentInDoubt { quote.consent = .invalid }
                 quotes.append(quote)
             }
@@ -97,22 +94,24 @@ enum QuoteCSVLoader {
     }
 
     private static func quote(
-        _ row: [String], columns: [String], stem: String, number: Int, at location: SourceLocation, diagnostics: inout [Diagnostic]
+        _ row: [String], positions: [String: Int], columnCount: Int, stem: String, number: Int, at location: SourceLocation,
+        diagnostics: inout [Diagnostic]
     ) -> Quote? {
         func field(_ name: String) -> Located<String>? {
-            guard let index = columns.firstIndex(of: name), index < row.count else { return nil }
+            guard let index = positions[name], index < row.count else { return nil }
             let value = row[index].trimmingWhitespace()
             return value.isEmpty ? nil : Located(value, at: SourceLocation(file: location.file, line: location.line, column: index + 1))
         }
-        if row.count != columns.count {
+        if row.count != columnCount {
             diagnostics.append(
-                .warning("csv-field-count", "this row has \(row.count) fields but the header names \(columns.count)", at: location))
+                .warning("csv-field-count", "this row has \(row.count) fields but the header names \(columnCount)", at: location))
         }
         let consent = ConsentReader.consent(field("consent"), missingAt: location, diagnostics: &diagnostics)
         guard let text = field("text") else {
             diagnostics.append(.error("empty-quote", "the row's 'text' is empty", at: location))
             return nil
         }
+        MarkdownCheck.check(text, diagnostics: &diagnostics)
         guard let speaker = field("speaker") else {
             diagnostics.append(.error("missing-key", "the row's 'speaker' is empty", at: location))
             return nil
@@ -151,9 +150,11 @@ enum QuoteCSVLoader {
                            at: explicit.location))
             }
         }
-        let themes: [Located<String>] = (field("themes")?.value.split(separator: ";") ?? []).compactMap {
+        // The cell is trimmed once: trimming it again for each theme was quadratic in its length.
+        let themeCell = field("themes")
+        let themes: [Located<String>] = (themeCell?.value.split(separator: ";") ?? []).compactMap {
             let theme = $0.trimmingCharacters(in: .whitespaces)
-            return theme.isEmpty ? nil : IDReference.checked(Located(theme, at: field("themes")!.location), kind: "theme", diagnostics: &diagnostics)
+            return theme.isEmpty ? nil : IDReference.checked(Located(theme, at: themeCell!.location), kind: "theme", diagnostics: &diagnostics)
         }
         return Quote(
             id: id, text: text.value, speaker: speaker.value,

@@ -27,15 +27,9 @@ enum QuoteLoader {
         let what = "a quote"
         // A key that looks like a consent key but is not one would be ignored, and the quote
         // published without the consent or expiry meant for it: an error, and no consent.
-        var consentInDoubt = false
-        for pair in yaml.unknownPairs(known: knownKeys) {
-            if let resemblance = ConsentKeys.resemblance(of: pair.key) {
-                diagnostics.append(ConsentKeys.lookalike(pair.key, resemblance, kind: "key", at: yaml.location(of: pair.keyNode)))
-                consentInDoubt = true
-            } else {
-                diagnostics.append(yaml.unknownKeyWarning(pair, known: knownKeys, what: what))
-            }
-        }
+        let consentInDoubt = ConsentKeys.reportUnknown(
+            yaml.unknownPairs(known: knownKeys).map { ($0.key, yaml.location(of: $0.keyNode)) }, kind: "key", context: " in \(what)",
+            known: knownKeys, diagnostics: &diagnostics)
 
         let id = SlugReader.slug(for: source.path, yaml: yaml, key: yaml.node("id") != nil ? "id" : "slug", diagnostics: &diagnostics)
         let speaker = yaml.string("speaker", required: true, what: what, diagnostics: &diagnostics)
@@ -43,6 +37,7 @@ enum QuoteLoader {
         let consent = ConsentReader.consent(
             consentValue, missingAt: yaml.location, present: yaml.node("consent").map { $0.scalar == nil } ?? false,
             diagnostics: &diagnostics)
+        MarkdownCheck.check(document.body, file: source.path, firstLine: document.bodyFirstLine, diagnostics: &diagnostics)
         let text = document.body.trimmingWhitespace()
         if text.isEmpty {
             diagnostics.append(

@@ -166,11 +166,11 @@ struct YAMLMapping {
         return result
     }
 
-    /// A warning for each key not in `known`, with a suggestion: typos like `themse:` must not pass silently.
+    /// A warning for each key not in `known` (the first few of them, `UnknownNames`), with a
+    /// suggestion: typos like `themse:` must not pass silently.
     func warnUnknownKeys(known: [String], what: String, diagnostics: inout [Diagnostic]) {
-        for pair in unknownPairs(known: known) {
-            diagnostics.append(unknownKeyWarning(pair, known: known, what: what))
-        }
+        let unknown = unknownPairs(known: known).map { (name: $0.key, location: location(of: $0.keyNode)) }
+        UnknownNames.warn(unknown, kind: "key", context: " in \(what)", known: known, diagnostics: &diagnostics)
     }
 
     /// The pairs whose key is not in `known`, in file order.
@@ -178,8 +178,4 @@ struct YAMLMapping {
         pairs.filter { !known.contains($0.key) }
     }
 
-    func unknownKeyWarning(_ pair: YAMLPair, known: [String], what: String) -> Diagnostic {
-        .warning("unknown-key", "unknown key '\(pair.key)' in \(what)\(Suggestion.hint(for: pair.key, in: known)); it is ignored",
-                 at: location(of: pair.keyNode))
-    }
 }

@@ -1,4 +1,5 @@
 import CCmark
+import Model
 
 #if canImport(Glibc)
     import Glibc
@@ -8,9 +9,10 @@ import CCmark
 
 /// Renders CommonMark to HTML with libcmark.
 ///
-/// This is the only type in casebook that touches cmark's C API. Every node, iterator and
-/// buffer cmark allocates lives in the calling thread's `CmarkArena` and is gone when the call
-/// returns, so no C pointer or lifetime escapes.
+/// This is the only type in casebook that renders through cmark's C API (`CmarkVersion` only
+/// reads its version string). Every node, iterator and buffer cmark allocates lives in the
+/// calling thread's `CmarkArena` and is gone when the call returns, so no C pointer or lifetime
+/// escapes.
 /// libcmark is thread-safe for separate documents, so one renderer may be used from many threads.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions
@@ -90,8 +92,10 @@ public struct MarkdownRenderer: Sendable {
     ///
     /// The parser, the document and whatever `body` has cmark allocate live in this thread's
     /// `CmarkArena` and are gone when this returns: `body` must copy out what it keeps.
+    /// Text with too many image openers in a paragraph (`MarkdownLimits`) is first neutralised:
+    /// loading refuses such files, and this keeps anything that skipped loading from hanging.
     private func parsed<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
-        var markdown = markdown
+        var markdown = MarkdownLimits.imageProblem(in: markdown) == nil ? markdown : MarkdownLimits.neutralised(markdown)
         return markdown.withUTF8 { bytes -> T? in
             guard let base = bytes.baseAddress else { return nil }
             return CmarkArena.withArena {

@@ -49,9 +49,15 @@ public struct ValidatedSite: Sendable {
         self.quotes = quotes
         self.pages = pages
         self.staticFiles = staticFiles
+        programmeTitles = Dictionary((config.programmes ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        themeTitles = Dictionary(config.themes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func programmeTitle(_ id: String) -> String {
-        config.programmes?.first { $0.id == id }?.title ?? id
-    }
+    /// Titles by id, looked up for every quote and card printed: a scan of the list cost
+    /// quotes × programmes (or themes), minutes at 200,000 quotes and 20,000 themes.
+    private let programmeTitles: [String: String]
+    private let themeTitles: [String: String]
+
+    public func programmeTitle(_ id: String) -> String { programmeTitles[id] ?? id }
+    public func themeTitle(_ id: String) -> String { themeTitles[id] ?? id }
 }

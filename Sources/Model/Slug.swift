@@ -1,3 +1,5 @@
+import Foundation
+
 /// Slugs name output paths, so they are checked as strictly as file names.
 public enum Slug {
     /// Lower-case `a-z`, `0-9` and `-`, not starting or ending with `-`.
@@ -6,10 +8,11 @@ public enum Slug {
         return slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
-    /// A valid slug close to `text`, for "did you mean" in slug errors.
+    /// A valid slug close to `text`, for "did you mean" in slug errors and for `casebook new`.
+    /// Accents are dropped first ("Café" → `cafe`, "Llŷr" → `llyr`), so a letter is not lost.
     public static func suggest(from text: String) -> String {
         var out = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.folding(options: .diacriticInsensitive, locale: nil).lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 out.unicodeScalars.append(scalar)
             } else if out.last != "-" && !out.isEmpty {

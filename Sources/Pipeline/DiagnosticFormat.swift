@@ -11,19 +11,26 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case json
     case github
 
+    /// Text and annotations show this many diagnostics, then one line counting the rest: a
+    /// folder of 200,000 broken files gets a readable answer. JSON, for tools, lists them all.
+    public static let shownLimit = 500
+    /// Characters of one message shown in text and annotations (a message may quote a value
+    /// from the content, and a value can be a megabyte long).
+    public static let messageLimit = 1_000
+
     public func render(_ diagnostics: [Diagnostic]) -> String {
         switch self {
         case .text:
-            return diagnostics.map { TerminalText.visible($0.description) + "\n" }.joined()
+            return Self.shown(diagnostics).map { TerminalText.visible($0.description) + "\n" }.joined() + Self.rest(diagnostics)
         case .github:
-            return diagnostics.map { d in
+            return Self.shown(diagnostics).map { d in
                 let kind = d.severity == .error ? "error" : "warning"
                 var properties = "file=\(Self.escapeProperty(d.location.file))"
                 if d.location.line > 0 { properties += ",line=\(d.location.line)" }
                 if d.location.column > 0 { properties += ",col=\(d.location.column)" }
                 properties += ",title=\(Self.escapeProperty(d.code))"
                 return "::\(kind) \(properties)::\(Self.escapeData(d.message))\n"
-            }.joined()
+            }.joined() + Self.rest(diagnostics)
         case .json:
             if diagnostics.isEmpty { return "[]\n" }
             struct Entry: Encodable {
@@ -39,7 +46,26 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         }
     }
 
-    // GitHub's workflow-command escaping (actions/toolkit, command.ts), after the other controls'.
+    /// The first `shownLimit` diagnostics, each message cut to `messageLimit` characters.
+    static func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.prefix(shownLimit).map { diagnostic in
+            guard diagnostic.message.utf8.count > messageLimit, diagnostic.message.count > messageLimit else { return diagnostic }
+            var cut = diagnostic
+            cut.message = String(diagnostic.message.prefix(messageLimit)) + "… (cut; --format json prints it whole)"
+            return cut
+        }
+    }
+
+    /// The line that counts what `shown` left out, or nothing.
+    static func rest(_ diagnostics: [Diagnostic]) -> String {
+        guard diagnostics.count > shownLimit else { return "" }
+        let hidden = diagnostics.dropFirst(shownLimit)
+        let errors = hidden.count { $0.severity == .error }
+        return "… and \(hidden.count) more (\(errors) error(s), \(hidden.count - errors) warning(s)) not shown; "
+            + "fix these first, or use --format json to list them all\n"
+    }
+
+    // GitHub's workflow-command escaping (actions/toolkit, command.ts).
     static func escapeData(_ s: String) -> String {
         TerminalText.visible(s, keeping: ["\r", "\n"]).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")

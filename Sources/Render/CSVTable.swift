@@ -10,15 +10,17 @@
 /// CSV.swift still reads quote files; its writer cost about 100 µs a row here (a Foundation
 /// string search per field and one stream write per character), 0.5 s for 5,000 quotes.
 /// The bytes are the same as its writer's: no line break after the last row.
-struct CSVTable {
-    private(set) var bytes: [UInt8] = []
+public struct CSVTable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
     /// `"` 34, `,` 44, CR 13, LF 10.
     private static let special = ByteScan([34, 44, 13, 10])
     private static let quote = ByteScan([34])
     /// `=` `+` `-` `@` tab CR: a field starting with one of these is a formula to a spreadsheet.
     private static let formulaStarts: Set<UInt8> = [61, 43, 45, 64, 9, 13]
 
-    mutating func append(row fields: [String]) {
+    public mutating func append(row fields: [String]) {
         if !bytes.isEmpty {
             bytes.append(13)
             bytes.append(10)

@@ -153,12 +153,17 @@ public struct Theme: Sendable {
 
     /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
     static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
+        var references: [String: [TemplateCycles.Reference]] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (reference, line) in references(in: text) where texts[reference] == nil {
-                throw RenderError(
-                    "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
-                    at: SourceLocation(file: sources[name] ?? name, line: line, column: 1))
+            for (reference, line) in Self.references(in: text) {
+                if texts[reference] == nil {
+                    throw RenderError(
+                        "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
+                        at: SourceLocation(file: sources[name] ?? name, line: line, column: 1))
+                }
+                references[name, default: []].append(TemplateCycles.Reference(target: reference, line: line))
             }
         }
+        try TemplateCycles.refuse(references, sources: sources)
     }
 }

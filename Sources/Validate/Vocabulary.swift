@@ -2,9 +2,12 @@ import Model
 
 /// The ids `casebook.yml` defines, and the checks of references against them.
 struct Vocabulary {
-    let themeIDs: [String]
+    let themeIDs: Set<String>
     /// nil when `programmes:` is absent: then any programme id is accepted.
-    let programmeIDs: [String]?
+    let programmeIDs: Set<String>?
+    /// "Did you mean" for each list, in the order casebook.yml defines it.
+    private let themeSuggester: Suggester
+    private let programmeSuggester: Suggester
 
     init(config: SiteConfig, diagnostics: inout [Diagnostic]) {
         var seen: [String: SourceLocation] = [:]
@@ -22,15 +25,17 @@ struct Vocabulary {
             }
             seen[programme.id] = programme.location
         }
-        themeIDs = config.themes.map(\.id)
-        programmeIDs = config.programmes?.map(\.id)
+        themeIDs = Set(config.themes.map(\.id))
+        programmeIDs = config.programmes.map { Set($0.map(\.id)) }
+        themeSuggester = Suggester(config.themes.map(\.id))
+        programmeSuggester = Suggester(config.programmes?.map(\.id) ?? [])
     }
 
     func checkThemes(_ themes: [Located<String>], diagnostics: inout [Diagnostic]) {
         for theme in themes where !themeIDs.contains(theme.value) {
             diagnostics.append(
                 .error("unknown-theme",
-                       "unknown theme '\(theme.value)'\(Suggestion.hint(for: theme.value, in: themeIDs)); themes are defined under 'themes:' in casebook.yml",
+                       "unknown theme '\(theme.value)'\(themeSuggester.hint(for: theme.value)); themes are defined under 'themes:' in casebook.yml",
                        at: theme.location))
         }
     }
@@ -39,11 +44,58 @@ struct Vocabulary {
         guard let programme, let programmeIDs, !programmeIDs.contains(programme.value) else { return }
         diagnostics.append(
             .error("unknown-programme",
-                   "unknown programme '\(programme.value)'\(Suggestion.hint(for: programme.value, in: programmeIDs)); programmes are defined under 'programmes:' in casebook.yml",
+                   "unknown programme '\(programme.value)'\(programmeSuggester.hint(for: programme.value)); programmes are defined under 'programmes:' in casebook.yml",
                    at: programme.location))
     }
 
+    /// Themes × programmes, the cells of the evidence matrix, that a site may have: the matrix is
+    /// a table on the themes page and in every report, and 1,500 × 1,500 made a 244 MB page
+    /// (27 s, 1.5 GB). Long lists of either alone are fine; their product is what is capped.
+    static let maximumMatrixCells = 20_000
+
+    /// An error when the matrix would be larger than `maximumMatrixCells`. `programmes` is the
+    /// number declared, or when none are, the number of programme ids the content uses.
+    func checkMatrixSize(config: SiteConfig, programmes: Int, diagnostics: inout [Diagnostic]) {
+        let cells = themeIDs.count * programmes
+        guard cells > Self.maximumMatrixCells else { return }
+        let counted = config.programmes == nil ? "programme ids used by the content" : "programmes"
+        diagnostics.append(
+            .error("matrix-too-large",
+                   "\(themeIDs.count) themes and \(programmes) \(counted) make an evidence matrix of \(cells) cells; "
+                       + "at most \(Self.maximumMatrixCells) are supported (such as 100 themes × 200 programmes): "
+                       + "merge related themes or group programmes",
+                   at: config.themes.first?.location ?? SourceLocation(file: "casebook.yml", line: 1, column: 1)))
+    }
+
+    /// Distinct themes one quote or case study (its lessons' themes included) may have. An item
+    /// is printed on each of its themes' pages, and prints its themes: the output grows with the
+    /// square of this (a quote with 20,000 themes made 2.7 GB of pages).
+    static let maximumThemesPerItem = 100
+
+    /// An error at the theme that goes past `maximumThemesPerItem`.
+    func checkThemeCount(_ themes: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {
+        var seen: Set<String> = []
+        for theme in themes where seen.insert(theme.value).inserted && seen.count > Self.maximumThemesPerItem {
+            diagnostics.append(
+                .error("too-many-themes",
+                       "\(what) has more than \(Self.maximumThemesPerItem) different themes; keep the few it is most about",
+                       at: theme.location))
+            return
+        }
+    }
+
+    /// Reports one site may define: each gathers and prints the whole site again, so their
+    /// number multiplies the cost of everything else (2,000 reports of a 6-file site took 4 s).
+    static let maximumReports = 100
+
     func checkReports(_ reports: [ReportDefinition], diagnostics: inout [Diagnostic]) {
+        if reports.count > Self.maximumReports {
+            diagnostics.append(
+                .error("too-many-reports",
+                       "casebook.yml defines \(reports.count) reports; at most \(Self.maximumReports) are supported: "
+                           + "keep the ones you publish, or use one report with filters",
+                       at: reports[Self.maximumReports].location))
+        }
         var seen: Set<String> = []
         for report in reports {
             if !seen.insert(report.id).inserted {

@@ -12,6 +12,10 @@ struct BuildCommand: ParsableCommand {
             Validates first and writes nothing when there is an error; the previous output stays as it was.
             Consent expiry is judged on today's date (or --as-of); SOURCE_DATE_EPOCH sets only the dates written into
             the output, for reproducible builds. Exit status: 0 built, 1 content errors, 2 usage or I/O problems.
+
+            Examples:
+              casebook build
+              casebook build --pdf --base-url https://example.org/learning/ --output public
             """
     )
 

@@ -1,13 +1,17 @@
 import ArgumentParser
 import Foundation
+import Model
 
 @main
 struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
-        version: "0.1.0",
-        subcommands: [BuildCommand.self, ReportCommand.self, CheckCommand.self, MarkdownCommand.self, ServeCommand.self]
+        version: CasebookVersion.current,
+        subcommands: [
+            InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self,
+            QuotesCommand.self, DoctorCommand.self, MarkdownCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 (EX_USAGE) on usage errors; casebook's contract is 2, so CI

@@ -9,7 +9,14 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a site's content and report every problem, without writing anything.",
-        discussion: "Exit status: 0 when clean, 1 on errors (or warnings with --strict), 2 on usage or I/O problems."
+        discussion: """
+            Exit status: 0 when clean, 1 on errors (or warnings with --strict), 2 on usage or I/O problems \
+            (a folder without casebook.yml is one).
+
+            Examples:
+              casebook check --strict
+              casebook check --format github     (annotations in a GitHub Actions job)
+            """
     )
 
     @OptionGroup var site: SiteFolder

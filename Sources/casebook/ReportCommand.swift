@@ -14,6 +14,10 @@ struct ReportCommand: ParsableCommand {
             Writes <output>/<id>/index.html (self-contained, for print), report.json and, with --pdf, <id>.pdf.
             Internal reports are written only here, never into the website.
             Exit status: 0 done, 1 content errors, 2 usage problems or no PDF engine.
+
+            Examples:
+              casebook report --pdf
+              casebook report --only board-review --pdf --engine weasyprint
             """
     )
 

@@ -11,6 +11,10 @@ struct ServeCommand: ParsableCommand {
             Watches casebook.yml, content/, themes/ and static/; after a save, rebuilds only the pages the change \
             affects and reloads every open browser tab. Problems show in the terminal and over the page; the last \
             good site stays served until they are fixed. Nothing is written to disk: the site is served from memory.
+
+            Examples:
+              casebook serve --open
+              casebook serve --drafts --port 8080
             """
     )
 

@@ -90,11 +90,12 @@ import Testing
         #expect(result.stdout == "")
     }
 
-    @Test func folderWithoutConfigIsAContentError() throws {
+    @Test func folderWithoutConfigIsAUsageError() throws {
         let site = try FixtureSite(["content/pages/about.md": "---\ntitle: About\n---\n"])
         let result = try CasebookCLI.run(["check", site.root])
-        #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.hasPrefix("casebook.yml: error: no casebook.yml"))
+        #expect(result.status == 2, "the README: 2 for usage problems and a missing casebook.yml: \(result)")
+        #expect(result.stderr.hasPrefix("error: no casebook.yml in '\(site.root)'"), "\(result)")
+        #expect(result.stdout == "")
     }
 
     @Test func expiryIsJudgedAgainstAsOf() throws {

@@ -28,6 +28,8 @@ import Testing
         ("--a--", "a"),
         ("..", "page"),
         ("", "page"),
+        ("Café – Year One", "cafe-year-one"),
+        ("Llŷr's Ysgol Gymraeg", "llyr-s-ysgol-gymraeg"),
     ])
     func suggestsAValidSlug(text: String, expected: String) {
         let suggestion = Slug.suggest(from: text)

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Files in a site's theme folder that casebook will not use, found by comparing it with the
+/// built-in theme: a template the built-in theme no longer has (renamed or removed in an update,
+/// so the copy changes nothing) unless another template includes it as a partial, and anything
+/// outside `templates/` and `assets/`, which the theme loader never reads. Assets the built-in
+/// theme lacks are the site's own (a logo) and are copied as they are, so they are not listed.
+enum ThemeOverrides {
+    static func unused(overrideFolder: String, builtIn: String) -> [(file: String, reason: String)] {
+        let overrideFiles = files(under: overrideFolder)
+        let builtInTemplates = Set(files(under: builtIn).filter { $0.hasPrefix("templates/") })
+        // Partials included by any template the theme ends up with (built-in or overridden).
+        var included: Set<String> = []
+        for file in Set(overrideFiles.filter { $0.hasPrefix("templates/") }).union(builtInTemplates) {
+            let path = (overrideFiles.contains(file) ? overrideFolder : builtIn) + "/" + file
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            for match in text.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) { included.insert("templates/\(match.1).mustache") }
+        }
+        var unused: [(String, String)] = []
+        for file in overrideFiles.sorted() {
+            if file.hasPrefix("templates/") {
+                guard file.hasSuffix(".mustache") else {
+                    unused.append((file, "not a .mustache file; templates/ holds only templates"))
+                    continue
+                }
+                if !builtInTemplates.contains(file) && !included.contains(file) {
+                    unused.append((file, "the built-in theme has no \(file) (renamed or removed?) and no template includes it, so it changes nothing"))
+                }
+            } else if !file.hasPrefix("assets/") {
+                unused.append((file, "outside templates/ and assets/, so the theme never reads it"))
+            }
+        }
+        return unused
+    }
+
+    /// Regular files under `folder`, relative, without following links; hidden files skipped.
+    static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles])
+        else { return [] }
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
+        var found: [String] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(base) { found.append(String(path.dropFirst(base.count))) }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `casebook new`, run as a user runs it, in a copy of the fixture site.
+@Suite struct NewCommandTests {
+    init() throws {
+        try #require(CasebookCLI.isBuilt, "casebook is not built at \(PackagePaths.casebook.path)")
+    }
+
+    @Test func aCaseStudyGetsItsFrontMatterAndTheSitesVocabularyAsComments() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["new", "case-study", "Café: a year of co-design!", "--date", "2026-02-03"], in: site.url)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "content/case-studies/cafe-a-year-of-co-design.md\n")
+        let text = try site.read("content/case-studies/cafe-a-year-of-co-design.md")
+        #expect(text.hasPrefix("---\ntitle: \"Café: a year of co-design!\"\ndate: 2026-02-03\n"), "\(text)")
+        #expect(text.contains("#   talent-match    Talent Match\n#   a-better-start  A Better Start\n"), "programmes listed: \(text)")
+        #expect(text.contains("#   hard-work        Co-production is hard work, but worth it\n"), "themes listed: \(text)")
+        #expect(text.contains("draft: true"))
+        // A draft: the site still passes, and with --drafts the new file itself is valid.
+        #expect(try CasebookCLI.run(["check", "--strict"], in: site.url).status == 0)
+        let drafts = try CasebookCLI.run(["check", "--strict", "--drafts"], in: site.url)
+        #expect(drafts.status == 0, "\(drafts)")
+    }
+
+    @Test func aTitleWithQuotesAndBackslashesStaysTheTitle() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let title = #"She said "it's ours" \ a: b # c"#
+        let result = try CasebookCLI.run(["new", "case-study", title, "--slug", "ours"], in: site.url)
+        #expect(result.status == 0, "\(result)")
+        try site.edit("content/case-studies/ours.md", replacing: "draft: true", with: "draft: false")
+        let built = site.check()
+        let caseStudy = try #require(built.site?.caseStudies.first { $0.slug == "ours" }, "\(built.diagnostics)")
+        #expect(caseStudy.title == title)
+    }
+
+    @Test func aNewQuoteHasNoConsentUntilTheAuthorWritesIt() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["new", "quote", "Parent on Saturdays", "--format", "json"], in: site.url)
+        #expect(result.status == 0, "\(result)")
+        struct Outcome: Decodable, Equatable { let kind: String, slug: String, path: String }
+        let outcome = try JSONDecoder().decode(Outcome.self, from: Data(result.stdout.utf8))
+        #expect(outcome == Outcome(kind: "quote", slug: "parent-on-saturdays", path: "content/quotes/parent-on-saturdays.md"))
+        let text = try site.read(outcome.path)
+        #expect(text.contains("\nconsent:\n"), "consent is left empty: \(text)")
+        for value in ["public", "internal", "withdrawn"] { #expect(text.contains("#   \(value) "), "the comment lists \(value)") }
+        let check = try CasebookCLI.run(["check"], in: site.url)
+        #expect(check.status == 1, "check reports the missing consent until it is chosen: \(check)")
+        #expect(check.stdout.contains("content/quotes/parent-on-saturdays.md:"), "\(check)")
+        #expect(check.stdout.contains("'consent' is required"), "\(check)")
+    }
+
+    /// Titles in casebook.yml are listed as comments: a line break in one cannot start a key.
+    @Test func textFromTheConfigCannotBecomeFrontMatter() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        try site.edit("casebook.yml", replacing: "title: Talent Match", with: #"title: "Talent\nconsent: public\u2028consent: public\rconsent: public""#)
+        let result = try CasebookCLI.run(["new", "quote", "Mentor"], in: site.url)
+        #expect(result.status == 0, "\(result)")
+        let text = try site.read("content/quotes/mentor.md")
+        #expect(text.contains("#   talent-match    Talent consent: public consent: public consent: public\n"), "\(text)")
+        let check = try CasebookCLI.run(["check", "--format", "json"], in: site.url)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("'consent' is required"), "the quote still has no consent: \(check)")
+    }
+
+    @Test func aPageCanBeWrittenIntoAnotherFolder() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["new", "page", "How we evaluate", site.root])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == site.root + "/content/pages/how-we-evaluate.md\n")
+        #expect(try site.read("content/pages/how-we-evaluate.md").contains("title: \"How we evaluate\""))
+        #expect(try CasebookCLI.run(["check", "--strict", site.root]).status == 0)
+    }
+
+    @Test(arguments: [
+        ("case-study", "First steps", "content/case-studies/first-steps.md"),
+        ("quote", "Q valued", "content/quotes/q-valued.md"),
+        ("page", "About", "content/pages/about.md"),
+        ("page", "Quotes", "the site's own /quotes/ section"),
+    ])
+    func refusesASlugInUse(kind: String, title: String, owner: String) throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: site.root).sorted()
+        let result = try CasebookCLI.run(["new", kind, title, "--format", "json"], in: site.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("is taken by \(owner)"), "\(result)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: site.root).sorted() == before, "nothing was written")
+    }
+
+    @Test func refusesAQuoteIdTakenByACSVRow() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["new", "quote", "Survey 2"], in: site.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("'survey-2' is taken by content/quotes/survey.csv:"), "\(result)")
+    }
+
+    @Test(arguments: ["", "   ", "Two\nlines", "Escape \u{1B}[31m", "Line\u{2028}separator"])
+    func refusesATitleThatCannotBeOneLineOfFrontMatter(title: String) throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["new", "case-study", title, "--slug", "x"], in: site.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: site.path("content/case-studies/x.md")))
+    }
+
+    @Test func refusesAnInvalidSlugAndAnUnknownKind() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let slug = try CasebookCLI.run(["new", "page", "Fine", "--slug", "../escape"], in: site.url)
+        #expect(slug.status == 2, "\(slug)")
+        #expect(slug.stderr.contains("not a valid slug"))
+        let kind = try CasebookCLI.run(["new", "lesson", "Fine"], in: site.url)
+        #expect(kind.status == 2, "\(kind)")
+    }
+
+    @Test func neverWritesThroughALinkedContentFolder() throws {
+        let elsewhere = try FixtureSite()
+        let site = try FixtureSite(copying: "valid-site")
+        try FileManager.default.removeItem(atPath: site.path("content/pages"))
+        try site.symlink("content/pages", to: elsewhere.root)
+        let result = try CasebookCLI.run(["new", "page", "Linked"], in: site.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.root).isEmpty)
+    }
+}
