@@ -184,10 +184,10 @@ public final class SitePipeline: @unchecked Sendable {
             reportFiles.progress = { _, total, id in pdfProgress(total, id) }
             if let aggregated {
                 var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-                renderer.preparedBodies = bodies
                 renderer.metrics = metrics
-                renderer.fragmentCache = fragments
-                renderer.keepsValuesUntilExit = options.exitsAfterRun
+                renderer.reuse.preparedBodies = bodies
+                renderer.reuse.fragments = fragments
+                renderer.reuse.keepsValuesUntilExit = options.exitsAfterRun
                 markdown.cache?.startGeneration()
                 // Items go through their partials up front only when every page will be rendered.
                 let sitePlan = renderer.plan(

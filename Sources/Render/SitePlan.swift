@@ -18,7 +18,7 @@ public struct SitePlan: Sendable {
 }
 
 extension SiteRenderer {
-    /// Lists the site's outputs and prepares its items (from `fragmentCache` where unchanged).
+    /// Lists the site's outputs and prepares its items (reused from `reuse.fragments` where unchanged).
     /// - Parameter eager: every output will be rendered: items go through their partials now, on all cores.
     /// - Parameter reportPDFs: the public reports' PDFs are outputs too.
     /// - Parameter pageInputs: list each page's inputs. A one-shot build never compares its
@@ -27,7 +27,7 @@ extension SiteRenderer {
     public func plan(_ site: AggregatedSite, eager: Bool, reportPDFs: Bool = false, pageInputs: Bool = true) -> SitePlan {
         let theme = self.theme
         let fragments = metrics.measure("render: Markdown and shared items") {
-            ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies, eager: eager)
+            ContentFragments(site, markdown: markdown, theme: theme, cache: reuse.fragments, prepared: reuse.preparedBodies, eager: eager)
         }
         let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
         let feeds = FeedAndSitemap(site: site, fragments: fragments)

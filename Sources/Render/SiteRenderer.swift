@@ -3,10 +3,11 @@ import Foundation
 import Markdown
 import Model
 
-/// The fourth stage: turns an aggregated site into the files of the website.
+/// The plan and render stages of a website: `plan` lists its outputs (`SitePlan.swift`), `render`
+/// makes them.
 ///
 /// Input: an `AggregatedSite` and a loaded `Theme`. Output: every page, feed, index, export and
-/// asset as an `OutputFile`, in a fixed order. Pages render on all cores; each quote and case
+/// asset as an `OutputFile`. Pages render on all cores; each quote and case
 /// study is rendered to HTML once and reused by every page that lists it. Throws a `RenderError`
 /// naming the template when a template fails.
 public struct SiteRenderer: Sendable {
@@ -16,12 +17,21 @@ public struct SiteRenderer: Sendable {
     public var reports: [(id: String, title: String, subtitle: String?)]
     /// When set, the time of each step and template is added to it (`--profile`).
     public var metrics: Metrics?
-    /// Set by `casebook serve`: case studies and quotes unchanged since the last build are reused.
-    public var fragmentCache: FragmentCache?
-    /// Case-study bodies converted while the site was validated and aggregated.
-    public var preparedBodies: PreparedBodies?
-    /// Set by a one-shot build: the rendered items are kept until the process exits (`KeptUntilExit`).
-    public var keepsValuesUntilExit = false
+    /// What the pipeline lets the renderer reuse or keep: the one seam of the speed work.
+    public var reuse = Reuse()
+
+    /// The reuse layers, set by `SitePipeline`. What is rendered is the plan's business (its
+    /// manifest and the selection); these only decide where made values come from and go.
+    public struct Reuse: Sendable {
+        /// Set by `casebook serve`: case studies and quotes unchanged since the last run are reused.
+        public var fragments: FragmentCache?
+        /// Case-study bodies converted while the site was validated and aggregated (a one-shot build).
+        public var preparedBodies: PreparedBodies?
+        /// Set by a one-shot build: the rendered items are kept until the process exits (`KeptUntilExit`).
+        public var keepsValuesUntilExit = false
+
+        public init() {}
+    }
 
     public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [(id: String, title: String, subtitle: String?)] = []) {
         self.theme = theme
@@ -100,7 +110,7 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        if keepsValuesUntilExit { KeptUntilExit.keep((plan.fragments, allPages)) }
+        if reuse.keepsValuesUntilExit { KeptUntilExit.keep((plan.fragments, allPages)) }
 
         // Copied files, in path order; each only where the manifest has it as its producer.
         for path in manifest.paths.sorted() where only?.contains(path) ?? true {
