@@ -157,46 +157,12 @@ public final class SitePipeline: @unchecked Sendable {
         let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
         timer.lap("aggregate")
 
-        // Plan: the theme (read again when it or the settings changed), every output with its
-        // inputs, and of those the ones to render.
+        // Plan: every output with its inputs, and of those the ones to render.
         let metrics = options.profile ? Metrics() : nil
-        var engineProblem: String?
         let plan: Plan
+        let engineProblem: String?
         do {
-            if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
-                theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-                fragments?.clear()
-            }
-            var engine: PDFEngine?
-            do {
-                engine = options.pdf ? try PDFEngine.find(options.engine) : nil
-            } catch {
-                // A report run still writes the HTML reports; a website build stops.
-                guard case .reports = options.target else { throw error }
-                engineProblem = error.message
-            }
-            run.engine = engine?.description
-            let reports = try chooseReports(site)
-            run.reports = reports.map(\.id)
-            var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
-            reportFiles.allowNetwork = options.allowNetwork
-            let pdfProgress = self.pdfProgress
-            reportFiles.progress = { _, total, id in pdfProgress(total, id) }
-            if let aggregated {
-                var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-                renderer.metrics = metrics
-                renderer.reuse.preparedBodies = bodies
-                renderer.reuse.fragments = fragments
-                renderer.reuse.keepsValuesUntilExit = options.exitsAfterRun
-                markdown.cache?.startGeneration()
-                // Items go through their partials up front only when every page will be rendered.
-                let sitePlan = renderer.plan(
-                    aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
-                plan = Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/")
-            } else {
-                let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)
-                plan = Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: "")
-            }
+            (plan, engineProblem) = try makePlan(site, aggregated, bodies: bodies, metrics: metrics, changed: changed, run: &run)
         } catch let error as RenderError {
             run.diagnostics.append(error.diagnostic)
             return
@@ -249,6 +215,48 @@ public final class SitePipeline: @unchecked Sendable {
         if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated as Any)) }
         if options.incremental { last = (site, aggregated, plan) }
         pending = []
+    }
+
+    /// The plan stage's manifest and renderers: the theme (read again when it or the settings
+    /// changed), the reports the target asks for, the website's pages and files. Returns, for a
+    /// report run without the PDF engine it asked for, what to say once the HTML is written.
+    private func makePlan(
+        _ site: ValidatedSite, _ aggregated: AggregatedSite?, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
+    ) throws -> (Plan, engineProblem: String?) {
+        if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
+            theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+            fragments?.clear()
+        }
+        var engine: PDFEngine?
+        var engineProblem: String?
+        do {
+            engine = options.pdf ? try PDFEngine.find(options.engine) : nil
+        } catch {
+            // A report run still writes the HTML reports; a website build stops.
+            guard case .reports = options.target else { throw error }
+            engineProblem = error.message
+        }
+        run.engine = engine?.description
+        let reports = try chooseReports(site)
+        run.reports = reports.map(\.id)
+        var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
+        reportFiles.allowNetwork = options.allowNetwork
+        let pdfProgress = self.pdfProgress
+        reportFiles.progress = { _, total, id in pdfProgress(total, id) }
+        guard let aggregated else {
+            let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)
+            return (Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: ""), engineProblem)
+        }
+        var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+        renderer.metrics = metrics
+        renderer.reuse.preparedBodies = bodies
+        renderer.reuse.fragments = fragments
+        renderer.reuse.keepsValuesUntilExit = options.exitsAfterRun
+        markdown.cache?.startGeneration()
+        // Items go through their partials up front only when every page will be rendered.
+        let sitePlan = renderer.plan(
+            aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
+        return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
     }
 
     /// The reports the target asks for: the public ones in a website; those named (or all) for `casebook report`.
