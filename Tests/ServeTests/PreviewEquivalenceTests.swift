@@ -151,11 +151,7 @@ struct SiteEditor {
             try replaceLine("content/quotes/q-slow.md", starting: "consent: ", with: "consent: \(consent)")
             return Edit(description: "q-slow consent \(consent)", paths: ["content/quotes/q-slow.md"])
         case 7:
-            if !quoteFiles.isEmpty, Bool.random(using: &random) {
-                let name = quoteFiles.remove(at: Int.random(in: 0..<quoteFiles.count, using: &random))
-                try site.remove("content/quotes/\(name).md")
-                return Edit(description: "deleted quote \(name)", paths: ["content/quotes/\(name).md"])
-            }
+            if let removed = try removeOne(of: \.quoteFiles, in: "content/quotes") { return removed }
             let name = "said-\(n)"
             quoteFiles.append(name)
             let caseStudy = ["first-steps", "second-wind"].randomElement(using: &random)!
@@ -198,11 +194,7 @@ struct SiteEditor {
             try site.write(path, "static \(n)\n")
             return Edit(description: "wrote \(path)", paths: [path])
         case 13:
-            if !pages.isEmpty, Bool.random(using: &random) {
-                let name = pages.remove(at: Int.random(in: 0..<pages.count, using: &random))
-                try site.remove("content/pages/\(name).md")
-                return Edit(description: "deleted page \(name)", paths: ["content/pages/\(name).md"])
-            }
+            if let removed = try removeOne(of: \.pages, in: "content/pages") { return removed }
             let name = "page-\(n)"
             pages.append(name)
             try site.write("content/pages/\(name).md", "---\ntitle: Page \(n)\nweight: \(n % 4)\n---\nText of page \(n).\n")
@@ -215,6 +207,15 @@ struct SiteEditor {
             try site.write("content/pages/about.md", try site.read("content/pages/about.md") + "\nMore text \(n).\n")
             return Edit(description: "about.md body", paths: ["content/pages/about.md"])
         }
+    }
+
+    /// Half the time, when this editor added some, deletes one of `names` (files of `folder`).
+    private mutating func removeOne(of names: WritableKeyPath<SiteEditor, [String]>, in folder: String) throws -> Edit? {
+        guard !self[keyPath: names].isEmpty, Bool.random(using: &random) else { return nil }
+        let name = self[keyPath: names].remove(at: Int.random(in: 0..<self[keyPath: names].count, using: &random))
+        let path = "\(folder)/\(name).md"
+        try site.remove(path)
+        return Edit(description: "deleted \(path)", paths: [path])
     }
 
     private mutating func caseStudy(title: String) -> String {
