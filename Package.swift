@@ -28,8 +28,11 @@ let package = Package(
         ),
         // The only module that imports CCmark.
         .target(name: "Markdown", dependencies: ["CCmark", "Model"]),
-        // Plain values shared by every stage: the site's content, source positions, diagnostics.
-        .target(name: "Model"),
+        // The commit a release was built from, set by scripts/release.sh (-Xcc -DCASEBOOK_COMMIT=…).
+        .target(name: "CBuildInfo"),
+        // Plain values shared by every stage: the site's content, source positions, diagnostics,
+        // casebook's version.
+        .target(name: "Model", dependencies: ["CBuildInfo"]),
         // Files → LoadedSite. The only importer of Yams (its libyaml) and of the CSV reader.
         .target(
             name: "Load",
@@ -50,8 +53,13 @@ let package = Package(
                 "Model", "Aggregate", "Markdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("DefaultTheme")]
+            // The default theme is compiled in (BuiltInTheme), not shipped beside the program.
+            exclude: ["DefaultTheme"],
+            plugins: ["EmbedDefaultTheme"]
         ),
+        // Writes Sources/Render/DefaultTheme into a Swift source at build time (the plugin below).
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // An atomic directory swap, which Swift cannot reach through Glibc.
         .target(name: "CSystem"),
         // Rendered files → disk, atomically.

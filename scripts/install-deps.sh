@@ -8,7 +8,8 @@
 #   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils,
 #                                      and check-jsonschema (PyPI, into /opt/casebook/check-jsonschema),
 #                                      which checks the workflow `casebook init` writes against GitHub's
-#                                      workflow schema, vendored in it (no network when it runs)
+#                                      workflow schema and action.yml against its action schema, both
+#                                      vendored in it (no network when it runs)
 set -euo pipefail
 packages=(libcmark-dev cmark pkg-config)
 pdf=0

@@ -51,11 +51,11 @@ public struct Doctor: Sendable, Encodable {
                    taggedPDF: engine?.writesTaggedPDF, pageCounters: engine?.writesPageCounters)
         }
         return Doctor(
-            casebook: CasebookVersion.current, libcmark: CmarkVersion.string, pdfEngines: engines,
-            site: siteTheme(folder: folder, builtIn: Theme.builtInFolder))
+            casebook: CasebookVersion.description, libcmark: CmarkVersion.string, pdfEngines: engines,
+            site: siteTheme(folder: folder, builtIn: Theme.builtInFiles))
     }
 
-    static func siteTheme(folder: String, builtIn: String) -> SiteTheme? {
+    static func siteTheme(folder: String, builtIn: [String: [UInt8]]) -> SiteTheme? {
         guard FileManager.default.fileExists(atPath: folder + "/casebook.yml") else { return nil }
         let loaded = SiteLoader.load(from: folder)
         let name = loaded.config?.theme ?? "default"

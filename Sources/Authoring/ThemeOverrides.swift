@@ -6,14 +6,17 @@ import Foundation
 /// outside `templates/` and `assets/`, which the theme loader never reads. Assets the built-in
 /// theme lacks are the site's own (a logo) and are copied as they are, so they are not listed.
 enum ThemeOverrides {
-    static func unused(overrideFolder: String, builtIn: String) -> [(file: String, reason: String)] {
+    /// `builtIn`: the built-in theme's files, path relative to the theme → bytes (`Theme.builtInFiles`).
+    static func unused(overrideFolder: String, builtIn: [String: [UInt8]]) -> [(file: String, reason: String)] {
         let overrideFiles = files(under: overrideFolder)
-        let builtInTemplates = Set(files(under: builtIn).filter { $0.hasPrefix("templates/") })
+        let builtInTemplates = Set(builtIn.keys.filter { $0.hasPrefix("templates/") })
         // Partials included by any template the theme ends up with (built-in or overridden).
         var included: Set<String> = []
         for file in Set(overrideFiles.filter { $0.hasPrefix("templates/") }).union(builtInTemplates) {
-            let path = (overrideFiles.contains(file) ? overrideFolder : builtIn) + "/" + file
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let text = overrideFiles.contains(file)
+                ? try? String(contentsOfFile: overrideFolder + "/" + file, encoding: .utf8)
+                : builtIn[file].flatMap { String(bytes: $0, encoding: .utf8) }
+            guard let text else { continue }
             for match in text.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) { included.insert("templates/\(match.1).mustache") }
         }
         var unused: [(String, String)] = []

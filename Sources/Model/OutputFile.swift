@@ -5,7 +5,7 @@ public struct OutputFile: Sendable {
         /// A rendered page, kept as the template made it: copying a large page into bytes
         /// doubled its memory for as long as it waited to be written.
         case text(String)
-        /// Copied as is from an absolute path (theme assets, `static/`).
+        /// Copied as is from an absolute path (a site's theme assets, `static/`).
         case copy(from: String)
     }
 
@@ -22,6 +22,11 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.contents = .text(text)
+    }
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
     }
 
     public init(path: String, copyFrom source: String) {

@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Render
 import Write
 
 /// Where the pipeline's files go: the one thing `casebook build` and `casebook serve` do differently
@@ -55,17 +54,17 @@ public final class DiskOutput: OutputDestination, @unchecked Sendable {  // `ses
 
 /// The files in memory, as `casebook serve` holds the site: output path → bytes.
 ///
-/// A copied file is read only when it really lies inside the site or the built-in theme (a
-/// symbolic link that leaves them is not served).
+/// A copied file is read only when it really lies inside the site (a symbolic link that leaves
+/// it is not served); the built-in theme's files are bytes already.
 public final class MemoryOutput: OutputDestination, @unchecked Sendable {  // `files` only under `lock`
     private let lock = NSLock()
     private var made: [String: [UInt8]] = [:]
-    private var allowed: [String] = []
+    private var root = ""  // set by `begin`, before any `put`
 
     public init() {}
 
     public func begin(_ site: ValidatedSite) throws {
-        allowed = [site.root, Theme.builtInFolder].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        root = URL(fileURLWithPath: site.root).resolvingSymlinksInPath().path
     }
 
     public func put(_ file: OutputFile) {
@@ -75,7 +74,7 @@ public final class MemoryOutput: OutputDestination, @unchecked Sendable {  // `f
         case .text(let text): bytes = Array(text.utf8)
         case .copy(let source):
             let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-            bytes = allowed.contains(where: { resolved.hasPrefix($0 + "/") }) ? FileManager.default.contents(atPath: resolved).map { [UInt8]($0) } : nil
+            bytes = resolved.hasPrefix(root + "/") ? FileManager.default.contents(atPath: resolved).map { [UInt8]($0) } : nil
         }
         lock.withLock { made[file.path] = bytes }
     }

@@ -22,7 +22,7 @@ public struct OutputManifest: Sendable {
         case page(kind: String, template: String)
         /// A generated file that no template makes: a data export, the feed, sitemap, search index, robots.txt.
         case export
-        /// A theme asset, copied from `source` (the built-in theme's or the site's override).
+        /// A theme asset: `source` is the site's override it is copied from, or "(built-in theme)".
         case asset(source: String)
         /// A file of `static/`, copied as it is; it replaces any generated file of its path.
         case staticFile(source: String)

@@ -42,9 +42,7 @@ public struct ReportRenderer: Sendable {
 
     /// The report stylesheet, inlined so the HTML file stands alone.
     func stylesheet() throws(RenderError) -> String {
-        guard let source = theme.assets.first(where: { $0.path == "assets/report.css" })?.source,
-            let css = try? String(contentsOfFile: source, encoding: .utf8)
-        else {
+        guard let css = theme.assetText("assets/report.css") else {
             throw RenderError("missing-asset", "the theme has no assets/report.css", at: SourceLocation(file: "themes"))
         }
         // A stylesheet cannot end the <style> element early.

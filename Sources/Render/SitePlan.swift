@@ -59,7 +59,8 @@ extension SiteRenderer {
         }
         entries += OutputManifest.reports(reports.map(\.id), prefix: "reports/", pdf: reportPDFs, theme: theme)
         for asset in theme.assets {
-            entries.append(.init(path: asset.path, producer: .asset(source: asset.source), inputs: [.asset(asset.path)]))
+            let source = if case .copy(let from) = asset.contents { from } else { "(built-in theme)" }
+            entries.append(.init(path: asset.path, producer: .asset(source: source), inputs: [.asset(asset.path)]))
         }
         // Last, so a user's file replaces a generated one of the same path.
         for file in site.site.staticFiles {

@@ -112,12 +112,10 @@ public struct SiteRenderer: Sendable {
 
         if reuse.keepsValuesUntilExit { KeptUntilExit.keep((plan.fragments, allPages)) }
 
-        // Copied files, in path order; each only where the manifest has it as its producer.
+        // Theme assets and static/ files, each only where the manifest has it as its producer.
+        for asset in theme.assets where wanted(asset.path, { if case .asset = $0 { true } else { false } }) { emit(asset) }
         for path in manifest.paths.sorted() where only?.contains(path) ?? true {
-            switch manifest[path]?.producer {
-            case .asset(let source), .staticFile(let source): emit(OutputFile(path: path, copyFrom: source))
-            default: break
-            }
+            if case .staticFile(let source) = manifest[path]?.producer { emit(OutputFile(path: path, copyFrom: source)) }
         }
     }
 }

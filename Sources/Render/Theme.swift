@@ -12,8 +12,11 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Template name → the file it came from, for error messages.
     let sources: [String: String]
-    /// Output path under `assets/` → absolute source path.
-    public let assets: [(path: String, source: String)]
+    /// The files to publish under `assets/`: the built-in theme's as bytes, the site's copied
+    /// from its theme folder. Sorted by path.
+    public let assets: [OutputFile]
+    /// Template name → its text, the built-in one or the site's override.
+    public let templateTexts: [String: String]
     /// Template name → the templates it names (`{{> partial}}`, `{{< parent}}`), for the plan.
     let references: [String: Set<String>]
 
@@ -25,10 +28,9 @@ public struct Theme: Sendable {
         func escapeText(_ text: String) -> String { text }
     }
 
-    /// The folder of the built-in theme, inside the executable's resource bundle.
-    public static var builtInFolder: String {
-        Bundle.module.resourceURL!.appendingPathComponent("DefaultTheme").path
-    }
+    /// The built-in theme's files, path relative to the theme (`templates/home.mustache`) →
+    /// bytes: compiled into the program, for `casebook doctor`'s comparison with a site's theme.
+    public static var builtInFiles: [String: [UInt8]] { BuiltInTheme.files }
 
     /// Loads the theme named in `casebook.yml` (nil: the built-in default) for the site at `siteRoot`.
     ///
@@ -45,24 +47,26 @@ public struct Theme: Sendable {
         let site = BoundedFolder(
             root: siteRoot, boundary: "themes/" + themeName,
             reason: "a theme's templates are printed into every page and its assets are published")
+        // The built-in theme (compiled in), then the site's files over it.
+        var templateFiles: [String: (text: String?, label: String)] = [:]
+        var assetFiles: [String: OutputFile.Contents] = [:]
+        for path in BuiltInTheme.paths(in: "templates") where path.hasSuffix(".mustache") {
+            let name = path.dropFirst("templates/".count).dropLast(".mustache".count)
+            templateFiles[String(name)] = (String(bytes: BuiltInTheme.files[path]!, encoding: .utf8), "(built-in theme) " + path)
+        }
+        for path in BuiltInTheme.paths(in: "assets") {
+            assetFiles[path] = .bytes(BuiltInTheme.files[path]!)
+        }
         // A missing folder for a named theme is reported by validation, at the line of `theme:`.
-        let layers = [
-            (folder: BoundedFolder(root: builtInFolder), path: "", label: "(built-in theme) "),
-            (folder: site, path: site.boundary + "/", label: site.boundary + "/"),
-        ]
-
-        var templateFiles: [String: (path: String, label: String)] = [:]
-        var assetFiles: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for layer in layers {
-            for relative in layer.folder.files(in: layer.path + "templates", recursive: true, diagnostics: &diagnostics)
-            where relative.hasSuffix(".mustache") {
-                let name = relative.dropFirst(layer.path.count + "templates/".count).dropLast(".mustache".count)
-                templateFiles[String(name)] = (layer.folder.absolute(relative), layer.label + relative.dropFirst(layer.path.count))
-            }
-            for relative in layer.folder.files(in: layer.path + "assets", recursive: true, diagnostics: &diagnostics) {
-                assetFiles[String(relative.dropFirst(layer.path.count))] = layer.folder.absolute(relative)
-            }
+        let prefix = site.boundary + "/"
+        for relative in site.files(in: prefix + "templates", recursive: true, diagnostics: &diagnostics)
+        where relative.hasSuffix(".mustache") {
+            let name = relative.dropFirst(prefix.count + "templates/".count).dropLast(".mustache".count)
+            templateFiles[String(name)] = (try? String(contentsOfFile: site.absolute(relative), encoding: .utf8), relative)
+        }
+        for relative in site.files(in: prefix + "assets", recursive: true, diagnostics: &diagnostics) {
+            assetFiles[String(relative.dropFirst(prefix.count))] = .copy(from: site.absolute(relative))
         }
         if let refused = diagnostics.first(where: { $0.severity == .error }) {
             throw RenderError(refused.code, refused.message, at: refused.location)
@@ -73,7 +77,7 @@ public struct Theme: Sendable {
         var texts: [String: String] = [:]
         for name in templateFiles.keys.sorted() {
             let file = templateFiles[name]!
-            guard let text = try? String(contentsOfFile: file.path, encoding: .utf8) else {
+            guard let text = file.text else {
                 throw RenderError("unreadable-template", "cannot read the template (is it UTF-8?)", at: SourceLocation(file: file.label))
             }
             do {
@@ -90,8 +94,20 @@ public struct Theme: Sendable {
         }
         try checkReferences(texts, sources: sources)
         return Theme(
-            library: library, sources: sources, assets: assetFiles.keys.sorted().map { ($0, assetFiles[$0]!) },
+            library: library, sources: sources,
+            assets: assetFiles.keys.sorted().map { OutputFile(path: $0, contents: assetFiles[$0]!) }, templateTexts: texts,
             references: texts.mapValues { Set(Self.references(in: $0).map(\.name)) })
+    }
+
+    /// The text of one of the theme's assets (a report inlines its stylesheet); nil when the
+    /// theme has no such file or it is not UTF-8.
+    func assetText(_ path: String) -> String? {
+        switch assets.first(where: { $0.path == path })?.contents {
+        case .bytes(let bytes)?: return String(bytes: bytes, encoding: .utf8)
+        case .text(let text)?: return text
+        case .copy(let source)?: return try? String(contentsOfFile: source, encoding: .utf8)
+        case nil: return nil
+        }
     }
 
     /// swift-mustache's parser errors are enum cases; say what they mean and how to fix them.

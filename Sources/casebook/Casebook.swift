@@ -7,10 +7,10 @@ struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Build case-study websites and printable evaluation reports from Markdown.",
-        version: CasebookVersion.current,
+        version: CasebookVersion.description,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self,
-            QuotesCommand.self, DoctorCommand.self, MarkdownCommand.self,
+            QuotesCommand.self, DoctorCommand.self, MarkdownCommand.self, VersionCommand.self,
         ]
     )
 

@@ -29,6 +29,7 @@ enum StarterWorkflow {
                 uses: casebook/casebook@v1
                 with:
                   site: .
+                  install-only: true
 
               # WeasyPrint turns reports into PDF.
               - name: Install a PDF engine

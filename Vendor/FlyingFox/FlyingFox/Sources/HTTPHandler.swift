@@ -62,12 +62,6 @@ public extension HTTPHandler where Self == RedirectHTTPHandler {
     }
 }
 
-public extension HTTPHandler where Self == ProxyHTTPHandler {
-    static func proxy(via url: String) -> ProxyHTTPHandler {
-        ProxyHTTPHandler(base: url)
-    }
-}
-
 public extension HTTPHandler where Self == ClosureHTTPHandler {
     static func unhandled() -> ClosureHTTPHandler {
         ClosureHTTPHandler { _ in throw HTTPUnhandledError() }
