@@ -92,11 +92,12 @@ public struct Theme: Sendable {
             sources[name] = file.label
             texts[name] = text
         }
-        try checkReferences(texts, sources: sources)
+        let references = texts.mapValues(Self.references(in:))
+        try checkReferences(references, sources: sources)
         return Theme(
             library: library, sources: sources,
             assets: assetFiles.keys.sorted().map { OutputFile(path: $0, contents: assetFiles[$0]!) }, templateTexts: texts,
-            references: texts.mapValues { Set(Self.references(in: $0).map(\.name)) })
+            references: references.mapValues { Set($0.map(\.name)) })
     }
 
     /// The text of one of the theme's assets (a report inlines its stylesheet); nil when the
@@ -168,13 +169,14 @@ public struct Theme: Sendable {
     }
 
     /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
-    static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
+    /// - Parameter named: each template's references (`references(in:)`), by template name.
+    static func checkReferences(_ named: [String: [(name: String, line: Int)]], sources: [String: String]) throws(RenderError) {
         var references: [String: [TemplateCycles.Reference]] = [:]
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (reference, line) in Self.references(in: text) {
-                if texts[reference] == nil {
+        for (name, found) in named.sorted(by: { $0.key < $1.key }) {
+            for (reference, line) in found {
+                if named[reference] == nil {
                     throw RenderError(
-                        "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
+                        "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: named.keys.sorted()))",
                         at: SourceLocation(file: sources[name] ?? name, line: line, column: 1))
                 }
                 references[name, default: []].append(TemplateCycles.Reference(target: reference, line: line))
