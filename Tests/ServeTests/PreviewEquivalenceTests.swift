@@ -36,6 +36,20 @@ import TestSupport
         }
     }
 
+    /// A change the plan cannot attribute renders every output, never nothing; one it can, only what it touches.
+    @Test func anUnattributableChangeRendersEverything() async throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let preview = PreviewSite(folder: site.root, includeDrafts: false, baseURL: Self.baseURL, clock: SiteBuilds.clock)
+        let first = await preview.update(changed: nil)
+        try site.write("notes/plan.txt", "not part of the site\n")
+        let unknown = await preview.update(changed: ["notes/plan.txt"])
+        #expect(unknown.run.full && unknown.pageCount == first.pageCount, "\(unknown.pageCount) of \(first.pageCount) pages")
+        try site.write("content/pages/about.md", try site.read("content/pages/about.md") + "\nMore.\n")
+        let known = await preview.update(changed: ["content/pages/about.md"])
+        #expect(!known.run.full && known.pageCount < first.pageCount)
+        try await expectSameAsFreshBuild(preview, site: site, context: "after an unattributable change")
+    }
+
     /// Every file a fresh build writes is served with its bytes, and nothing else is served.
     func expectSameAsFreshBuild(_ preview: PreviewSite, site: FixtureSite, context: String) async throws {
         let output = TestScratch.path("casebook-preview-full")
