@@ -88,11 +88,12 @@ let package = Package(
             name: "Authoring",
             dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
         ),
-        // `casebook serve`: the dev server with live reload. The only importer of FlyingFox.
+        // `casebook serve`: HTTP, file watching and live reload on top of the pipeline. The only
+        // importer of FlyingFox.
         .target(
             name: "Serve",
             dependencies: [
-                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Markdown",
+                "Pipeline", "Model", "SystemSupport", "Render",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),

@@ -109,7 +109,7 @@ public struct Quote: SharedFields, Sendable, Equatable {
 }
 
 /// A free page: `content/pages/<slug>.md` (about, methodology, feedback).
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     public var slug: String
     public var file: String
     public var title: String

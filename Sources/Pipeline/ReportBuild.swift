@@ -1,14 +1,14 @@
 import Foundation
 import Model
 import PDF
-import Render
 import Write
 
 /// `casebook report`: the pipeline for printable evaluation reports.
 ///
-/// Loads and validates like `build`, then for each report aggregates the site with the report's
-/// filters and audience, renders its HTML and `report.json`, and its PDF when asked, into
-/// `<output>/<id>/`. The output folder is replaced atomically, so a failure leaves the last one.
+/// The same pipeline as `build`, with the chosen reports as its outputs: each report aggregates
+/// the site with its own filters and audience and renders its HTML and `report.json`, and its PDF
+/// when asked, into `<output>/<id>/`. The output folder is replaced atomically, so a failure
+/// leaves the last one.
 public struct ReportBuild: Sendable {
     public struct Options: Sendable {
         public var folder: String
@@ -52,53 +52,24 @@ public struct ReportBuild: Sendable {
         self.progress = progress
     }
 
+    /// The pipeline (`SitePipeline`) with the chosen reports as its only outputs, into the output folder.
     public func run() -> Outcome {
-        let checked = SiteCheck.run(folder: options.folder, clock: clock, includeDrafts: options.includeDrafts)
-        var outcome = Outcome(diagnostics: checked.diagnostics)
-        guard let site = checked.site else { return outcome }
-
-        let all = site.config.reports
-        if all.isEmpty {
-            outcome.failure = "casebook.yml defines no reports; add a 'reports:' list (see the README)"
-            return outcome
-        }
-        for id in options.only where !all.contains(where: { $0.id == id }) {
-            outcome.failure = "no report '\(id)' in casebook.yml\(Suggestion.hint(for: id, in: all.map(\.id)))"
-            return outcome
-        }
-        let chosen = options.only.isEmpty ? all : all.filter { options.only.contains($0.id) }
-        if let problem = OutputPlacement.problem(output: options.outputFolder, siteRoot: site.root) {
-            outcome.failure = problem
-            return outcome
-        }
-
-        var engine: PDFEngine?
-        var engineProblem: String?
-        if options.pdf {
-            do {
-                engine = try PDFEngine.find(options.engine)
-                outcome.engine = engine?.description
-            } catch {
-                engineProblem = error.message
-            }
-        }
-        do {
-            let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            let progress = self.progress
-            var renderer = ReportFiles(site: site, stamp: clock.stamp(), theme: theme, engine: engine)
-            renderer.allowNetwork = options.allowNetwork
-            renderer.progress = { _, total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
-            let (files, warnings) = try renderer.render(chosen, prefix: "")
-            outcome.diagnostics += warnings
-            try OutputWriter(output: options.outputFolder, kind: .reports, keep: site.config.keep).write(files)
-            outcome.reports = chosen.map(\.id)
-        } catch let error as RenderError {
-            outcome.diagnostics.append(error.diagnostic)
-        } catch {
-            outcome.failure = "\(error)"
-        }
-        if let engineProblem, outcome.failure == nil {
-            outcome.failure = engineProblem + "\nThe HTML reports were written to \(options.outputFolder)."
+        var pipelineOptions = SitePipeline.Options(folder: options.folder, clock: clock)
+        pipelineOptions.target = .reports(only: options.only)
+        pipelineOptions.includeDrafts = options.includeDrafts
+        pipelineOptions.pdf = options.pdf
+        pipelineOptions.engine = options.engine
+        pipelineOptions.allowNetwork = options.allowNetwork
+        let pipeline = SitePipeline(options: pipelineOptions)
+        let progress = self.progress
+        pipeline.pdfProgress = { total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
+        let run = pipeline.run(changed: nil, into: DiskOutput(folder: options.outputFolder, kind: .reports))
+        var outcome = Outcome(diagnostics: run.diagnostics, engine: run.engine, failure: run.failure)
+        // Written: without an engine, the HTML reports are written all the same.
+        guard !run.rendered.isEmpty else { return outcome }
+        outcome.reports = run.reports
+        if let failure = run.failure {
+            outcome.failure = failure + "\nThe HTML reports were written to \(options.outputFolder)."
         }
         return outcome
     }

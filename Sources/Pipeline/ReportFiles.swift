@@ -32,8 +32,8 @@ struct ReportFiles {
         for report in reports {
             let aggregated = Aggregator.aggregate(site, selection: Selection(report: report))
             let output = try renderer.render(report, aggregated, stamp: stamp)
-            files.append(OutputFile(path: "\(prefix)\(report.id)/index.html", text: output.html))
-            files.append(OutputFile(path: "\(prefix)\(report.id)/report.json", bytes: output.json))
+            files.append(OutputFile(path: OutputManifest.reportPath(report.id, part: .html, prefix: prefix), text: output.html))
+            files.append(OutputFile(path: OutputManifest.reportPath(report.id, part: .json, prefix: prefix), bytes: output.json))
             htmlByID.append((report.id, output.html))
             diagnostics += output.diagnostics.filter { seen.insert($0).inserted }
         }
@@ -68,7 +68,7 @@ struct ReportFiles {
             }
         }
         return try zip(reports, results).map { report, result in
-            OutputFile(path: "\(prefix)\(report.id)/\(report.id).pdf", bytes: try result.get())
+            OutputFile(path: OutputManifest.reportPath(report.id, part: .pdf, prefix: prefix), bytes: try result.get())
         }
     }
 }

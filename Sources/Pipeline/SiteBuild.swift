@@ -1,15 +1,10 @@
-import Aggregate
 import Foundation
-import Load
-import Markdown
 import Model
 import PDF
-import Render
 import SystemSupport
-import Validate
 import Write
 
-/// `casebook build`: the pipeline, load → validate → aggregate → render → write, in order.
+/// `casebook build`: the website's pipeline (`SitePipeline`) into an output folder.
 public struct SiteBuild: Sendable {
     public struct Options: Sendable {
         public var folder: String
@@ -73,131 +68,32 @@ public struct SiteBuild: Sendable {
         self.clock = clock
     }
 
-    /// Runs every stage; stops before writing on any error, so the previous output stays.
+    /// Runs every stage (`SitePipeline`) into the output folder; stops before writing on any
+    /// error, so the previous output stays.
     public func run() -> Outcome {
-        var timer = StageTimer(progress: progress)
-        progress("load")
-        let loaded = SiteLoader.load(from: options.folder)
-        timer.lap("load")
-        let markdown = MarkdownRenderer(options: [.smart])
-        // Bodies need nothing from validation and aggregation, which run on one core: the other
-        // cores convert them meanwhile.
-        let bodies = loaded.diagnostics.hasErrors ? nil : PreparedBodies(loaded.caseStudies, markdown: markdown)
-        // A build that stops early must not leave the conversion running behind it.
-        defer { bodies?.wait() }
-        let validation = SiteValidator(consentDay: clock.consentDay(), includeDrafts: options.includeDrafts).validate(loaded)
-        timer.lap("validate")
-        var outcome = Outcome(diagnostics: validation.diagnostics)
-        if options.strict {
-            outcome.diagnostics = outcome.diagnostics.map { var d = $0; d.severity = .error; return d }
-        }
-        guard var site = validation.site, !outcome.diagnostics.hasErrors else {
-            outcome.timings = timer.laps
-            return outcome
-        }
-        if let baseURL = options.baseURL {
-            switch BaseURL.checked(baseURL) {
-            case .success(let checked): site.config.baseURL = checked
-            case .failure(let problem):
-                outcome.failure = "--base-url \(problem.reason); \(BaseURL.example)"
-                outcome.timings = timer.laps
-                return outcome
-            }
-        }
-
-        let aggregated = Aggregator.aggregate(site, selection: .site)
-        let stamp = clock.stamp()
-        timer.lap("aggregate")
-        let metrics = options.profile ? Metrics() : nil
-        // Only public reports go into the website; internal ones only through `casebook report`.
-        let reports = site.config.reports.filter { $0.audience == .public }
-        if let problem = OutputPlacement.problem(output: options.outputFolder, siteRoot: site.root) {
-            outcome.failure = problem
-            outcome.timings = timer.laps
-            return outcome
-        }
-        let session: OutputSession
-        do {
-            session = try OutputWriter(output: options.outputFolder, kind: .site, keep: site.config.keep).begin()
-        } catch {
-            outcome.failure = error.description
-            outcome.timings = timer.laps
-            return outcome
-        }
-        // Files go to the staging folder as they are made; the output changes only at `finish`.
-        let emit: @Sendable (OutputFile) -> Void = session.put
-        do {
-            let theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            var renderer = SiteRenderer(theme: theme, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
-            renderer.preparedBodies = bodies
-            renderer.metrics = metrics
-            renderer.keepsValuesUntilExit = options.exitsAfterBuild
-            var reportFiles = ReportFiles(site: site, stamp: stamp, theme: theme, engine: options.pdf ? try PDFEngine.find(options.engine) : nil)
-            reportFiles.allowNetwork = options.allowNetwork
-            // Reports need nothing from the pages: they render on a thread of their own beside them.
-            let reportResult = ResultSlots<[Diagnostic]>(count: 1)
-            let reportsDone = DispatchGroup()
-            DispatchQueue.global().async(group: reportsDone) { [reportFiles] in
-                reportResult.set(0, Result {
-                    let (files, warnings) = try reportFiles.render(reports, prefix: "reports/")
-                    files.forEach(emit)
-                    return warnings
-                })
-            }
-            // On a render error too: the reports' thread must not outlive the build.
-            defer { reportsDone.wait() }
-            try renderer.render(aggregated, stamp: stamp, emit: emit)
-            timer.lap("render")
-            reportsDone.wait()
-            let warnings = try reportResult.results[0]?.get() ?? []
-            outcome.diagnostics += options.strict ? warnings.map { var d = $0; d.severity = .error; return d } : warnings
-            timer.lap("reports")
-            outcome.reportCount = reports.count
-            // Under --strict a report's warning is an error: the staging copy is not swapped in.
-            if outcome.diagnostics.hasErrors {
-                outcome.timings = timer.laps
-                return outcome
-            }
-        } catch let error as RenderError {
-            outcome.diagnostics.append(error.diagnostic)
-            outcome.timings = timer.laps
-            return outcome
-        } catch {
-            outcome.failure = "\(error)"
-            outcome.timings = timer.laps
-            return outcome
-        }
-        let paths = session.paths
+        var pipelineOptions = SitePipeline.Options(folder: options.folder, clock: clock)
+        pipelineOptions.includeDrafts = options.includeDrafts
+        pipelineOptions.baseURL = options.baseURL
+        pipelineOptions.pdf = options.pdf
+        pipelineOptions.engine = options.engine
+        pipelineOptions.allowNetwork = options.allowNetwork
+        pipelineOptions.profile = options.profile
+        pipelineOptions.strict = options.strict
+        pipelineOptions.exitsAfterRun = options.exitsAfterBuild
+        let pipeline = SitePipeline(options: pipelineOptions)
+        pipeline.progress = progress
+        let output = DiskOutput(folder: options.outputFolder, kind: .site)
+        let run = pipeline.run(changed: nil, into: output)
+        var outcome = Outcome(diagnostics: run.diagnostics)
+        outcome.failure = run.failure
+        outcome.timings = run.timings
+        outcome.metrics = run.metrics
+        guard run.succeeded else { return outcome }
+        let paths = output.paths
         outcome.pageCount = paths.count { $0.hasSuffix(".html") }
         outcome.fileCount = paths.count
-        do {
-            outcome.written = try session.finish()
-        } catch {
-            outcome.failure = error.description
-        }
-        timer.lap("write")
-        if options.exitsAfterBuild { KeptUntilExit.keep((loaded, validation, site, aggregated)) }
-        outcome.timings = timer.laps
-        outcome.metrics = metrics?.report ?? []
+        outcome.reportCount = run.reports.count
+        outcome.written = output.statistics
         return outcome
     }
-}
-
-/// Wall-clock time per stage, for `--verbose` (as Zola prints after each step).
-struct StageTimer {
-    private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(stage: String, seconds: Double)] = []
-    let progress: @Sendable (String) -> Void
-
-    init(progress: @escaping @Sendable (String) -> Void) { self.progress = progress }
-
-    /// Ends `stage` and tells `progress` which one comes next.
-    mutating func lap(_ stage: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((stage, Double(now - last) / 1e9))
-        last = now
-        if let next = Self.order.firstIndex(of: stage).map({ $0 + 1 }), next < Self.order.count { progress(Self.order[next]) }
-    }
-
-    static let order = ["load", "validate", "aggregate", "render", "reports", "write"]
 }

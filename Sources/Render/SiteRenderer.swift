@@ -4,10 +4,11 @@ import Markdown
 import Model
 import SystemSupport
 
-/// The fourth stage: turns an aggregated site into the files of the website.
+/// The plan and render stages of a website: `plan` lists its outputs (`SitePlan.swift`), `render`
+/// makes them.
 ///
 /// Input: an `AggregatedSite` and a loaded `Theme`. Output: every page, feed, index, export and
-/// asset as an `OutputFile`, in a fixed order. Pages render on all cores; each quote and case
+/// asset as an `OutputFile`. Pages render on all cores; each quote and case
 /// study is rendered to HTML once and reused by every page that lists it. Throws a `RenderError`
 /// naming the template when a template fails.
 public struct SiteRenderer: Sendable {
@@ -17,12 +18,21 @@ public struct SiteRenderer: Sendable {
     public var reports: [(id: String, title: String, subtitle: String?)]
     /// When set, the time of each step and template is added to it (`--profile`).
     public var metrics: Metrics?
-    /// Set by `casebook serve`: case studies and quotes unchanged since the last build are reused.
-    public var fragmentCache: FragmentCache?
-    /// Case-study bodies converted while the site was validated and aggregated.
-    public var preparedBodies: PreparedBodies?
-    /// Set by a one-shot build: the rendered items are kept until the process exits (`KeptUntilExit`).
-    public var keepsValuesUntilExit = false
+    /// What the pipeline lets the renderer reuse or keep: the one seam of the speed work.
+    public var reuse = Reuse()
+
+    /// The reuse layers, set by `SitePipeline`. What is rendered is the plan's business (its
+    /// manifest and the selection); these only decide where made values come from and go.
+    public struct Reuse: Sendable {
+        /// Set by `casebook serve`: case studies and quotes unchanged since the last run are reused.
+        public var fragments: FragmentCache?
+        /// Case-study bodies converted while the site was validated and aggregated (a one-shot build).
+        public var preparedBodies: PreparedBodies?
+        /// Set by a one-shot build: the rendered items are kept until the process exits (`KeptUntilExit`).
+        public var keepsValuesUntilExit = false
+
+        public init() {}
+    }
 
     public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [(id: String, title: String, subtitle: String?)] = []) {
         self.theme = theme
@@ -30,29 +40,32 @@ public struct SiteRenderer: Sendable {
         self.reports = reports
     }
 
-    /// - Parameter only: output paths to render (for `casebook serve`'s rebuilds); nil for all.
-    /// - Returns: the files, sorted by path; a `static/` file replaces a generated one of its path.
-    /// - Parameter stamp: the time written into the pages (the footer's year).
-    public func render(_ site: AggregatedSite, stamp: StampTime, only: Set<String>? = nil) throws(RenderError) -> [OutputFile] {
+    /// Plans and renders every file of the site, sorted by path (tests and tools; a build streams).
+    public func render(_ site: AggregatedSite, stamp: StampTime) throws(RenderError) -> [OutputFile] {
         let collected = CollectedFiles()
-        try render(site, stamp: stamp, only: only, emit: collected.add)
+        try render(plan(site, eager: true), stamp: stamp, emit: collected.add)
         return collected.sorted
     }
 
-    /// Renders the site, handing each file to `emit` as soon as it is made, from several threads
-    /// at once: a build writes pages while others render, and never holds the whole site.
-    /// Files come in no fixed order, except that `static/` files come last, after everything else.
+    /// Renders the plan's pages, exports, assets and static files (its reports are
+    /// `ReportRenderer`'s), handing each file to `emit` as soon as it is made, from several
+    /// threads at once: a build writes pages while others render, and never holds the whole site.
+    /// - Parameter only: the output paths to render (`casebook serve`'s rebuilds); nil for all.
+    /// - Parameter stamp: the time written into the pages (the footer's year).
     public func render(
-        _ site: AggregatedSite, stamp: StampTime, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
+        _ plan: SitePlan, stamp: StampTime, only: Set<String>? = nil, emit: @escaping @Sendable (OutputFile) -> Void
     ) throws(RenderError) {
-        func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
+        let manifest = plan.manifest
+        /// Whether the manifest has `path` made by this producer (not replaced by a `static/` file) and it is asked for.
+        func wanted(_ path: String, _ isProducer: (OutputManifest.Producer) -> Bool) -> Bool {
+            guard let entry = manifest[path], isProducer(entry.producer) else { return false }
+            return only?.contains(path) ?? true
+        }
         let metrics = self.metrics
         let theme = self.theme
-        let fragments = metrics.measure("render: Markdown and shared items") {
-            ContentFragments(site, markdown: markdown, theme: theme, cache: fragmentCache, prepared: preparedBodies, eager: only == nil)
-        }
-        let allPages = SitePages(site: site, fragments: fragments).all()
-        let pages = only == nil ? allPages : allPages.filter { wanted(SiteURL.file(for: $0.url)) }
+        let site = plan.site
+        let allPages = plan.pages
+        let pages = allPages.filter { page in wanted(SiteURL.file(for: page.url)) { if case .page = $0 { true } else { false } } }
         for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
             throw RenderError(
                 "missing-template", "the theme has no template '\(template)'; add templates/\(template).mustache",
@@ -63,19 +76,7 @@ public struct SiteRenderer: Sendable {
         let common = chrome
         // Feeds, indexes and exports depend on no page: they start first, on threads of their own,
         // and run alongside the pages (the CSV export alone is as long as hundreds of pages).
-        let feeds = FeedAndSitemap(site: site, fragments: fragments)
-        let export = DataExport(site: site)
-        let sitemapURLs = allPages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
-        let generators: [(path: String, make: @Sendable () throws -> [UInt8])] = [
-            ("data/quotes.csv", { @Sendable in export.quotesCSV() }),
-            ("data/quotes.json", { @Sendable in export.quotesJSON() }),
-            ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
-            ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
-            ("data/lessons.json", { @Sendable in export.lessonsJSON() }),
-            (SiteURL.feed, { @Sendable in Array(feeds.feed().utf8) }),
-            ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
-            ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
-        ].filter { wanted($0.path) }
+        let generators = plan.exports.filter { export in wanted(export.path) { $0 == .export } }
         let failures = ResultSlots<Void>(count: generators.count)
         let group = DispatchGroup()
         for (index, generator) in generators.enumerated() {
@@ -110,13 +111,12 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        if keepsValuesUntilExit { KeptUntilExit.keep((fragments, allPages)) }
+        if reuse.keepsValuesUntilExit { KeptUntilExit.keep((plan.fragments, allPages)) }
 
-        for asset in theme.assets where wanted(asset.path) { emit(asset) }
-        // static/ comes last so a user's file replaces a generated one of the same path.
-        for file in site.site.staticFiles {
-            let path = String(file.dropFirst("static/".count))
-            if wanted(path) { emit(OutputFile(path: path, copyFrom: site.site.root + "/" + file)) }
+        // Theme assets and static/ files, each only where the manifest has it as its producer.
+        for asset in theme.assets where wanted(asset.path, { if case .asset = $0 { true } else { false } }) { emit(asset) }
+        for path in manifest.paths.sorted() where only?.contains(path) ?? true {
+            if case .staticFile(let source) = manifest[path]?.producer { emit(OutputFile(path: path, copyFrom: source)) }
         }
     }
 }

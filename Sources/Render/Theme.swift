@@ -17,8 +17,10 @@ public struct Theme: Sendable {
     /// The files to publish under `assets/`: the built-in theme's as bytes, the site's copied
     /// from its theme folder. Sorted by path.
     public let assets: [OutputFile]
-    /// Template name → its text, for the dev server's map of which template includes which.
+    /// Template name → its text, the built-in one or the site's override.
     public let templateTexts: [String: String]
+    /// Template name → the templates it names (`{{> partial}}`, `{{< parent}}`), for the plan.
+    let references: [String: Set<String>]
 
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
@@ -92,10 +94,12 @@ public struct Theme: Sendable {
             sources[name] = file.label
             texts[name] = text
         }
-        try checkReferences(texts, sources: sources)
+        let references = texts.mapValues(Self.references(in:))
+        try checkReferences(references, sources: sources)
         return Theme(
             library: library, sources: sources,
-            assets: assetFiles.keys.sorted().map { OutputFile(path: $0, contents: assetFiles[$0]!) }, templateTexts: texts)
+            assets: assetFiles.keys.sorted().map { OutputFile(path: $0, contents: assetFiles[$0]!) }, templateTexts: texts,
+            references: references.mapValues { Set($0.map(\.name)) })
     }
 
     /// The text of one of the theme's assets (a report inlines its stylesheet); nil when the
@@ -128,26 +132,46 @@ public struct Theme: Sendable {
 
     public func has(_ template: String) -> Bool { sources[template] != nil }
 
+    /// `template` and every template it uses, directly or through partials and parents, whether
+    /// or not the theme has them (a page depends on a partial it names before the site adds it).
+    public func uses(_ template: String) -> Set<String> {
+        var found: Set<String> = [template]
+        var next = [template]
+        while let name = next.popLast() {
+            for used in references[name] ?? [] where found.insert(used).inserted { next.append(used) }
+        }
+        return found
+    }
+
+    /// The templates a template's text names, with the line of each.
+    static func references(in text: String) -> [(name: String, line: Int)] {
+        var found: [(String, Int)] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let first = rest.first, first == ">" || first == "<", let close = rest.range(of: "}}") else { continue }
+                found.append((rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces), lineNumber))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return found
+    }
+
     /// Partials and parents that name no template render as nothing in Mustache; here they are errors.
-    static func checkReferences(_ texts: [String: String], sources: [String: String]) throws(RenderError) {
+    /// - Parameter named: each template's references (`references(in:)`), by template name.
+    static func checkReferences(_ named: [String: [(name: String, line: Int)]], sources: [String: String]) throws(RenderError) {
         var references: [String: [TemplateCycles.Reference]] = [:]
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            var lineNumber = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lineNumber += 1
-                var rest = line[...]
-                while let open = rest.range(of: "{{") {
-                    rest = rest[open.upperBound...]
-                    guard let first = rest.first, first == ">" || first == "<", let close = rest.range(of: "}}") else { continue }
-                    let reference = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if texts[reference] == nil {
-                        throw RenderError(
-                            "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: texts.keys.sorted()))",
-                            at: SourceLocation(file: sources[name] ?? name, line: lineNumber, column: 1))
-                    }
-                    references[name, default: []].append(TemplateCycles.Reference(target: reference, line: lineNumber))
-                    rest = rest[close.upperBound...]
+        for (name, found) in named.sorted(by: { $0.key < $1.key }) {
+            for (reference, line) in found {
+                if named[reference] == nil {
+                    throw RenderError(
+                        "missing-partial", "template '\(reference)' does not exist\(Suggestion.hint(for: reference, in: named.keys.sorted()))",
+                        at: SourceLocation(file: sources[name] ?? name, line: line, column: 1))
                 }
+                references[name, default: []].append(TemplateCycles.Reference(target: reference, line: line))
             }
         }
         try TemplateCycles.refuse(references, sources: sources)

@@ -38,9 +38,7 @@ public actor DevServer {
 
     public let options: Options
     private let log: @Sendable (String) -> Void
-    private let store = SiteStore()
     private let liveReload = LiveReload()
-    private let buildQueue = DispatchQueue(label: "casebook.serve.build", qos: .userInitiated)
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
     private var buildTask: Task<Void, Never>?
@@ -63,40 +61,34 @@ public actor DevServer {
         self.server = server
         serverTask = try await Self.listen(server, host: options.host, port: options.port)
         guard let port = await Self.port(of: server) else { throw ServeError.listen("no listening address") }
-        // Added once the port is known, which the Host check needs (--port 0 picks it); until
-        // then, for the instant in between, FlyingFox answers 404.
-        let hosts = AllowedHosts(listeningOn: options.host, port: port)
-        await server.appendRoute("*", to: SiteHandler(store: store, liveReload: liveReload, hosts: hosts))
         let shownHost = ["0.0.0.0", "::", ""].contains(options.host) ? "localhost" : options.host
         let url = URL(string: "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/")!
         self.url = url
+        let preview = PreviewSite(folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock)
+        // Added once the port is known, which the Host check needs (--port 0 picks it); until
+        // then, for the instant in between, FlyingFox answers 404.
+        let hosts = AllowedHosts(listeningOn: options.host, port: port)
+        await server.appendRoute("*", to: SiteHandler(store: preview.store, liveReload: liveReload, hosts: hosts))
         if !Self.isLoopback(options.host) {
             log("warning: listening on \(options.host), so other machines on the network can see this site, drafts included\n")
         }
 
-        let builder = SiteBuilder(
-            options: .init(folder: options.folder, includeDrafts: options.includeDrafts, baseURL: url.absoluteString, clock: options.clock))
         let (stream, continuation) = AsyncStream<Set<String>?>.makeStream()
         changes = continuation
-        let watcher = FileWatcher(root: builder.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in
+        let watcher = FileWatcher(root: preview.root) { [debouncer = Debouncer(quiet: options.debounce) { continuation.yield($0) }] in
             debouncer.add($0)
         }
         try watcher.start()
         self.watcher = watcher
 
-        await store.setRefresher { [buildQueue] in
-            await withCheckedContinuation { continuation in
-                buildQueue.async { continuation.resume(returning: builder.buildDeferred()) }
-            }
-        }
-        await rebuild(builder, changed: nil)
+        await rebuild(preview, changed: nil)
         buildTask = Task { [weak self] in
             for await changed in stream {
                 guard let self else { return }
-                await self.rebuild(builder, changed: changed)
+                await self.rebuild(preview, changed: changed)
             }
         }
-        log("Serving \(builder.root) at \(url.absoluteString) (Ctrl-C to stop)\n")
+        log("Serving \(preview.root) at \(url.absoluteString) (Ctrl-C to stop)\n")
         return url
     }
 
@@ -117,35 +109,31 @@ public actor DevServer {
     }
 
     /// One build on the build queue, then the served site and the open tabs are brought up to date.
-    private func rebuild(_ builder: SiteBuilder, changed: Set<String>?) async {
+    private func rebuild(_ preview: PreviewSite, changed: Set<String>?) async {
         let started = DispatchTime.now().uptimeNanoseconds
-        let outcome = await withCheckedContinuation { continuation in
-            buildQueue.async { continuation.resume(returning: builder.build(changed: changed)) }
-        }
+        let outcome = await preview.update(changed: changed)
+        let run = outcome.run
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         let cause = Self.describe(changed)
-        switch outcome {
-        case .built(let update):
-            await store.apply(update)
-            let shown = update.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
+        if run.succeeded {
+            let shown = run.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
             if changed == nil {
-                log("Built \(update.pageCount) pages, \(update.files.count) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
-            } else if update.files.isEmpty && update.removed.isEmpty {
+                log("Built \(outcome.pageCount) pages, \(outcome.fileCount) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
+            } else if outcome.fileCount == 0 && run.removed.isEmpty {
                 log("Nothing to rebuild\(cause)\n")
             } else {
-                let pages = update.pageCount == 1 ? "1 page" : "\(update.pageCount) pages"
+                let pages = outcome.pageCount == 1 ? "1 page" : "\(outcome.pageCount) pages"
                 log("Rebuilt \(pages) in \(milliseconds) ms\(cause)\n")
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
-                log(update.timings.map { "  \($0.stage) \(String(format: "%.1f", $0.milliseconds)) ms" }.joined(separator: "\n") + "\n")
+                let steps = run.timings.map { ($0.stage, $0.seconds) } + run.metrics.prefix(8).map { ("  \($0.name) ×\($0.count)", $0.seconds) }
+                log(steps.map { "  \($0.0) \(String(format: "%.1f", $0.1 * 1000)) ms" }.joined(separator: "\n") + "\n")
             }
-            // Exports, indexes and reports are made when first requested: no open page shows them.
-            await store.markStale(update.deferred)
             liveReload.send("reload")
             liveReload.send("updated")
-        case .failed(let diagnostics):
-            await store.fail(diagnostics)
+        } else {
+            let diagnostics = run.diagnostics
             let errors = diagnostics.filter { $0.severity == .error }
             log(DiagnosticFormat.text.render(errors))
             log("Build failed: \(errors.count) error(s)\(cause); still serving the last good site\n")

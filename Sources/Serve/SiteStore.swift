@@ -10,10 +10,11 @@ actor SiteStore {
     private(set) var isReady = false
     /// Outputs a rebuild left for later (exports, indexes, reports): made when first asked for.
     private var stale: Set<String> = []
-    private var refresher: (@Sendable () async -> SiteBuilder.Update?)?
+    /// Makes the held-back outputs (`PreviewSite`); nil: nothing is ever held back.
+    private let refresher: (@Sendable () async -> SiteUpdate?)?
     private var refreshing: Task<Void, Never>?
 
-    func setRefresher(_ refresher: @escaping @Sendable () async -> SiteBuilder.Update?) {
+    init(refresher: (@Sendable () async -> SiteUpdate?)? = nil) {
         self.refresher = refresher
     }
 
@@ -33,7 +34,7 @@ actor SiteStore {
         refreshing = nil
     }
 
-    func apply(_ update: SiteBuilder.Update) {
+    func apply(_ update: SiteUpdate) {
         if update.full {
             files = [:]
             stale = []
@@ -53,4 +54,13 @@ actor SiteStore {
     func contains(_ path: String) -> Bool { files[path] != nil }
 
     var paths: [String] { files.keys.sorted() }
+}
+
+/// What a run of the pipeline changed in the served site.
+struct SiteUpdate: Sendable {
+    /// Files added or changed, by output path.
+    var files: [String: [UInt8]]
+    var removed: Set<String>
+    /// True when the whole site was rendered: files not in `files` are gone.
+    var full: Bool
 }

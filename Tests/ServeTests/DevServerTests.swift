@@ -211,6 +211,24 @@ struct ServedSite {
         #expect(served.log.all.contains { $0.hasPrefix("Rebuilt 2 pages") })
     }
 
+    /// Partials printed outside the page templates (items, header, footer): adding a site's
+    /// override of one while serving used to print "Nothing to rebuild" and leave the preview stale.
+    @Test func aPartialOverrideAddedWhileServingIsShown() async throws {
+        let served = try await ServedSite.start()
+        defer { Task { await served.server.stop() } }
+        let tab = try await served.events()
+        for partial in ["partials/site-footer", "partials/quote", "partials/case-study-card", "partials/site-header"] {
+            let builtIn = try String(
+                contentsOf: PackagePaths.root.appendingPathComponent("Sources/Render/DefaultTheme/templates/\(partial).mustache"), encoding: .utf8)
+            try served.site.write("themes/default/templates/\(partial).mustache", builtIn + "<!-- override of \(partial) -->")
+            _ = try await tab.next("reload")
+            #expect(try await served.get("/").text.contains("override of \(partial)"), "\(partial)")
+            _ = try await tab.next("updated")
+        }
+        #expect(!served.log.all.contains { $0.hasPrefix("Nothing to rebuild") })
+        try await expectSameAsFullBuild(served)
+    }
+
     @Test func aBusyPortIsReported() async throws {
         let served = try await ServedSite.start()
         defer { Task { await served.server.stop() } }

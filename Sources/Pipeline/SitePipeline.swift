@@ -1,0 +1,371 @@
+import Aggregate
+import Foundation
+import Load
+import Markdown
+import Model
+import PDF
+import Render
+import SystemSupport
+import Validate
+
+/// The website's pipeline, for `casebook build` and `casebook serve` alike:
+/// load → validate → aggregate → plan → render → write, in `run`.
+///
+/// The plan stage lists every output file with its inputs (`OutputManifest`). A build renders
+/// all of them into an output folder (`DiskOutput`). The dev server keeps this object between
+/// runs (`incremental`): it re-reads only the changed files (`IncrementalLoader`), plans again,
+/// and renders only the outputs whose inputs changed since the last good run, into memory
+/// (`MemoryOutput`); a change the plan cannot attribute renders everything. A run with errors
+/// changes nothing, and its changes are carried to the next run.
+///
+/// Not thread-safe: one run at a time (the dev server calls it from one serial queue).
+public final class SitePipeline: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var folder: String
+        public var clock: BuildClock
+        public var target = Target.site
+        public var includeDrafts = false
+        /// Replaces `base_url` (previews, the dev server); checked as `base_url` is (`BaseURL`).
+        public var baseURL: String?
+        /// Also render the reports' PDFs.
+        public var pdf = false
+        public var engine: PDFEngine.Kind?
+        /// Whether reports may show remote images, which the PDF engine then fetches.
+        public var allowNetwork = false
+        /// Collect the time of each render step and template (`--profile`).
+        public var profile = false
+        /// Warnings count as errors: nothing is written when there is one (`--strict`).
+        public var strict = false
+        /// The process exits after this run: its values need not be freed (`KeptUntilExit`).
+        public var exitsAfterRun = false
+        /// Keep what was loaded, planned and rendered, and render only what a change affects (`serve`).
+        public var incremental = false
+        /// Outputs no browser tab shows (exports, feed, reports) wait for `renderHeldBack` (`serve`).
+        public var holdsBack = false
+
+        public init(folder: String, clock: BuildClock) {
+            self.folder = folder
+            self.clock = clock
+        }
+    }
+
+    /// Which outputs the plan lists.
+    public enum Target: Sendable {
+        /// The website, with its public reports under `reports/` (`build`, `serve`).
+        case site
+        /// Reports of any audience, each in `<id>/` (`casebook report`); empty for all of them.
+        case reports(only: [String])
+    }
+
+    /// What a run did.
+    public struct Run: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// A problem that is not in the content: the output folder, a missing PDF engine, I/O.
+        public var failure: String?
+        /// The outputs rendered, and those of the last run that no longer exist.
+        public var rendered: Set<String> = []
+        public var removed: Set<String> = []
+        /// True when every output was rendered (a first run, a change the plan could not attribute).
+        public var full = true
+        /// Outputs not rendered yet (`Options.holdsBack`): `renderHeldBack` makes them.
+        public var heldBack: Set<String> = []
+        /// The reports planned, by id.
+        public var reports: [String] = []
+        /// The PDF engine used, when one was asked for and found.
+        public var engine: String?
+        public var timings: [(stage: String, seconds: Double)] = []
+        /// With `Options.profile`: time per render step and template, summed over threads.
+        public var metrics: [Metrics.Entry] = []
+
+        public var succeeded: Bool { !diagnostics.hasErrors && failure == nil }
+    }
+
+    /// The plan stage's product: the manifest and what renders its entries.
+    struct Plan {
+        var manifest: OutputManifest
+        /// The website's pages, exports and copied files; nil for `Target.reports`.
+        var site: (plan: SitePlan, renderer: SiteRenderer)?
+        var reports: ReportFiles
+        var reportPrefix: String
+    }
+
+    public let options: Options
+    /// Told the name of each stage as it starts, for a progress line on a terminal.
+    public var progress: @Sendable (String) -> Void = { _ in }
+    /// Told before each report's PDF is rendered: (total, report id).
+    public var pdfProgress: @Sendable (Int, String) -> Void = { _, _ in }
+    private let loader: IncrementalLoader
+    private let markdown: MarkdownRenderer
+    private let fragments: FragmentCache?
+
+    /// What the last good run planned, for the next run's comparison and `renderHeldBack`.
+    private var last: (site: ValidatedSite, aggregated: AggregatedSite?, plan: Plan)?
+    private var theme: Theme?
+    /// Source paths changed since the last good run; nil: anything may have (no good run yet).
+    private var pending: Set<String>? = nil
+    private var heldBack = Set<String>()
+
+    public init(options: Options) {
+        self.options = options
+        loader = IncrementalLoader(folder: options.folder, remembers: options.incremental)
+        markdown = MarkdownRenderer(options: [.smart], cache: options.incremental ? MarkdownCache() : nil)
+        fragments = options.incremental ? FragmentCache() : nil
+    }
+
+    /// The site folder, resolved.
+    public var root: String { loader.root }
+
+    /// Runs every stage into `output`; stops before writing on any error, so the last output stays.
+    /// - Parameter changed: source paths changed since the last run (relative); nil for "anything".
+    public func run(changed: Set<String>?, into output: OutputDestination) -> Run {
+        var timer = StageTimer(progress: progress)
+        var run = Run()
+        stages(changed: changed, into: output, run: &run, timer: &timer)
+        run.timings = timer.laps
+        return run
+    }
+
+    /// The stages in order, filling in `run`.
+    private func stages(changed: Set<String>?, into output: OutputDestination, run: inout Run, timer: inout StageTimer) {
+        let loaderChanges = changed
+        if let changed { pending?.formUnion(changed) } else { pending = nil }
+        let changed = pending
+
+        // Load and validate.
+        progress("load")
+        let loaded = loader.load(changed: options.incremental ? loaderChanges : nil)
+        timer.lap("load")
+        // Bodies need nothing from validation and aggregation, which run on one core: the other
+        // cores convert them meanwhile. (A rebuild reuses what it converted before instead.)
+        let convertsBodies = !options.incremental && !loaded.diagnostics.hasErrors && options.target.isSite
+        let bodies = convertsBodies ? PreparedBodies(loaded.caseStudies, markdown: markdown) : nil
+        // A run that stops early must not leave the conversion running behind it.
+        defer { bodies?.wait() }
+        let validation = SiteValidator(consentDay: options.clock.consentDay(), includeDrafts: options.includeDrafts).validate(loaded)
+        timer.lap("validate")
+        run.diagnostics = options.strict ? validation.diagnostics.map(\.asError) : validation.diagnostics
+        guard var site = validation.site, !run.diagnostics.hasErrors else { return }
+        if let baseURL = options.baseURL {
+            switch BaseURL.checked(baseURL) {
+            case .success(let checked): site.config.baseURL = checked
+            case .failure(let problem):
+                run.failure = "--base-url \(problem.reason); \(BaseURL.example)"
+                return
+            }
+        }
+
+        // Aggregate: the website's lists and counts (each report aggregates its own selection).
+        let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
+        timer.lap("aggregate")
+
+        // Plan: every output with its inputs, and of those the ones to render.
+        let metrics = options.profile ? Metrics() : nil
+        let plan: Plan
+        let engineProblem: String?
+        do {
+            (plan, engineProblem) = try makePlan(site, aggregated, bodies: bodies, metrics: metrics, changed: changed, run: &run)
+        } catch let error as RenderError {
+            run.diagnostics.append(error.diagnostic)
+            return
+        } catch {
+            run.failure = "\(error)"
+            return
+        }
+        var selection: Set<String>?
+        if let changed, let last, let old = last.aggregated, let aggregated,
+            let inputs = ChangedInputs.of(changed, old: old, new: aggregated)
+        {
+            let changes = metrics.measure("plan: compare manifests") { plan.manifest.changes(since: last.plan.manifest, changed: inputs) }
+            selection = changes.render
+            run.removed = changes.removed
+            run.full = false
+        } else {
+            run.removed = last.map { $0.plan.manifest.paths.subtracting(plan.manifest.paths) } ?? []
+        }
+        if options.holdsBack {
+            let all = selection ?? plan.manifest.paths
+            heldBack = heldBack.union(all.filter { plan.manifest[$0]?.producer.isShownInTabs == false }).intersection(plan.manifest.paths)
+            selection = all.subtracting(heldBack)
+        }
+        run.heldBack = heldBack
+        timer.lap("plan")
+
+        // Render and write.
+        do {
+            try output.begin(site)
+        } catch {
+            run.failure = "\(error)"
+            return
+        }
+        let warnings = render(plan, only: selection, into: output, run: &run, timer: &timer)
+        run.diagnostics += options.strict ? warnings.map(\.asError) : warnings
+        guard run.succeeded else { return }
+        do {
+            try output.finish()
+        } catch {
+            run.failure = "\(error)"
+            return
+        }
+        timer.lap("write")
+        run.rendered = selection ?? plan.manifest.paths
+        run.metrics = metrics?.report ?? []
+        if let engineProblem {
+            run.failure = engineProblem
+            return
+        }
+        if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated as Any)) }
+        if options.incremental { last = (site, aggregated, plan) }
+        pending = []
+    }
+
+    /// The plan stage's manifest and renderers: the theme (read again when it or the settings
+    /// changed), the reports the target asks for, the website's pages and files. Returns, for a
+    /// report run without the PDF engine it asked for, what to say once the HTML is written.
+    private func makePlan(
+        _ site: ValidatedSite, _ aggregated: AggregatedSite?, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
+    ) throws -> (Plan, engineProblem: String?) {
+        if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
+            theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+            fragments?.clear()
+        }
+        var engine: PDFEngine?
+        var engineProblem: String?
+        do {
+            engine = options.pdf ? try PDFEngine.find(options.engine) : nil
+        } catch {
+            // A report run still writes the HTML reports; a website build stops.
+            guard case .reports = options.target else { throw error }
+            engineProblem = error.message
+        }
+        run.engine = engine?.description
+        let reports = try chooseReports(site)
+        run.reports = reports.map(\.id)
+        var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
+        reportFiles.allowNetwork = options.allowNetwork
+        let pdfProgress = self.pdfProgress
+        reportFiles.progress = { _, total, id in pdfProgress(total, id) }
+        guard let aggregated else {
+            let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)
+            return (Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: ""), engineProblem)
+        }
+        var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+        renderer.metrics = metrics
+        renderer.reuse.preparedBodies = bodies
+        renderer.reuse.fragments = fragments
+        renderer.reuse.keepsValuesUntilExit = options.exitsAfterRun
+        markdown.cache?.startGeneration()
+        // Items go through their partials up front only when every page will be rendered.
+        let sitePlan = renderer.plan(
+            aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
+        return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
+    }
+
+    /// The reports the target asks for: the public ones in a website; those named (or all) for `casebook report`.
+    private func chooseReports(_ site: ValidatedSite) throws -> [ReportDefinition] {
+        let all = site.config.reports
+        guard case .reports(let only) = options.target else { return all.filter { $0.audience == .public } }
+        if all.isEmpty { throw OutputProblem(description: "casebook.yml defines no reports; add a 'reports:' list (see the README)") }
+        for id in only where !all.contains(where: { $0.id == id }) {
+            throw OutputProblem(description: "no report '\(id)' in casebook.yml\(Suggestion.hint(for: id, in: all.map(\.id)))")
+        }
+        return only.isEmpty ? all : all.filter { only.contains($0.id) }
+    }
+
+    /// Renders the outputs the last runs held back (`Options.holdsBack`); nil when there are none.
+    public func renderHeldBack(into output: OutputDestination) -> Run? {
+        guard !heldBack.isEmpty, let last else { return nil }
+        let paths = heldBack
+        heldBack = []
+        var run = Run(full: false)
+        var timer = StageTimer(progress: progress)
+        do {
+            try output.begin(last.site)
+        } catch {
+            return nil
+        }
+        let warnings = render(last.plan, only: paths, into: output, run: &run, timer: &timer)
+        run.diagnostics = warnings
+        guard run.succeeded, (try? output.finish()) != nil else { return nil }
+        run.rendered = paths
+        return run
+    }
+
+    /// The render stage: the plan's website files and its reports (on a thread of their own
+    /// beside the pages), each handed to `output` as soon as it is made. Returns the warnings.
+    private func render(_ plan: Plan, only: Set<String>?, into output: OutputDestination, run: inout Run, timer: inout StageTimer)
+        -> [Diagnostic]
+    {
+        let emit: @Sendable (OutputFile) -> Void = output.put
+        let manifest = plan.manifest
+        var ids = Set<String>()
+        for path in only ?? manifest.paths {
+            if case .report(let id, _) = manifest[path]?.producer { ids.insert(id) }
+        }
+        let wanted = plan.reports.site.config.reports.filter { ids.contains($0.id) }
+        let (reports, prefix) = (plan.reports, plan.reportPrefix)
+        let reportResult = ResultSlots<[Diagnostic]>(count: 1)
+        let reportsDone = DispatchGroup()
+        DispatchQueue.global().async(group: reportsDone) {
+            reportResult.set(0, Result {
+                let (files, warnings) = try reports.render(wanted, prefix: prefix)
+                // Only the parts planned and asked for (a static/ file may replace one).
+                for file in files where manifest[file.path].map({ if case .report = $0.producer { true } else { false } }) ?? false {
+                    if only?.contains(file.path) ?? true { emit(file) }
+                }
+                return warnings
+            })
+        }
+        // On a render error too: the reports' thread must not outlive the run.
+        defer { reportsDone.wait() }
+        do {
+            if let site = plan.site {
+                try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: only, emit: emit)
+            }
+            timer.lap("render")
+            reportsDone.wait()
+            let warnings = try reportResult.results[0]?.get() ?? []
+            timer.lap("reports")
+            return warnings
+        } catch let error as RenderError {
+            return [error.diagnostic]
+        } catch {
+            run.failure = "\(error)"
+            return []
+        }
+    }
+}
+
+extension SitePipeline.Target {
+    var isSite: Bool {
+        if case .site = self { return true }
+        return false
+    }
+}
+
+extension Diagnostic {
+    /// The same diagnostic as an error (`--strict`).
+    var asError: Diagnostic {
+        var diagnostic = self
+        diagnostic.severity = .error
+        return diagnostic
+    }
+}
+
+/// Wall-clock time per stage, for `--verbose` (as Zola prints after each step).
+struct StageTimer {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+    let progress: @Sendable (String) -> Void
+
+    init(progress: @escaping @Sendable (String) -> Void) { self.progress = progress }
+
+    /// Ends `stage` and tells `progress` which one comes next.
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((stage, Double(now - last) / 1e9))
+        last = now
+        if let next = Self.order.firstIndex(of: stage).map({ $0 + 1 }), next < Self.order.count { progress(Self.order[next]) }
+    }
+
+    static let order = ["load", "validate", "aggregate", "plan", "render", "reports", "write"]
+}

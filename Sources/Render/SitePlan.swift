@@ -1,0 +1,162 @@
+import Aggregate
+import Markdown
+import Model
+import SystemSupport
+
+/// The plan stage of a website: every page listed, each item's HTML prepared, and the
+/// `OutputManifest` of every file the site has, with what each depends on.
+///
+/// `SiteRenderer.render(_:only:emit:)` makes the manifest's entries, all of them or a selection:
+/// the pages, exports, assets and static files rendered are the ones listed here, so the list
+/// of outputs and the rules of what each depends on exist once.
+public struct SitePlan: Sendable {
+    public let manifest: OutputManifest
+    let site: AggregatedSite
+    let fragments: ContentFragments
+    let pages: [PageSpec]
+    /// Generated files that no template makes, by output path.
+    let exports: [(path: String, make: @Sendable () throws -> [UInt8])]
+}
+
+extension SiteRenderer {
+    /// Lists the site's outputs and prepares its items (reused from `reuse.fragments` where unchanged).
+    /// - Parameter eager: every output will be rendered: items go through their partials now, on all cores.
+    /// - Parameter reportPDFs: the public reports' PDFs are outputs too.
+    /// - Parameter pageInputs: list each page's inputs. A one-shot build never compares its
+    ///   manifest with another and leaves them out (at 10,000 case studies they are a
+    ///   few hundred thousand entries); `casebook serve` needs them.
+    public func plan(_ site: AggregatedSite, eager: Bool, reportPDFs: Bool = false, pageInputs: Bool = true) -> SitePlan {
+        let theme = self.theme
+        let fragments = metrics.measure("render: Markdown and shared items") {
+            ContentFragments(site, markdown: markdown, theme: theme, cache: reuse.fragments, prepared: reuse.preparedBodies, eager: eager)
+        }
+        let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
+        let feeds = FeedAndSitemap(site: site, fragments: fragments)
+        let export = DataExport(site: site)
+        let sitemapURLs = pages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
+        let exports: [(path: String, make: @Sendable () throws -> [UInt8])] = [
+            ("data/quotes.csv", { @Sendable in export.quotesCSV() }),
+            ("data/quotes.json", { @Sendable in export.quotesJSON() }),
+            ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
+            ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
+            ("data/lessons.json", { @Sendable in export.lessonsJSON() }),
+            (SiteURL.feed, { @Sendable in Array(feeds.feed().utf8) }),
+            ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
+            ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
+        ]
+
+        let dependencies = pageInputs ? PageDependencies(site: site, theme: theme) : nil
+        // On all cores, the longest lists first: a theme page's inputs list hundreds of items.
+        var entries = metrics.measure("plan: page inputs") {
+            pages.parallelMap(costliestFirst: \.items) { page in
+                OutputManifest.Entry(
+                    path: SiteURL.file(for: page.url), producer: .page(kind: page.kind, template: page.template),
+                    inputs: dependencies?.inputs(of: page) ?? [])
+            }
+        }
+        for (path, _) in exports {
+            // robots.txt shows only the base URL; the others list content.
+            entries.append(.init(path: path, producer: .export, inputs: path == "robots.txt" ? [.config] : [.config, .content]))
+        }
+        entries += OutputManifest.reports(reports.map(\.id), prefix: "reports/", pdf: reportPDFs, theme: theme)
+        for asset in theme.assets {
+            let source = if case .copy(let from) = asset.contents { from } else { "(built-in theme)" }
+            entries.append(.init(path: asset.path, producer: .asset(source: source), inputs: [.asset(asset.path)]))
+        }
+        // Last, so a user's file replaces a generated one of the same path.
+        for file in site.site.staticFiles {
+            entries.append(
+                .init(path: String(file.dropFirst("static/".count)), producer: .staticFile(source: site.site.root + "/" + file),
+                      inputs: [.staticFile(file)]))
+        }
+        return SitePlan(manifest: OutputManifest(entries), site: site, fragments: fragments, pages: pages, exports: exports)
+    }
+}
+
+/// What each page shows, as `OutputInput`s: the rules behind `SitePlan`'s manifest.
+///
+/// Every page shows the settings, the menu, its template and the header and footer partials.
+/// A page that lists items also shows each item and the partial it is printed with; a quote
+/// also shows its case study's title. Pages that show counts or lists of everything depend on
+/// all content. A page this does not know depends on everything it could show.
+struct PageDependencies {
+    let site: AggregatedSite
+    let theme: Theme
+    private let common: [OutputInput]
+    private let caseStudies: [String: CaseStudy]
+    /// The items with a page of their own, by that page's URL.
+    private let caseStudyPages: [String: CaseStudy]
+    private let themePages: [String: ThemeEvidence]
+    private let programmePages: [String: ProgrammeEvidence]
+    private let freePages: [String: Page]
+    /// Each template's inputs: itself and every template it reaches, worked out once per plan.
+    private let templateInputs: [String: [OutputInput]]
+
+    static let quotePartial = "partials/quote", cardPartial = "partials/case-study-card", lessonPartial = "partials/lesson"
+
+    init(site: AggregatedSite, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        let menu = site.site.pages.map { "\($0.weight)\u{1F}\($0.title)\u{1F}\($0.slug)" }.sorted().joined(separator: "\u{1E}")
+        let names = Set(theme.references.keys).union([Self.quotePartial, Self.cardPartial, Self.lessonPartial])
+        let templateInputs = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.templates(theme.uses($0))) })
+        self.templateInputs = templateInputs
+        common = [.config, .menu(menu)] + Self.templates(theme.uses("partials/site-header").union(theme.uses("partials/site-footer")))
+        caseStudies = Dictionary(site.caseStudies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        caseStudyPages = Dictionary(site.caseStudies.map { (SiteURL.caseStudy($0.slug), $0) }, uniquingKeysWith: { first, _ in first })
+        themePages = Dictionary(site.themes.map { (SiteURL.theme($0.definition.id), $0) }, uniquingKeysWith: { first, _ in first })
+        programmePages = Dictionary(site.programmes.map { (SiteURL.programme($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        freePages = Dictionary(site.site.pages.map { (SiteURL.page($0.slug), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Templates as inputs, in name order so that an unchanged set gives an equal list.
+    static func templates(_ names: Set<String>) -> [OutputInput] { names.sorted().map(OutputInput.template) }
+
+    func inputs(of page: PageSpec) -> [OutputInput] {
+        var inputs = common
+        inputs += templateInputs[page.template] ?? Self.templates(theme.uses(page.template))
+        var partials: [String] = []
+        switch page.kind {
+        case "home", "themes", "programmes":
+            inputs.append(.content)
+            partials = [Self.quotePartial, Self.cardPartial]
+        case "case-studies":
+            inputs += site.caseStudies.map { .caseStudy($0.slug) }
+            partials = [Self.cardPartial]
+        case "quotes":
+            for quote in site.quotes { add(quote, to: &inputs) }
+            partials = [Self.quotePartial]
+        case "search", "404":
+            break
+        case "case-study" where caseStudyPages[page.url] != nil:
+            let caseStudy = caseStudyPages[page.url]!
+            inputs.append(.caseStudy(caseStudy.slug))
+            for quote in site.quotesByCaseStudy[caseStudy.slug] ?? [] { add(quote, to: &inputs) }
+            partials = [Self.cardPartial, Self.lessonPartial, Self.quotePartial]
+        case "theme" where themePages[page.url] != nil:
+            let theme = themePages[page.url]!
+            inputs += theme.caseStudies.map { .caseStudy($0.slug) }
+            inputs += theme.lessons.map { .caseStudy($0.caseStudySlug) }
+            for quote in theme.quotes { add(quote, to: &inputs) }
+            partials = [Self.cardPartial, Self.lessonPartial, Self.quotePartial]
+        case "programme" where programmePages[page.url] != nil:
+            let programme = programmePages[page.url]!
+            inputs += programme.caseStudies.map { .caseStudy($0.slug) }
+            for quote in programme.quotes { add(quote, to: &inputs) }
+            partials = [Self.cardPartial, Self.quotePartial]
+        case "page" where freePages[page.url] != nil:
+            inputs.append(.page(freePages[page.url]!.slug))
+        default:
+            inputs.append(.content)
+            partials = [Self.quotePartial, Self.cardPartial, Self.lessonPartial]
+        }
+        for partial in partials { inputs += templateInputs[partial]! }
+        return inputs
+    }
+
+    /// A quote, and the title of its case study, which it shows.
+    private func add(_ quote: Quote, to inputs: inout [OutputInput]) {
+        inputs.append(.quote(quote.id))
+        if let slug = quote.caseStudy?.value, let caseStudy = caseStudies[slug] { inputs.append(.caseStudyTitle(slug, caseStudy.title)) }
+    }
+}
