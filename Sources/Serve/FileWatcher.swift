@@ -12,6 +12,9 @@ import Foundation
 /// background thread that sleeps in `poll(2)`; nothing polls the file system. Editors' scratch
 /// files (`.name.swp`, `name~`, `4913`, `#name#`) are ignored. When the kernel's queue overflows, the
 /// report is nil: anything may have changed.
+///
+/// `@unchecked Sendable`: after `start`, the watch state belongs to the watching thread alone;
+/// the one value another thread touches, the stop pipe's write end, is guarded by `stopLock`.
 final class FileWatcher: @unchecked Sendable {
     typealias Handler = @Sendable (Set<String>?) -> Void
 
@@ -20,7 +23,11 @@ final class FileWatcher: @unchecked Sendable {
     let root: String
     private let handler: Handler
     private var fd: Int32 = -1
-    private var stopPipe: [Int32] = [-1, -1]
+    /// The stop pipe: the watching thread owns the read end, `stop()` the write end.
+    private var stopRead: Int32 = -1
+    private var stopWrite: Int32 = -1
+    /// Guards `stopWrite`: `stop()` may run on any thread, and twice (by the server, then `deinit`).
+    private let stopLock = NSLock()
     /// Watch descriptor → folder, relative to the root ("" for the root).
     private var folders: [Int32: String] = [:]
     private var thread: Thread?
@@ -36,7 +43,10 @@ final class FileWatcher: @unchecked Sendable {
         #if os(Linux)
             fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { throw ServeError.watch("inotify_init1 failed: \(String(cString: strerror(errno)))") }
-            guard pipe(&stopPipe) == 0 else { throw ServeError.watch("pipe failed: \(String(cString: strerror(errno)))") }
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else { throw ServeError.watch("pipe failed: \(String(cString: strerror(errno)))") }
+            stopRead = ends[0]
+            stopLock.withLock { stopWrite = ends[1] }
             add("")
             for name in Self.watched.sorted() where name != "casebook.yml" { addRecursively(name) }
             let thread = Thread { [self] in run() }
@@ -49,11 +59,15 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     func stop() {
-        guard stopPipe[1] >= 0 else { return }
+        let end = stopLock.withLock { () -> Int32 in
+            defer { stopWrite = -1 }
+            return stopWrite
+        }
+        guard end >= 0 else { return }
         var byte: UInt8 = 1
-        _ = write(stopPipe[1], &byte, 1)
-        // The reading thread closes the descriptors when it sees the byte.
-        stopPipe[1] = -1
+        _ = write(end, &byte, 1)
+        // The watching thread sees the byte and closes the rest; the write end is this method's.
+        close(end)
     }
 
     #if os(Linux)
@@ -85,10 +99,9 @@ final class FileWatcher: @unchecked Sendable {
             defer {
                 buffer.deallocate()
                 close(fd)
-                close(stopPipe[0])
-                if stopPipe[1] >= 0 { close(stopPipe[1]) }
+                close(stopRead)
             }
-            var polls = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe[0], events: Int16(POLLIN), revents: 0)]
+            var polls = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0)]
             while true {
                 polls[0].revents = 0
                 polls[1].revents = 0
