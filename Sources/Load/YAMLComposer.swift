@@ -150,6 +150,9 @@ final class YAMLComposer {
     /// One pass with a hash table: comparing each key with those before it cost 19 s for a
     /// front matter of 60,000 keys (which fits in the 1 MiB cap).
     private static func refuseDuplicates(_ pairs: [YAMLPair]) throws(Problem) {
+        // Front matter has a dozen keys: comparing them pairwise costs less than hashing every
+        // key of every file. Only a repeat, or a long mapping, goes on to the hash table.
+        if pairs.count <= 16, !hasRepeatedKey(pairs) { return }
         var firstOf: [String: YAMLNode] = [:]
         var duplicates: [String: YAMLNode] = [:]
         for pair in pairs where pair.keyNode.scalar != nil {
@@ -165,5 +168,12 @@ final class YAMLComposer {
         let names = sorted.prefix(5).joined(separator: "', '")
         let more = sorted.count > 5 ? " (and \(sorted.count - 5) more keys)" : ""
         throw Problem(code: "duplicate-key", message: "the key '\(names)'\(more) appears twice", line: node.line, column: node.column)
+    }
+
+    private static func hasRepeatedKey(_ pairs: [YAMLPair]) -> Bool {
+        for (index, pair) in pairs.enumerated() where pair.keyNode.scalar != nil {
+            if pairs[..<index].contains(where: { $0.keyNode.scalar != nil && $0.key == pair.key }) { return true }
+        }
+        return false
     }
 }
