@@ -13,8 +13,10 @@ import SystemSupport
 /// engine is run so that it reads only `static/` and the report's own HTML.
 struct ReportFiles {
     let site: ValidatedSite
-    /// The date on the reports' covers and in `report.json`.
+    /// The build's time: the date on a report's cover unless `date` or the report's `date:` says otherwise.
     let stamp: StampTime
+    /// `report --date`: the date on every report's cover, over each one's `date:`.
+    var date: Day?
     let theme: Theme
     let engine: PDFEngine?
     /// Whether reports may load remote images (`--allow-network`).
@@ -31,7 +33,7 @@ struct ReportFiles {
         var htmlByID: [(id: String, html: String)] = []
         for report in reports {
             let aggregated = Aggregator.aggregate(site, selection: Selection(report: report))
-            let output = try renderer.render(report, aggregated, stamp: stamp)
+            let output = try renderer.render(report, aggregated, date: date(of: report))
             files.append(OutputFile(path: OutputManifest.reportPath(report.id, part: .html, prefix: prefix), text: output.html))
             files.append(OutputFile(path: OutputManifest.reportPath(report.id, part: .json, prefix: prefix), bytes: output.json))
             htmlByID.append((report.id, output.html))
@@ -41,6 +43,11 @@ struct ReportFiles {
             files += try pdfs(htmlByID, engine: engine, prefix: prefix)
         }
         return (files, diagnostics)
+    }
+
+    /// The date on a report's cover and in its `report.json`: `--date`, else its `date:`, else the build's.
+    func date(of report: ReportDefinition) -> Day {
+        date ?? report.date ?? stamp.day
     }
 
     /// Each report's PDF, rendered by separate engine processes on all cores.

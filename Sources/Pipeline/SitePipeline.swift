@@ -32,6 +32,8 @@ public final class SitePipeline: @unchecked Sendable {
         public var engine: PDFEngine.Kind?
         /// Whether reports may show remote images, which the PDF engine then fetches.
         public var allowNetwork = false
+        /// The date on every report's cover (`report --date`); nil: each report's `date:` or the build's.
+        public var reportDate: Day?
         /// Collect the time of each render step and template (`--profile`).
         public var profile = false
         /// Warnings count as errors: nothing is written when there is one (`--strict`).
@@ -73,6 +75,8 @@ public final class SitePipeline: @unchecked Sendable {
         public var reports: [String] = []
         /// The PDF engine used, when one was asked for and found.
         public var engine: String?
+        /// Set when that engine writes untagged PDF: which engine, and how to get one that tags.
+        public var engineWarning: String?
         public var timings: [(stage: String, seconds: Double)] = []
         /// With `Options.profile`: time per render step and template, summed over threads.
         public var metrics: [Metrics.Entry] = []
@@ -238,10 +242,12 @@ public final class SitePipeline: @unchecked Sendable {
             engineProblem = error.message
         }
         run.engine = engine?.description
+        run.engineWarning = engine?.untaggedWarning
         let reports = try chooseReports(site)
         run.reports = reports.map(\.id)
         var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
         reportFiles.allowNetwork = options.allowNetwork
+        reportFiles.date = options.reportDate
         let pdfProgress = self.pdfProgress
         reportFiles.progress = { _, total, id in pdfProgress(total, id) }
         guard let aggregated else {

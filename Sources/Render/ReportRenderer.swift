@@ -29,15 +29,16 @@ public struct ReportRenderer: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public func render(_ report: ReportDefinition, _ site: AggregatedSite, stamp: StampTime) throws(RenderError) -> Output {
+    /// - Parameter date: the date on the cover and in `report.json` (`ReportFiles.date(of:)`).
+    public func render(_ report: ReportDefinition, _ site: AggregatedSite, date: Day) throws(RenderError) -> Output {
         let log = ReportResources.Log()
         let values = ReportValues(
-            report: report, site: site, markdown: markdown, date: stamp.day,
+            report: report, site: site, markdown: markdown, date: date,
             resources: ReportResources(allowNetwork: allowNetwork), log: log)
         var templateValues = values.values()
         templateValues["css"] = try stylesheet()
         let html = try theme.render("report", templateValues)
-        return Output(html: html.text, json: ReportData(report: report, site: site, date: stamp.day).json(), diagnostics: log.diagnostics)
+        return Output(html: html.text, json: ReportData(report: report, site: site, date: date).json(), diagnostics: log.diagnostics)
     }
 
     /// The report stylesheet, inlined so the HTML file stands alone.

@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               casebook report --pdf
               casebook report --only board-review --pdf --engine weasyprint
+              casebook report --pdf --date 2026-03-31
             """
     )
 
@@ -37,6 +38,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Let reports show remote (http, https) images, fetched while building; off by default.")
     var allowNetwork = false
 
+    @Option(help: ArgumentHelp(
+        "The date on every report's cover (YYYY-MM-DD).",
+        discussion: "Default: each report's date: in casebook.yml, else the build's date (SOURCE_DATE_EPOCH or today).",
+        valueName: "date"))
+    var date: Day?
+
     @Option(name: .shortAndLong, help: "Where to write the reports (default: _reports inside the site folder).")
     var output: String?
 
@@ -48,12 +55,14 @@ struct ReportCommand: ParsableCommand {
         var options = ReportBuild.Options(
             folder: site.path, output: output, only: only, pdf: pdf, engine: engine.kind)
         options.allowNetwork = allowNetwork
+        options.date = date
         let build = ReportBuild(options: options, clock: clock.clock) { message in
             Terminal.err(message + "\n")
         }
         let outcome = build.run()
         Terminal.err(format.render(outcome.diagnostics))
         if let engine = outcome.engine { Terminal.err("PDF engine: \(engine)\n") }
+        if let warning = outcome.engineWarning { Terminal.err("warning: \(warning)\n") }
         try ExitStatus.finish(
             failure: outcome.failure, errors: outcome.diagnostics.errorCount, failed: "Reports failed, nothing was written")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
