@@ -7,7 +7,7 @@ import Write
 ///
 /// The same pipeline as `build`, with the chosen reports as its outputs: each report aggregates
 /// the site with its own filters and audience and renders its HTML and `report.json`, and its PDF
-/// when asked, into `<output>/<id>/`. The output folder is replaced atomically, so a failure
+/// and Word document when asked, into `<output>/<id>/`. The output folder is replaced atomically, so a failure
 /// leaves the last one.
 public struct ReportBuild: Sendable {
     public struct Options: Sendable {
@@ -16,6 +16,8 @@ public struct ReportBuild: Sendable {
         /// Report ids to build; empty for all.
         public var only: [String] = []
         public var pdf = false
+        /// Also make each report's Word document with Pandoc.
+        public var docx = false
         /// nil: the first engine found.
         public var engine: PDFEngine.Kind?
         public var includeDrafts = false
@@ -62,6 +64,7 @@ public struct ReportBuild: Sendable {
         pipelineOptions.target = .reports(only: options.only)
         pipelineOptions.includeDrafts = options.includeDrafts
         pipelineOptions.pdf = options.pdf
+        pipelineOptions.docx = options.docx
         pipelineOptions.engine = options.engine
         pipelineOptions.allowNetwork = options.allowNetwork
         pipelineOptions.reportDate = options.date

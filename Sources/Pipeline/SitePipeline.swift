@@ -30,6 +30,8 @@ public final class SitePipeline: @unchecked Sendable {
         /// Also render the reports' PDFs.
         public var pdf = false
         public var engine: PDFEngine.Kind?
+        /// Also make the reports' Word documents with Pandoc (`casebook report --docx` only).
+        public var docx = false
         /// Whether reports may show remote images, which the PDF engine then fetches.
         public var allowNetwork = false
         /// The date on every report's cover (`report --date`); nil: each report's `date:` or the build's.
@@ -241,6 +243,14 @@ public final class SitePipeline: @unchecked Sendable {
             guard case .reports = options.target else { throw error }
             engineProblem = error.message
         }
+        var pandoc: Pandoc?
+        if options.docx, case .reports = options.target {
+            do {
+                pandoc = try Pandoc.find()
+            } catch {
+                engineProblem = [engineProblem, error.message].compactMap { $0 }.joined(separator: "\n")
+            }
+        }
         run.engine = engine?.description
         run.engineWarning = engine?.untaggedWarning
         let reports = try chooseReports(site)
@@ -248,10 +258,11 @@ public final class SitePipeline: @unchecked Sendable {
         var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
         reportFiles.allowNetwork = options.allowNetwork
         reportFiles.date = options.reportDate
+        reportFiles.pandoc = pandoc
         let pdfProgress = self.pdfProgress
         reportFiles.progress = { _, total, id in pdfProgress(total, id) }
         guard let aggregated else {
-            let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)
+            let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, docx: pandoc != nil, theme: theme!)
             return (Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: ""), engineProblem)
         }
         var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })

@@ -11,14 +11,16 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Build the printable evaluation reports defined in casebook.yml.",
         discussion: """
-            Writes <output>/<id>/index.html (self-contained, for print), report.json and, with --pdf, <id>.pdf.
+            Writes <output>/<id>/index.html (self-contained, for print), report.json, with --pdf <id>.pdf and with \
+            --docx <id>.docx (a Word document made by Pandoc, for clients who comment in Word).
             Internal reports are written only here, never into the website.
-            Exit status: 0 done, 1 content errors, 2 usage problems or no PDF engine.
+            Exit status: 0 done, 1 content errors, 2 usage problems, no PDF engine or no Pandoc.
 
             Examples:
               casebook report --pdf
               casebook report --only board-review --pdf --engine weasyprint
               casebook report --pdf --date 2026-03-31
+              casebook report --docx --only lessons-learned
             """
     )
 
@@ -31,6 +33,9 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(help: "Also render PDFs.")
     var pdf = false
+
+    @Flag(help: "Also make Word documents (DOCX) with Pandoc.")
+    var docx = false
 
     @Option(help: "PDF engine: auto, weasyprint or chromium.")
     var engine: EngineChoice = .auto
@@ -56,6 +61,7 @@ struct ReportCommand: ParsableCommand {
             folder: site.path, output: output, only: only, pdf: pdf, engine: engine.kind)
         options.allowNetwork = allowNetwork
         options.date = date
+        options.docx = docx
         let build = ReportBuild(options: options, clock: clock.clock) { message in
             Terminal.err(message + "\n")
         }
