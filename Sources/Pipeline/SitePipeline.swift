@@ -265,7 +265,8 @@ public final class SitePipeline: @unchecked Sendable {
             let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, docx: pandoc != nil, theme: theme!)
             return (Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: ""), engineProblem)
         }
-        var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+        let links = reports.map { SiteReportLink(id: $0.id, title: $0.title, subtitle: $0.subtitle, themes: $0.themes?.map(\.value)) }
+        var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: links)
         renderer.metrics = metrics
         renderer.reuse.preparedBodies = bodies
         renderer.reuse.fragments = fragments
@@ -321,14 +322,19 @@ public final class SitePipeline: @unchecked Sendable {
         let wanted = plan.reports.site.config.reports.filter { ids.contains($0.id) }
         let (reports, prefix) = (plan.reports, plan.reportPrefix)
         let reportResult = ResultSlots<[Diagnostic]>(count: 1)
+        let pdfSizes = ResultSlots<[String: Int]>(count: 1)
         let reportsDone = DispatchGroup()
         DispatchQueue.global().async(group: reportsDone) {
             reportResult.set(0, Result {
                 let (files, warnings) = try reports.render(wanted, prefix: prefix)
+                var sizes: [String: Int] = [:]
                 // Only the parts planned and asked for (a static/ file may replace one).
-                for file in files where manifest[file.path].map({ if case .report = $0.producer { true } else { false } }) ?? false {
+                for file in files {
+                    guard let entry = manifest[file.path], case .report(let id, let part) = entry.producer else { continue }
+                    if part == .pdf, case .bytes(let bytes) = file.contents { sizes[id] = bytes.count }
                     if only?.contains(file.path) ?? true { emit(file) }
                 }
+                pdfSizes.set(0, .success(sizes))
                 return warnings
             })
         }
@@ -336,7 +342,17 @@ public final class SitePipeline: @unchecked Sendable {
         defer { reportsDone.wait() }
         do {
             if let site = plan.site {
-                try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: only, emit: emit)
+                // Pages that link the PDFs with their sizes wait for them; the rest render meanwhile.
+                let later = options.pdf ? site.plan.pagesLinkingReportPDFs.intersection(only ?? manifest.paths) : []
+                let first = later.isEmpty ? only : (only ?? manifest.paths).subtracting(later)
+                try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: first, emit: emit)
+                if !later.isEmpty {
+                    reportsDone.wait()
+                    var renderer = site.renderer
+                    let sizes = (try? pdfSizes.results[0]?.get()) ?? [:]
+                    for index in renderer.reports.indices { renderer.reports[index].pdfBytes = sizes[renderer.reports[index].id] }
+                    try renderer.render(site.plan, stamp: options.clock.stamp(), only: later, emit: emit)
+                }
             }
             timer.lap("render")
             reportsDone.wait()
