@@ -17,6 +17,10 @@ public struct Doctor: Sendable, Encodable {
         public var taggedPDF: Bool?
         /// Page numbers in the report's contents (`target-counter()`).
         public var pageCounters: Bool?
+        /// Why the program its environment variable names cannot be used; `report --pdf` then fails.
+        public var problem: String?
+        /// For an engine that does not tag: which one it is and how to get one that does.
+        public var warning: String?
     }
 
     public struct SiteTheme: Sendable, Encodable {
@@ -43,12 +47,13 @@ public struct Doctor: Sendable, Encodable {
     /// nil when the folder holds no casebook.yml.
     public var site: SiteTheme?
 
-    public var hasProblems: Bool { !(site?.unused.isEmpty ?? true) }
+    public var hasProblems: Bool { !(site?.unused.isEmpty ?? true) || pdfEngines.contains { $0.problem != nil } }
 
     public static func run(folder: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Doctor {
-        let engines = PDFEngine.survey(environment: environment).map { kind, engine in
+        let engines = PDFEngine.survey(environment: environment).map { kind, engine, problem in
             Engine(name: kind.rawValue, found: engine != nil, path: engine?.executable, version: engine?.version,
-                   taggedPDF: engine?.writesTaggedPDF, pageCounters: engine?.writesPageCounters)
+                   taggedPDF: engine?.writesTaggedPDF, pageCounters: engine?.writesPageCounters, problem: problem,
+                   warning: engine?.untaggedWarning)
         }
         return Doctor(
             casebook: CasebookVersion.description, libcmark: CmarkVersion.string, pdfEngines: engines,
@@ -79,13 +84,18 @@ public struct Doctor: Sendable, Encodable {
     public var text: String {
         var lines = ["casebook \(casebook)", "libcmark \(libcmark)", "PDF engines (--engine auto takes the first found):"]
         for engine in pdfEngines {
+            if let problem = engine.problem {
+                lines.append("  \(engine.name): error: \(problem)")
+                continue
+            }
             guard engine.found, let path = engine.path, let version = engine.version else {
                 lines.append("  \(engine.name): not found")
                 continue
             }
-            let tagged = engine.taggedPDF == true ? "tagged PDF" : "untagged PDF (WeasyPrint 66 or later tags)"
+            let tagged = engine.taggedPDF == true ? "tagged PDF" : "untagged PDF"
             let counters = engine.pageCounters == true ? "page numbers in the contents" : "no page numbers in the contents"
             lines.append("  \(engine.name) \(version) at \(path): \(tagged), \(counters)")
+            if let warning = engine.warning { lines.append("    warning: \(warning)") }
         }
         if !pdfEngines.contains(where: \.found) {
             lines.append("  `report --pdf` needs one: scripts/install-deps.sh --pdf, or apt-get install weasyprint")

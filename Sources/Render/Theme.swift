@@ -102,6 +102,10 @@ public struct Theme: Sendable {
             references: references.mapValues { Set($0.map(\.name)) })
     }
 
+    /// The Word styles of `report --docx` (Pandoc's `--reference-doc`): the built-in theme's
+    /// `docx/reference.docx`, made by `scripts/make-reference-docx.py`.
+    public static var docxReference: [UInt8] { BuiltInTheme.files["docx/reference.docx"] ?? [] }
+
     /// The text of one of the theme's assets (a report inlines its stylesheet); nil when the
     /// theme has no such file or it is not UTF-8.
     func assetText(_ path: String) -> String? {

@@ -38,7 +38,7 @@ struct VersionCommand: ParsableCommand {
     func run() throws {
         let report = Report(
             version: CasebookVersion.current, commit: CasebookVersion.commit, libcmark: CmarkVersion.string,
-            pdfEngines: PDFEngine.survey().compactMap(\.engine).map { .init(name: $0.kind.rawValue, version: $0.version, path: $0.executable) })
+            pdfEngines: PDFEngine.survey().compactMap { $0.engine }.map { .init(name: $0.kind.rawValue, version: $0.version, path: $0.executable) })
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
