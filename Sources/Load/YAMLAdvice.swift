@@ -49,6 +49,12 @@ enum YAMLAdvice {
                 line: error.line, column: 1)
         }
 
+        // `-item` for `- item`, on the line libyaml stopped on or the one before: YAML read a key
+        // or text there, and what follows no longer fits.
+        for number in [error.line, previousContentLine(before: error.line, lines: lines)].compactMap({ $0 }) {
+            if let advice = dashWithoutSpace(line(number)) { return Advice(message: advice, line: number, column: 1) }
+        }
+
         switch error.problem {
         case "found character that cannot start any token":
             let character = character(in: here, column: error.column)
@@ -111,12 +117,8 @@ enum YAMLAdvice {
             }
 
         case "could not find expected ':'":
-            let culprit = line(error.contextLine)
-            let text = culprit.drop { $0 == " " }
-            if text.first == "-", let second = text.dropFirst().first, second != " ", second != "-" {
-                return Advice(
-                    message: "a list item needs a space after '-': write '- \(text.dropFirst())'",
-                    line: error.contextLine, column: error.contextColumn)
+            if let advice = dashWithoutSpace(line(error.contextLine)) {
+                return Advice(message: advice, line: error.contextLine, column: error.contextColumn)
             }
             return Advice(
                 message: "this line is not 'key: value': add the ':' after its key; if it is body text, the front matter "
@@ -149,6 +151,13 @@ enum YAMLAdvice {
     }
 
     // MARK: Reading a line
+
+    /// For a line that starts `-item` (a letter or digit right after the dash), how to write it.
+    static func dashWithoutSpace(_ line: Substring) -> String? {
+        let text = line.drop { $0 == " " }
+        guard text.first == "-", let second = text.dropFirst().first, second.isLetter || second.isNumber else { return nil }
+        return "a list item needs a space after '-': write '- \(text.dropFirst())'"
+    }
 
     /// The key of a `key: value` line (after any `- `), nil when the line has none.
     static func key(of line: Substring) -> String? {

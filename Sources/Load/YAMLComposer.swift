@@ -178,7 +178,12 @@ final class YAMLComposer {
         let sorted = duplicates.keys.sorted()
         let names = sorted.prefix(5).joined(separator: "', '")
         let more = sorted.count > 5 ? " (and \(sorted.count - 5) more keys)" : ""
-        throw Problem(code: "duplicate-key", message: "the key '\(names)'\(more) appears twice", line: node.line, column: node.column)
+        // `-id:` on two lines is a list whose dashes lack their space, not a repeated key.
+        let dash = YAMLAdvice.dashWithoutSpace(Substring(firstKey)).map { _ in
+            "; a list item needs a space after '-': write '- \(firstKey.dropFirst()): …'"
+        } ?? ""
+        throw Problem(
+            code: "duplicate-key", message: "the key '\(names)'\(more) appears twice\(dash)", line: node.line, column: node.column)
     }
 
     private static func hasRepeatedKey(_ pairs: [YAMLPair]) -> Bool {

@@ -115,10 +115,19 @@ struct YAMLMapping {
     /// `-item` written for `- item`: YAML reads the lines as one piece of text, not a list. Says
     /// how to write the first item, or nil when the value is not text starting that way.
     static func dashWithoutSpace(_ node: YAMLNode) -> String? {
-        guard case .scalar(let scalar, plain: true) = node.content, scalar.hasPrefix("-"),
-            let first = scalar.dropFirst().split(separator: " ").first, !first.hasPrefix("-")
-        else { return nil }
-        return "a list item needs a space after '-': write '- \(first)'"
+        switch node.content {
+        case .scalar(let scalar, plain: true):
+            // `-a` on lines of their own read as one text: `-a -b`.
+            return scalar.split(separator: " ").first.flatMap { YAMLAdvice.dashWithoutSpace($0) }
+        case .mapping(let pairs):
+            // `-id: x` reads as the key `-id`.
+            guard let first = pairs.first, first.keyNode.scalar != nil else { return nil }
+            return YAMLAdvice.dashWithoutSpace(Substring(first.key)).map { _ in
+                "a list item needs a space after '-': write '- \(first.key.dropFirst()): …'"
+            }
+        default:
+            return nil
+        }
     }
 
     /// A date written `YYYY-MM-DD`.

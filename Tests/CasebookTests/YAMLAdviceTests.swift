@@ -85,6 +85,23 @@ import Testing
         #expect(diagnostic.message.contains(mistake.advice), "\(diagnostic.message)")
     }
 
+    /// casebook.yml's lists of entries, written `-id:` for `- id:`.
+    @Test(arguments: [
+        ("themes:\n  -id: hard-work\n   title: Hard work\n", 8),
+        ("themes:\n  -id: hard-work\n  -id: resilience\n", 8),
+        ("themes:\n  -id: hard-work\n", 8),
+    ])
+    func anEntryWithoutASpaceAfterItsDashInCasebookYml(_ themes: String, line: Int) throws {
+        let config = try String(contentsOf: PackagePaths.fixtures.appendingPathComponent("valid-site/casebook.yml"), encoding: .utf8)
+        let start = try #require(config.range(of: "themes:\n"))
+        let end = try #require(config.range(of: "\n\n", range: start.upperBound..<config.endIndex))
+        let site = try FixtureSite(copying: "valid-site", ["casebook.yml": config.replacingCharacters(in: start.lowerBound..<end.upperBound, with: themes + "\n")])
+        let diagnostics = site.check().diagnostics
+        let first = try #require(diagnostics.first { $0.location.file == "casebook.yml" }, "\(diagnostics)")
+        #expect(first.location.line == line, "\(first.description)")
+        #expect(first.message.contains("a list item needs a space after '-': write '- id"), "\(first.message)")
+    }
+
     @Test func theParsersOwnWordsFollowTheAdvice() throws {
         let diagnostic = try #require(try diagnostic("title: Lessons: what we learned\ndate: 2025-01-01\nsummary: S"))
         #expect(diagnostic.code == "yaml-syntax")
