@@ -31,8 +31,11 @@ public struct Doctor: Sendable, Encodable {
         /// `themes/<theme>/` when the site has it.
         public var overrides: String?
         /// Files under it that casebook does not use: templates the built-in theme no longer has
-        /// and no template includes, and files outside `templates/` and `assets/`.
+        /// and no template includes, files outside `templates/` and `assets/`, and copies that are
+        /// the same as the built-in file.
         public var unused: [UnusedFile]
+        /// Copies made by `casebook override` of a built-in file that has changed (or gone) since.
+        public var outdated: [UnusedFile]
     }
 
     public struct UnusedFile: Sendable, Encodable, Equatable {
@@ -47,7 +50,9 @@ public struct Doctor: Sendable, Encodable {
     /// nil when the folder holds no casebook.yml.
     public var site: SiteTheme?
 
-    public var hasProblems: Bool { !(site?.unused.isEmpty ?? true) || pdfEngines.contains { $0.problem != nil } }
+    public var hasProblems: Bool {
+        !(site?.unused.isEmpty ?? true) || !(site?.outdated.isEmpty ?? true) || pdfEngines.contains { $0.problem != nil }
+    }
 
     public static func run(folder: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Doctor {
         let engines = PDFEngine.survey(environment: environment).map { kind, engine, problem in
@@ -64,14 +69,17 @@ public struct Doctor: Sendable, Encodable {
         guard FileManager.default.fileExists(atPath: folder + "/casebook.yml") else { return nil }
         let loaded = SiteLoader.load(from: folder)
         let name = loaded.config?.theme ?? "default"
-        var report = SiteTheme(folder: folder, theme: name, overrides: nil, unused: [])
+        var report = SiteTheme(folder: folder, theme: name, overrides: nil, unused: [], outdated: [])
         // The name came from casebook.yml: only a plain folder name is looked at.
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), !name.contains("\0") else { return report }
         let relative = "themes/" + name
         guard isRealFolder(folder + "/" + relative) else { return report }
         report.overrides = relative
-        report.unused = ThemeOverrides.unused(overrideFolder: folder + "/" + relative, builtIn: builtIn)
+        let copies = ThemeOverrides.copies(overrideFolder: folder + "/" + relative, shownAs: relative, builtIn: builtIn)
+        report.unused = (ThemeOverrides.unused(overrideFolder: folder + "/" + relative, builtIn: builtIn) + copies.unchanged)
+            .sorted { $0.file < $1.file }
             .map { UnusedFile(file: relative + "/" + $0.file, reason: $0.reason) }
+        report.outdated = copies.outdated.map { UnusedFile(file: relative + "/" + $0.file, reason: $0.reason) }
         return report
     }
 
@@ -105,7 +113,7 @@ public struct Doctor: Sendable, Encodable {
             return lines.map { TerminalText.visible($0) + "\n" }.joined()
         }
         lines.append("Site: \(site.folder), theme \(site.theme)" + (site.overrides.map { ", overrides in \($0)/" } ?? ", no overrides"))
-        for file in site.unused {
+        for file in site.outdated + site.unused {
             lines.append("  \(file.file): warning: \(file.reason)")
         }
         return lines.map { TerminalText.visible($0) + "\n" }.joined()

@@ -21,6 +21,8 @@ public struct Theme: Sendable {
     public let templateTexts: [String: String]
     /// Template name → the templates it names (`{{> partial}}`, `{{< parent}}`), for the plan.
     let references: [String: Set<String>]
+    /// Set by `casebook check` only: told the values of every template rendered.
+    var recorder: ValueRecorder?
 
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"

@@ -8,7 +8,14 @@ import PDF
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print casebook's version, the commit it was built from, libcmark's version and the PDF engines found."
+        abstract: "Print casebook's version, the commit it was built from, libcmark's version and the PDF engines found.",
+        discussion: """
+            Works anywhere: it reads no site. Exit status: 0, or 2 on usage problems.
+
+            Examples:
+              casebook version
+              casebook version --json > casebook-version.json
+            """
     )
 
     @Flag(help: "Print JSON, for bug reports and tools.")
