@@ -41,6 +41,8 @@ public struct ReportRenderer: Sendable {
             resources: ReportResources(allowNetwork: allowNetwork), log: log)
         var templateValues = values.values()
         templateValues["css"] = try stylesheet()
+        // Always given, so a theme's `{{#docx}}` names a value the template check knows.
+        templateValues["docx"] = false
         let html = try theme.render("report", templateValues)
         var docxHTML: String?
         if docx {

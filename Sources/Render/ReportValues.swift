@@ -42,7 +42,7 @@ struct ReportValues {
                     // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
                     let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
                     return ["src": Href(path: url), "alt": EscapedText(report.logoAlt)]
-                } ?? [:],
+                } ?? ["src": Href(path: ""), "alt": EscapedText("")],
                 "hasLogo": report.logo != nil,
             ] as Values,
             "site": [

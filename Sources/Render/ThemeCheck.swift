@@ -44,7 +44,7 @@ public enum ThemeCheck {
             if let report = site.config.reports.first {
                 var selection = Selection(report: report)
                 selection.audience = .public
-                _ = try ReportRenderer(theme: theme).render(report, Aggregator.aggregate(sample, selection: selection), stamp: stamp)
+                _ = try ReportRenderer(theme: theme).render(report, Aggregator.aggregate(sample, selection: selection), date: report.date ?? stamp.day)
             }
         } catch {
             return [error.diagnostic]
