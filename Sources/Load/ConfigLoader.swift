@@ -6,6 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep",
+        "charts",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -63,6 +64,7 @@ enum ConfigLoader {
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         config.themeLocation = theme?.location
+        config.charts = yaml.bool("charts", diagnostics: &diagnostics) ?? true
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
         }
@@ -110,7 +112,7 @@ enum ConfigLoader {
     private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {
         let what = "a report entry"
         entry.warnUnknownKeys(
-            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper"],
+            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper", "charts"],
             what: what, diagnostics: &diagnostics)
         guard let id = entry.string("id", required: true, what: what, diagnostics: &diagnostics) else { return nil }
         if !Slug.isValid(id.value) {
@@ -138,12 +140,14 @@ enum ConfigLoader {
         if let from, let to, to.value < from.value {
             diagnostics.append(.error("invalid-date-range", "'to' (\(to.value)) is before 'from' (\(from.value))", at: to.location))
         }
-        return ReportDefinition(
+        var definition = ReportDefinition(
             id: id.value, title: title?.value ?? id.value,
             subtitle: entry.string("subtitle", diagnostics: &diagnostics)?.value, audience: audience,
             themes: IDReference.checked(entry.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics),
             programmes: IDReference.checked(
                 entry.stringList("programmes", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics),
             from: from?.value, to: to?.value, paper: paper, location: id.location)
+        definition.charts = entry.bool("charts", diagnostics: &diagnostics)
+        return definition
     }
 }
