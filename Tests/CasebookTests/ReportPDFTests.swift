@@ -60,6 +60,18 @@ struct ReportPDFTests {
         }
     }
 
+    /// The charts are drawn into the PDF as text and shapes, not left out or flattened to pixels.
+    @Test func chartsAreInThePDFWithTheirTitles() throws {
+        let pdf = try pdf("lessons-learned")
+        let text = pdf.pages.indices.map { pdf.flat($0) }.joined(separator: " ")
+        for title in ["Quotes and case studies by theme", "Quotes and case studies by programme", "Evidence matrix: themes by programme"] {
+            #expect(text.contains(title), "missing the chart \(title)")
+        }
+        // The matrix chart breaks a theme's label into lines of its own; the tables do not.
+        let lines = pdf.pages.flatMap { $0.split(separator: "\n").map(String.init) }
+        #expect(lines.contains("Co-production is hard") && lines.contains("work, but worth it"), "the matrix chart's labels")
+    }
+
     @Test func everyPageAfterTheCoverCarriesItsNumber() throws {
         let pdf = try pdf("lessons-learned")
         let total = pdf.pages.count
