@@ -79,22 +79,42 @@ struct EvidenceCharts {
         return Chart(id: id, title: title, description: description, svg: chart.svg(), heading: heading, columns: series, rows: rows)
     }
 
-    /// The evidence matrix: case studies, lessons and quotes together, for each theme in each programme.
-    func matrix(link: (ThemeDefinition) -> Href?) -> Chart? {
-        let matrix = site.matrix
-        guard !site.themes.isEmpty, !site.programmes.isEmpty, site.programmes.count <= Self.mostMatrixColumns,
-            site.themes.count <= Self.mostMatrixRows
-        else { return nil }
-        let counts = matrix.cells.map { $0.map { $0.caseStudies + $0.lessons + $0.quotes } }
-        let title = "Evidence matrix: themes by programme"
-        let description = "Bubble grid. Each row is a theme and each column a programme. A circle's area grows with the "
-            + "number of case studies, lessons and quotes together, written on the circle; 0 marks a cell with no evidence yet."
+    /// The evidence matrix one way round: rows with their links and counts, and columns.
+    private struct MatrixLayout {
+        var labels: [String], links: [Href?], counts: [[Int]], columns: [String]
+        /// The rows' column heading, the chart's title, and what a row and a column are.
+        var heading: String, title: String, row: String, column: String
+    }
+
+    /// The evidence matrix: case studies, lessons and quotes together, for each theme in each
+    /// programme. Themes are the rows and programmes the columns, unless only the other way
+    /// round fits a page's width (more programmes than columns fit, few enough themes).
+    func matrix(themeLink: (ThemeDefinition) -> Href?, programmeLink: (ProgrammeEvidence) -> Href?) -> Chart? {
+        let (themes, programmes) = (site.themes, site.programmes)
+        guard !themes.isEmpty, !programmes.isEmpty else { return nil }
+        let byTheme = site.matrix.cells.map { $0.map { $0.caseStudies + $0.lessons + $0.quotes } }
+        let layout: MatrixLayout
+        if themes.count <= Self.mostMatrixRows && programmes.count <= Self.mostMatrixColumns {
+            layout = MatrixLayout(
+                labels: themes.map(\.definition.title), links: themes.map { themeLink($0.definition) }, counts: byTheme,
+                columns: programmes.map(\.title), heading: "Theme", title: "Evidence matrix: themes by programme", row: "theme",
+                column: "programme")
+        } else if programmes.count <= Self.mostMatrixRows && themes.count <= Self.mostMatrixColumns {
+            layout = MatrixLayout(
+                labels: programmes.map(\.title), links: programmes.map(programmeLink),
+                counts: programmes.indices.map { p in byTheme.map { $0[p] } }, columns: themes.map(\.definition.title),
+                heading: "Programme", title: "Evidence matrix: programmes by theme", row: "programme", column: "theme")
+        } else {
+            return nil
+        }
+        let description = "Bubble grid. Each row is a \(layout.row) and each column a \(layout.column). A circle's area grows with "
+            + "the number of case studies, lessons and quotes together, written on the circle; 0 marks a cell with no evidence yet."
         let chart = MatrixChart(
-            id: "chart-matrix", title: title, description: description, rowLabels: site.themes.map(\.definition.title),
-            columnLabels: site.programmes.map(\.title), counts: counts, palette: palette)
-        let rows = zip(site.themes, counts).map { Chart.Row(title: $0.definition.title, href: link($0.definition), counts: $1) }
+            id: "chart-matrix", title: layout.title, description: description, rowLabels: layout.labels, columnLabels: layout.columns,
+            counts: layout.counts, palette: palette)
+        let rows = layout.labels.indices.map { Chart.Row(title: layout.labels[$0], href: layout.links[$0], counts: layout.counts[$0]) }
         return Chart(
-            id: "chart-matrix", title: title, description: description, svg: chart.svg(), heading: "Theme",
-            columns: site.programmes.map(\.title), rows: rows)
+            id: "chart-matrix", title: layout.title, description: description, svg: chart.svg(), heading: layout.heading,
+            columns: layout.columns, rows: rows)
     }
 }

@@ -111,7 +111,7 @@ struct ReportValues {
         let themeLink: (ThemeDefinition) -> Href? = { Href(fragment: "theme-\($0.id)") }
         charts.byTheme(link: themeLink).map { values["themes"] = $0.values }
         charts.byProgramme { _ in nil }.map { values["programmes"] = $0.values }
-        charts.matrix(link: themeLink).map { values["matrix"] = $0.values }
+        charts.matrix(themeLink: themeLink) { _ in nil }.map { values["matrix"] = $0.values }
         return values
     }
 

@@ -81,7 +81,7 @@ struct SitePages {
             let drawn = EvidenceCharts(site: site, palette: .site)
             let themeLink: (ThemeDefinition) -> Href? = { Href(root, SiteURL.theme($0.id)) }
             drawn.byTheme(link: themeLink).map { charts["themes"] = $0.values }
-            drawn.matrix(link: themeLink).map { charts["matrix"] = $0.values }
+            drawn.matrix(themeLink: themeLink) { Href(root, SiteURL.programme($0.id)) }.map { charts["matrix"] = $0.values }
         }
         return [
             "themes": site.themes.map(themeSummary),

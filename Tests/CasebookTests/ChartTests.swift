@@ -170,23 +170,43 @@ struct PageChart {
         #expect(built.site.text("reports/public-all/index.html") == built.reports.text("public-all/index.html"))
     }
 
-    @Test func aChartTooCrowdedToReadIsLeftOutAndItsTableWithIt() throws {
-        // Nine programmes, each with one case study: the matrix has one column too many for a
-        // page; the bar charts have room.
-        var config = "title: Crowded\nbase_url: https://example.org/\nthemes:\n  - id: t\n    title: The theme\nprogrammes:\n"
+    /// A site of `themes` themes and `programmes` programmes, one case study in each programme
+    /// under every theme, with one report.
+    static func grid(themes: Int, programmes: Int) throws -> FixtureSite {
+        var config = "title: Crowded\nbase_url: https://example.org/\nthemes:\n"
+        for t in 1...themes { config += "  - id: t\(t)\n    title: Theme \(t)\n" }
+        config += "programmes:\n"
         var files: [String: String] = [:]
-        for n in 1...9 {
-            config += "  - id: p\(n)\n    title: Programme \(n)\n"
-            files["content/case-studies/c\(n).md"] = "---\ntitle: Case \(n)\nprogramme: p\(n)\ndate: 2025-01-0\(n)\nthemes: [t]\nsummary: S.\n---\nBody.\n"
+        let themeList = (1...themes).map { "t\($0)" }.joined(separator: ", ")
+        for p in 1...programmes {
+            config += "  - id: p\(p)\n    title: Programme \(p)\n"
+            files["content/case-studies/c\(p).md"] = "---\ntitle: Case \(p)\nprogramme: p\(p)\ndate: 2025-01-01\nthemes: [\(themeList)]\nsummary: S.\n---\nBody.\n"
         }
         files["casebook.yml"] = config + "reports:\n  - id: all\n    title: All\n"
-        let built = try Self.build(try FixtureSite(files))
+        return try FixtureSite(files)
+    }
+
+    /// Too many programmes for the matrix's columns: programmes become its rows, if the themes fit.
+    @Test func aMatrixWithManyProgrammesHasThemAsItsRows() throws {
+        let built = try Self.build(try Self.grid(themes: 2, programmes: 9))
+        let themesPage = try #require(built.site.text("themes/index.html"))
+        let matrix = try PageChart("chart-matrix", in: themesPage)
+        #expect(matrix.title == "Evidence matrix: programmes by theme")
+        #expect(matrix.labels.prefix(4) == ["Theme 1", "Theme 2", "Programme 1", "Programme 2"])
+        #expect(matrix.numbers == Array(repeating: 1, count: 18))
+        #expect(try PageChart("chart-matrix", in: try #require(built.reports.text("all/index.html"))).numbers.count == 18)
+    }
+
+    @Test func aChartTooCrowdedToReadIsLeftOutAndTheTablesStay() throws {
+        let built = try Self.build(try Self.grid(themes: 9, programmes: 9))
         let themesPage = try #require(built.site.text("themes/index.html"))
         #expect(!themesPage.contains("id=\"chart-matrix\""))
         #expect(themesPage.contains("<caption id=\"matrix-caption\">"))
+        #expect(try PageChart("chart-themes", in: themesPage).numbers.count == 18, "the bar charts have room")
         #expect(try PageChart("chart-programmes", in: try #require(built.site.text("programmes/index.html"))).numbers.count == 18)
         let report = try #require(built.reports.text("all/index.html"))
         #expect(!report.contains("id=\"chart-matrix\"") && report.contains("id=\"chart-programmes\""))
+        #expect(report.contains("<table class=\"evidence\">"))
     }
 
     @Test func twoBuildsDrawTheSameBytes() throws {
