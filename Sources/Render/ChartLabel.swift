@@ -3,7 +3,8 @@
 /// serif). The whole label is always in the data table beside the chart.
 enum ChartLabel {
     /// `text` in at most `lines` lines of at most `width` characters, broken at spaces; a word
-    /// longer than a line is cut, and text that does not fit ends the last line with "…".
+    /// longer than a line is hyphenated where the line ends, and text that does not fit ends the
+    /// last line with "…".
     static func lines(_ text: String, width: Int, lines maximum: Int) -> [String] {
         precondition(width > 1 && maximum > 0)
         var lines: [String] = []
@@ -19,10 +20,10 @@ enum ChartLabel {
                     currentCount = count
                     pending = words.next().map(String.init)
                 } else {
-                    // A word longer than a line: its first part fills the line, the rest goes on.
-                    current = String(word.prefix(width))
+                    // A word longer than a line: its first part and a hyphen fill the line, the rest goes on.
+                    current = String(word.prefix(width - 1)) + "-"
                     currentCount = width
-                    pending = String(word.dropFirst(width))
+                    pending = String(word.dropFirst(width - 1))
                 }
             } else if currentCount + 1 + count <= width {
                 current += " " + word

@@ -230,7 +230,8 @@ struct PageChart {
         #expect(ChartLabel.lines("Co-production is hard work, but worth it", width: 21, lines: 3) == ["Co-production is hard", "work, but worth it"])
         #expect(ChartLabel.lines("Short", width: 10, lines: 2) == ["Short"])
         #expect(ChartLabel.lines("", width: 10, lines: 2) == [])
-        #expect(ChartLabel.lines("Supercalifragilistic", width: 8, lines: 2) == ["Supercal", "ifragil…"])
+        #expect(ChartLabel.lines("Relationships", width: 10, lines: 3) == ["Relations-", "hips"])
+        #expect(ChartLabel.lines("Supercalifragilistic", width: 8, lines: 2) == ["Superca-", "lifragi…"])
         #expect(ChartLabel.lines("one two three four five", width: 9, lines: 2) == ["one two", "three…"])
         // However long the title, the label is a few short lines.
         let long = String(repeating: "word ", count: 200_000)
