@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     /// Top-level names or globs in the output folder that are the user's, not casebook's
     /// (`keep:`): builds never remove them and carry them into each new output.
     public var keep: [String] = SiteConfig.defaultKeep
+    /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
+    public var charts = true
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -108,6 +110,8 @@ public struct ReportDefinition: Sendable {
     /// An image on the cover (`logo:`), a path relative to `static/`, with its alt text (`logo_alt:`).
     public var logo: Located<String>?
     public var logoAlt: String?
+    /// Whether this report shows the evidence charts; nil: as the site's `charts:` says.
+    public var charts: Bool?
     public var location: SourceLocation
 
     public init(

@@ -53,6 +53,7 @@ struct ReportValues {
             "summary": summary(),
             "sections": sections,
             "matrix": matrix(),
+            "charts": charts(),
             "appendix": site.caseStudies.map(appendixEntry),
             "about": about(),
         ]
@@ -109,6 +110,18 @@ struct ReportValues {
                 ]
             },
         ]
+    }
+
+    /// The charts, unless the report or the site turns them off; themes link to their sections.
+    func charts() -> Values {
+        var values: Values = [:]
+        guard report.charts ?? site.config.charts else { return values }
+        let charts = EvidenceCharts(site: site, palette: .report)
+        let themeLink: (ThemeDefinition) -> Href? = { Href(fragment: "theme-\($0.id)") }
+        charts.byTheme(link: themeLink).map { values["themes"] = $0.values }
+        charts.byProgramme { _ in nil }.map { values["programmes"] = $0.values }
+        charts.matrix(themeLink: themeLink) { _ in nil }.map { values["matrix"] = $0.values }
+        return values
     }
 
     func appendixEntry(_ caseStudy: CaseStudy) -> Values {

@@ -76,9 +76,17 @@ struct SitePages {
                 },
             ]
         }
+        var charts: Values = [:]
+        if site.config.charts {
+            let drawn = EvidenceCharts(site: site, palette: .site)
+            let themeLink: (ThemeDefinition) -> Href? = { Href(root, SiteURL.theme($0.id)) }
+            drawn.byTheme(link: themeLink).map { charts["themes"] = $0.values }
+            drawn.matrix(themeLink: themeLink) { Href(root, SiteURL.programme($0.id)) }.map { charts["matrix"] = $0.values }
+        }
         return [
             "themes": site.themes.map(themeSummary),
             "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id), root: root) }, "rows": rows] as Values,
+            "charts": charts,
         ]
     }
 
@@ -101,7 +109,15 @@ struct SitePages {
         PageSpec(
             url: SiteURL.programmes, template: "programmes", kind: "programmes", title: "Programmes",
             description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
-            values: ["programmes": site.programmes.map(programmeSummary)])
+            values: programmeIndexValues())
+    }
+
+    func programmeIndexValues() -> Values {
+        var charts: Values = [:]
+        if site.config.charts {
+            EvidenceCharts(site: site, palette: .site).byProgramme { Href(root, SiteURL.programme($0.id)) }.map { charts["programmes"] = $0.values }
+        }
+        return ["programmes": site.programmes.map(programmeSummary), "charts": charts]
     }
 
     func programme(_ programme: ProgrammeEvidence) -> PageSpec {
