@@ -37,12 +37,10 @@ struct EvidenceCharts {
                 "id": EscapedText(id), "title": EscapedText(title), "description": EscapedText(description), "svgHTML": svg,
                 "heading": EscapedText(heading), "columns": columns.map { ["title": EscapedText($0)] as Values },
                 "rows": rows.map { row -> Values in
-                    var values: Values = [
-                        "title": EscapedText(row.title), "linked": row.href != nil,
+                    [
+                        "title": EscapedText(row.title), "linked": row.href != nil, "href": row.href ?? Href(path: ""),
                         "counts": row.counts.map { ["count": $0] as Values },
                     ]
-                    values["href"] = row.href
-                    return values
                 },
             ]
         }

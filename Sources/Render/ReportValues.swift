@@ -114,7 +114,8 @@ struct ReportValues {
 
     /// The charts, unless the report or the site turns them off; themes link to their sections.
     func charts() -> Values {
-        var values: Values = [:]
+        // Every chart name is always given (false when off or too crowded), so the template check knows it.
+        var values: Values = ["themes": false, "programmes": false, "matrix": false]
         guard report.charts ?? site.config.charts else { return values }
         let charts = EvidenceCharts(site: site, palette: .report)
         let themeLink: (ThemeDefinition) -> Href? = { Href(fragment: "theme-\($0.id)") }

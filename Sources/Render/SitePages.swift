@@ -76,7 +76,8 @@ struct SitePages {
                 },
             ]
         }
-        var charts: Values = [:]
+        // Every chart name is always given (false when off or too crowded), so the template check knows it.
+        var charts: Values = ["themes": false, "matrix": false]
         if site.config.charts {
             let drawn = EvidenceCharts(site: site, palette: .site)
             let themeLink: (ThemeDefinition) -> Href? = { Href(root, SiteURL.theme($0.id)) }
@@ -113,7 +114,7 @@ struct SitePages {
     }
 
     func programmeIndexValues() -> Values {
-        var charts: Values = [:]
+        var charts: Values = ["programmes": false]
         if site.config.charts {
             EvidenceCharts(site: site, palette: .site).byProgramme { Href(root, SiteURL.programme($0.id)) }.map { charts["programmes"] = $0.values }
         }
