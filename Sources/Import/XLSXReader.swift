@@ -1,0 +1,199 @@
+import Foundation
+import Model
+import SWXMLHash
+import ZIPFoundation
+
+/// Reads one sheet of an Excel workbook (.xlsx, Office Open XML): the zip archive with
+/// ZIPFoundation, its XML parts with SWXMLHash.
+///
+/// A cell is shared text (`t="s"`, an index into `xl/sharedStrings.xml`), inline text
+/// (`t="inlineStr"`), a formula's text (`t="str"`), a boolean or a number (its stored digits).
+/// Parts are unpacked with a limit on their size and on their packing ratio, and a part holding
+/// a DOCTYPE is refused: workbooks never have one, and entity definitions are how XML bombs work.
+enum XLSXReader {
+    static func read(path: String, shownAs: String, sheet wanted: String?) throws(ImportError) -> SourceTable {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw .usage("\(shownAs) is not an .xlsx workbook (not a zip archive); save it as Excel Workbook (.xlsx) or as CSV UTF-8")
+        }
+        let parts = Parts(archive: archive, shownAs: shownAs)
+        let sheets = try parts.sheets()
+        guard !sheets.isEmpty else { throw .usage("\(shownAs) has no sheets") }
+        let chosen: (name: String, path: String)
+        if let wanted {
+            guard let found = sheets.first(where: { $0.name == wanted }) ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() }) else {
+                throw .usage("\(shownAs) has no sheet '\(wanted)'; its sheets: \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))")
+            }
+            chosen = found
+        } else {
+            chosen = sheets[0]
+        }
+        let shared = try parts.sharedStrings()
+        let rows = try parts.rows(of: chosen.path, shared: shared)
+        guard let headerIndex = rows.firstIndex(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
+            throw .usage("the sheet '\(chosen.name)' of \(shownAs) is empty; its first row should name the columns")
+        }
+        let header = rows[headerIndex].cells
+        let file = "\(shownAs) [\(chosen.name)]"
+        let body = rows[(headerIndex + 1)...].filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+        return SourceTable(
+            header: header,
+            rows: body.map { row in
+                var cells = row.cells
+                if cells.count < header.count { cells += Array(repeating: "", count: header.count - cells.count) }
+                return SourceTable.Row(cells: cells, location: SourceLocation(file: file, line: row.number))
+            })
+    }
+
+    struct SheetRow {
+        /// The row's number in the sheet (1-based, as Excel shows it).
+        var number: Int
+        var cells: [String]
+    }
+
+    /// The archive's XML parts, each unpacked within the limits.
+    struct Parts {
+        let archive: Archive
+        let shownAs: String
+
+        /// Each sheet's name and the path of its part, in the workbook's order.
+        func sheets() throws(ImportError) -> [(name: String, path: String)] {
+            guard let workbook = try xml("xl/workbook.xml") else {
+                throw .usage("\(shownAs) is not an Excel workbook (it has no xl/workbook.xml); save it as Excel Workbook (.xlsx)")
+            }
+            let relations = try xml("xl/_rels/workbook.xml.rels")
+            var targets: [String: String] = [:]
+            for relation in relations?["Relationships"]["Relationship"].all ?? [] {
+                guard let element = relation.element, let id = element.attribute(by: "Id")?.text,
+                      let target = element.attribute(by: "Target")?.text else { continue }
+                // Targets are relative to xl/, or absolute within the archive.
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+            return workbook["workbook"]["sheets"]["sheet"].all.enumerated().compactMap { index, sheet in
+                guard let element = sheet.element else { return nil }
+                let name = element.attribute(by: "name")?.text ?? "Sheet\(index + 1)"
+                let relation = element.allAttributes.first { $0.key.hasSuffix(":id") }?.value.text
+                return (name, relation.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(index + 1).xml")
+            }
+        }
+
+        /// The shared strings' texts, by index.
+        func sharedStrings() throws(ImportError) -> [String] {
+            guard let document = try xml("xl/sharedStrings.xml") else { return [] }
+            return document["sst"]["si"].all.map { $0.element.map(Self.text) ?? "" }
+        }
+
+        func rows(of part: String, shared: [String]) throws(ImportError) -> [SheetRow] {
+            guard let document = try xml(part) else { throw .usage("\(shownAs) lacks its sheet \(part)") }
+            var rows: [SheetRow] = []
+            var previous = 0
+            for row in document["worksheet"]["sheetData"]["row"].all {
+                guard let element = row.element else { continue }
+                let number = element.attribute(by: "r").flatMap { Int($0.text) } ?? previous + 1
+                previous = number
+                var cells: [String] = []
+                for cell in element.children.compactMap({ $0 as? XMLElement }) where cell.name == "c" {
+                    let column = cell.attribute(by: "r").flatMap { Self.columnIndex($0.text) } ?? cells.count
+                    guard column < ImportLimits.columns else {
+                        throw .usage("\(shownAs): row \(number) has a cell beyond column \(ImportLimits.columns), the most casebook import reads")
+                    }
+                    if column > cells.count { cells += Array(repeating: "", count: column - cells.count) }
+                    let value = try Self.value(of: cell, shared: shared, at: "\(shownAs): row \(number)")
+                    if column < cells.count { cells[column] = value } else { cells.append(value) }
+                }
+                rows.append(SheetRow(number: number, cells: cells))
+                if rows.count > ImportLimits.rows + 1 { break }
+            }
+            return rows
+        }
+
+        /// The parsed part, or nil when the archive has no such part.
+        func xml(_ path: String) throws(ImportError) -> XMLIndexer? {
+            guard let entry = archive[path] else { return nil }
+            let limit = UInt64(ImportLimits.xlsxPartBytes)
+            let declaredRatio = entry.compressedSize == 0 ? 0 : entry.uncompressedSize / max(entry.compressedSize, 1)
+            guard entry.uncompressedSize <= limit, declaredRatio <= ImportLimits.xlsxRatio else {
+                throw bomb(path)
+            }
+            // The sizes in the archive's directory can lie: the bytes unpacked are counted too.
+            var data = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    data.append(chunk)
+                    if UInt64(data.count) > limit || UInt64(data.count) > max(entry.compressedSize, 1) * ImportLimits.xlsxRatio {
+                        throw Unpacking.tooLarge
+                    }
+                }
+            } catch Unpacking.tooLarge {
+                throw bomb(path)
+            } catch {
+                throw .usage("\(shownAs) is damaged: its part \(path) cannot be unpacked (\(error)); save the workbook again")
+            }
+            if data.range(of: Data("<!DOCTYPE".utf8)) != nil {
+                throw .usage("\(shownAs): its part \(path) declares a DOCTYPE, which Excel never writes; refused (XML entities can expand without end)")
+            }
+            let document = XMLHash.config { $0.detectParsingErrors = true }.parse(data)
+            if case .parsingError(let problem) = document {
+                throw .usage("\(shownAs) is damaged: its part \(path) is not well-formed XML (line \(problem.line)); save the workbook again")
+            }
+            return document
+        }
+
+        private func bomb(_ path: String) -> ImportError {
+            .usage("\(shownAs): its part \(path) unpacks to more than \(ImportLimits.xlsxPartBytes >> 20) MiB or more than "
+                + "\(ImportLimits.xlsxRatio) times its packed size; refused, as a zip bomb would be. Export a smaller workbook or CSV")
+        }
+
+        enum Unpacking: Error { case tooLarge }
+
+        /// A cell's value as text.
+        static func value(of cell: XMLElement, shared: [String], at place: String) throws(ImportError) -> String {
+            let type = cell.attribute(by: "t")?.text ?? "n"
+            let stored = child("v", of: cell)?.text ?? ""
+            switch type {
+            case "s":
+                guard let index = Int(stored), shared.indices.contains(index) else {
+                    throw .usage("\(place): a cell names shared text \(stored), which the workbook does not have; save the workbook again")
+                }
+                return shared[index]
+            case "inlineStr": return child("is", of: cell).map(text) ?? ""
+            case "b": return stored == "1" ? "TRUE" : "FALSE"
+            case "e": return ""
+            default: return stored
+            }
+        }
+
+        static func child(_ name: String, of element: XMLElement) -> XMLElement? {
+            element.children.lazy.compactMap { $0 as? XMLElement }.first { $0.name == name }
+        }
+
+        /// The text of a string item (`<si>`, `<is>`): its `<t>`, or its runs' `<t>`s in order;
+        /// phonetic guides (`<rPh>`) are not part of the text.
+        static func text(_ item: XMLElement) -> String {
+            var result = ""
+            for case let child as XMLElement in item.children {
+                switch child.name {
+                case "t": result += child.text
+                case "r": result += Self.child("t", of: child)?.text ?? ""
+                default: break
+                }
+            }
+            return result
+        }
+
+        /// `B7` → 1: the 0-based column of a cell reference.
+        static func columnIndex(_ reference: String) -> Int? {
+            var index = 0
+            var letters = 0
+            for scalar in reference.unicodeScalars {
+                guard scalar.value >= 65, scalar.value <= 90 else { break }
+                index = index * 26 + Int(scalar.value - 64)
+                letters += 1
+                if letters > 3 { return nil }
+            }
+            return letters == 0 ? nil : index - 1
+        }
+    }
+}
