@@ -95,7 +95,9 @@ struct ImportCommand: ParsableCommand {
                 switch format {
                 case .json: Terminal.out(JSONText.encode(ImportReport.Problems(diagnostics)))
                 case .text:
-                    Terminal.err(diagnostics.map { "\($0)\n" }.joined())
+                    // As `check` prints them: the first 500, then a count, so a broken source stays readable.
+                    Terminal.err(diagnostics.prefix(500).map { "\($0)\n" }.joined())
+                    if diagnostics.count > 500 { Terminal.err("… and \(diagnostics.count - 500) more (--format json lists every one)\n") }
                     Terminal.err("import: \(diagnostics.errorCount) error(s); nothing was written.\n")
                 }
                 throw ExitStatus.contentErrors

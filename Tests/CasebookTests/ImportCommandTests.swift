@@ -95,6 +95,11 @@ import ZIPFoundation
         #expect(edited.stdout.contains("0 created, 1 updated, 2 unchanged"), "\(edited)")
         #expect(try site.read("content/quotes/interviews-12.md").contains("I chair the parents' forum now.\nI never thought I would.\n"))
         #expect(try quoteFiles(site).count == 3)
+        // An excerpt gone from the source is named; its file is left for the user to delete.
+        try site.edit("highlights.csv", replacing: "16,Interview 2 (worker).docx,benefits,\"We stopped guessing what families wanted.\"\n", with: "")
+        let gone = try CasebookCLI.run(["import", "highlights.csv", "--mapping", "import/interviews.yml", "--consent", "internal", "--write"], in: site.url)
+        #expect(gone.stdout.contains("not in source content/quotes/interviews-16.md"), "\(gone)")
+        #expect(try quoteFiles(site).count == 3)
 
         // Internal quotes stay off the site.
         let build = try CasebookCLI.run(["build", "--quiet"], in: site.url)
