@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Load
 import Model
 
 /// Reads a CSV export (Taguette's, QualCoder's, a spreadsheet's) with CSV.swift.
@@ -36,7 +37,7 @@ enum CSVSourceReader {
             let start = line
             line += fields.reduce(0) { $0 + $1.utf8.count { $0 == UInt8(ascii: "\n") } }
             if let error = reader.error { throw .usage("\(shownAs):\(start): cannot be read as CSV: \(error)") }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             rows.append(SourceTable.Row(cells: fields, location: SourceLocation(file: shownAs, line: start)))
             if rows.count > ImportLimits.rows { break }
         }

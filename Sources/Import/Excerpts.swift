@@ -1,3 +1,4 @@
+import Load
 import Model
 
 /// One coded excerpt of a source: the rows that carry it (Taguette writes one row per tag of a
@@ -49,7 +50,7 @@ struct ExcerptReader {
         for row in table.rows {
             func cell(_ field: ImportField) -> String? {
                 guard let index = columns[field], index < row.cells.count else { return nil }
-                let value = row.cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = row.cells[index].trimmingWhitespace()
                 return value.isEmpty ? nil : value
             }
             var sourceID = cell(.id)
@@ -65,14 +66,15 @@ struct ExcerptReader {
                 skipped.append(Skipped(location: row.location.description, reason: "no text"))
                 continue
             }
-            let text = rawText.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let text = rawText.utf8.contains(13)
+                ? rawText.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : rawText
             guard text.utf8.count <= ImportLimits.excerptBytes else {
                 diagnostics.append(.error("excerpt-too-large", "this excerpt is over 1 MiB of text, the most a quote may hold", at: row.location))
                 continue
             }
             let document = cell(.document) ?? ""
             let key = sourceID.map(Slug.suggest).flatMap { $0.isEmpty ? nil : $0 } ?? Self.hash(document + "\u{0}" + text)
-            let codes = cell(.codes).map { format == .table ? $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : [$0] } ?? []
+            let codes = cell(.codes).map { format == .table ? $0.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } : [$0] } ?? []
             if let index = byKey[key] {
                 guard result[index].text == text, result[index].document == document else {
                     diagnostics.append(.error("import-id-reused", "this row has the id '\(sourceID ?? key)' of the excerpt at \(result[index].location) but another text or document; give each excerpt its own id", at: row.location))

@@ -184,7 +184,7 @@ public struct ImportMapping: Sendable {
 /// A consent value written in a source cell or the mapping file.
 enum ConsentValue {
     static func parse(_ text: String) -> Consent? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingWhitespace().lowercased() {
         case "public": return .public
         case "internal": return .internal
         case "withdrawn": return .withdrawn

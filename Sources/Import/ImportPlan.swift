@@ -1,3 +1,4 @@
+import Load
 import Model
 
 /// Excerpts and the mapping → the quote files to write, or every problem at its line.
@@ -47,7 +48,7 @@ struct ImportPlan {
                 }
             }
             if let cell = excerpt.fields[.themes] {
-                for id in cell.value.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+                for id in cell.value.split(separator: ";").map({ String($0).trimmingWhitespace() }) where !id.isEmpty {
                     guard self.themes.contains(id) else {
                         diagnostics.append(.error("unknown-theme", "unknown theme '\(id)'; casebook.yml defines \(self.themes.sorted().joined(separator: ", "))", at: cell.location))
                         continue

@@ -1,4 +1,5 @@
 import Foundation
+import Load
 import Model
 import SWXMLHash
 import ZIPFoundation
@@ -37,7 +38,7 @@ enum XLSXReader {
         }
         let header = rows[headerIndex].cells
         let file = "\(shownAs) [\(chosen.name)]"
-        let body = rows[(headerIndex + 1)...].filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+        let body = rows[(headerIndex + 1)...].filter { !$0.cells.allSatisfy { $0.trimmingWhitespace().isEmpty } }
         return SourceTable(
             header: header,
             rows: body.map { row in
@@ -114,19 +115,18 @@ enum XLSXReader {
             guard let entry = archive[path] else { return nil }
             let limit = UInt64(ImportLimits.xlsxPartBytes)
             let declaredRatio = entry.compressedSize == 0 ? 0 : entry.uncompressedSize / max(entry.compressedSize, 1)
-            guard entry.uncompressedSize <= limit, declaredRatio <= ImportLimits.xlsxRatio else {
-                throw bomb(path)
-            }
+            guard entry.uncompressedSize <= limit else { throw tooLarge(path) }
+            guard declaredRatio <= ImportLimits.xlsxRatio else { throw bomb(path) }
             // The sizes in the archive's directory can lie: the bytes unpacked are counted too.
             var data = Data()
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     data.append(chunk)
-                    if UInt64(data.count) > limit || UInt64(data.count) > max(entry.compressedSize, 1) * ImportLimits.xlsxRatio {
-                        throw Unpacking.tooLarge
+                    if UInt64(data.count) > entry.uncompressedSize || UInt64(data.count) > max(entry.compressedSize, 1) * ImportLimits.xlsxRatio {
+                        throw Unpacking.beyondLimits
                     }
                 }
-            } catch Unpacking.tooLarge {
+            } catch Unpacking.beyondLimits {
                 throw bomb(path)
             } catch {
                 throw .usage("\(shownAs) is damaged: its part \(path) cannot be unpacked (\(error)); save the workbook again")
@@ -141,12 +141,18 @@ enum XLSXReader {
             return document
         }
 
-        private func bomb(_ path: String) -> ImportError {
-            .usage("\(shownAs): its part \(path) unpacks to more than \(ImportLimits.xlsxPartBytes >> 20) MiB or more than "
-                + "\(ImportLimits.xlsxRatio) times its packed size; refused, as a zip bomb would be. Export a smaller workbook or CSV")
+        private func tooLarge(_ path: String) -> ImportError {
+            .usage("\(shownAs): its part \(path) is over \(ImportLimits.xlsxPartBytes >> 20) MiB unpacked, the most casebook reads "
+                + "from one part of a workbook; save the sheet as CSV UTF-8 and import that (up to \(ImportLimits.fileBytes >> 20) MiB)")
         }
 
-        enum Unpacking: Error { case tooLarge }
+        /// The archive declared one size and unpacks to more, or packs too tightly to be a sheet.
+        private func bomb(_ path: String) -> ImportError {
+            .usage("\(shownAs): its part \(path) unpacks to more than its archive declares or more than "
+                + "\(ImportLimits.xlsxRatio) times its packed size; refused, as a zip bomb would be")
+        }
+
+        enum Unpacking: Error { case beyondLimits }
 
         /// A cell's value as text.
         static func value(of cell: XMLElement, shared: [String], at place: String) throws(ImportError) -> String {
