@@ -22,9 +22,9 @@ let package = Package(
         // FlyingFox 0.27.1 with request limits and linear header parsing, until upstream has them
         // (Vendor/FlyingFox/README.md).
         .package(path: "Vendor/FlyingFox"),
-        // Reading .xlsx workbooks for `casebook import`: the zip container and its XML parts.
+        // Reading .xlsx workbooks for `casebook import`: the zip container (its XML is read by
+        // Import's WorkbookXML: Foundation's XMLParser would link libxml2 and ICU into releases).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -92,14 +92,13 @@ let package = Package(
             dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
         ),
         // `casebook import`: coded excerpts from Taguette, QualCoder or a spreadsheet → quote files.
-        // The only importer of ZIPFoundation and SWXMLHash; with Load, of the CSV reader.
+        // The only importer of ZIPFoundation; with Load, of the CSV reader.
         .target(
             name: "Import",
             dependencies: [
-                "Model", "Load", "Authoring",
+                "Model", "SystemSupport", "Load", "Authoring",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
         ),
         // `casebook serve`: HTTP, file watching and live reload on top of the pipeline. The only

@@ -5,11 +5,9 @@ public enum ImportLimits {
     public static let fileBytes = 64 << 20
     /// One part of an .xlsx archive (a sheet, the shared strings), unpacked. The size the archive
     /// declares is checked first and the bytes actually unpacked are counted, so an archive that
-    /// lies about its sizes (a zip bomb) is stopped at this many bytes. Also below the ten million
-    /// bytes Foundation's XML parser (libxml2, given a part in one piece) refuses to read: a
-    /// 100,000-row sheet of 14 MB failed as "not well-formed". About 50,000 rows of short cells;
-    /// larger sources are read as CSV (64 MiB).
-    public static let xlsxPartBytes = 8 << 20
+    /// lies about its sizes (a zip bomb) is stopped at this many bytes. A 100,000-row sheet of
+    /// short cells is about 14 MB.
+    public static let xlsxPartBytes = 32 << 20
     /// A part may unpack to at most this many times its packed size: a sheet of text compresses
     /// about 5 to 20 times; a zip bomb, thousands of times.
     public static let xlsxRatio: UInt64 = 200

@@ -1,16 +1,15 @@
 import Foundation
 import Load
 import Model
-import SWXMLHash
 import ZIPFoundation
 
 /// Reads one sheet of an Excel workbook (.xlsx, Office Open XML): the zip archive with
-/// ZIPFoundation, its XML parts with SWXMLHash.
+/// ZIPFoundation, its XML parts with `WorkbookXML`.
 ///
 /// A cell is shared text (`t="s"`, an index into `xl/sharedStrings.xml`), inline text
 /// (`t="inlineStr"`), a formula's text (`t="str"`), a boolean or a number (its stored digits).
 /// Parts are unpacked with a limit on their size and on their packing ratio, and a part holding
-/// a DOCTYPE is refused: workbooks never have one, and entity definitions are how XML bombs work.
+/// a DOCTYPE is refused (`WorkbookXML`).
 enum XLSXReader {
     static func read(path: String, shownAs: String, sheet wanted: String?) throws(ImportError) -> SourceTable {
         let archive: Archive
@@ -66,16 +65,14 @@ enum XLSXReader {
             }
             let relations = try xml("xl/_rels/workbook.xml.rels")
             var targets: [String: String] = [:]
-            for relation in relations?["Relationships"]["Relationship"].all ?? [] {
-                guard let element = relation.element, let id = element.attribute(by: "Id")?.text,
-                      let target = element.attribute(by: "Target")?.text else { continue }
+            for relation in relations?.all("Relationship") ?? [] {
+                guard let id = relation.attributes["Id"], let target = relation.attributes["Target"] else { continue }
                 // Targets are relative to xl/, or absolute within the archive.
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
-            return workbook["workbook"]["sheets"]["sheet"].all.enumerated().compactMap { index, sheet in
-                guard let element = sheet.element else { return nil }
-                let name = element.attribute(by: "name")?.text ?? "Sheet\(index + 1)"
-                let relation = element.allAttributes.first { $0.key.hasSuffix(":id") }?.value.text
+            return (workbook.child("sheets")?.all("sheet") ?? []).enumerated().map { index, sheet in
+                let name = sheet.attributes["name"] ?? "Sheet\(index + 1)"
+                let relation = sheet.attribute("id")
                 return (name, relation.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(index + 1).xml")
             }
         }
@@ -83,20 +80,19 @@ enum XLSXReader {
         /// The shared strings' texts, by index.
         func sharedStrings() throws(ImportError) -> [String] {
             guard let document = try xml("xl/sharedStrings.xml") else { return [] }
-            return document["sst"]["si"].all.map { $0.element.map(Self.text) ?? "" }
+            return document.all("si").map(Self.text)
         }
 
         func rows(of part: String, shared: [String]) throws(ImportError) -> [SheetRow] {
             guard let document = try xml(part) else { throw .usage("\(shownAs) lacks its sheet \(part)") }
             var rows: [SheetRow] = []
             var previous = 0
-            for row in document["worksheet"]["sheetData"]["row"].all {
-                guard let element = row.element else { continue }
-                let number = element.attribute(by: "r").flatMap { Int($0.text) } ?? previous + 1
+            for element in document.child("sheetData")?.all("row") ?? [] {
+                let number = element.attributes["r"].flatMap { Int($0) } ?? previous + 1
                 previous = number
                 var cells: [String] = []
-                for cell in element.children.compactMap({ $0 as? XMLElement }) where cell.name == "c" {
-                    let column = cell.attribute(by: "r").flatMap { Self.columnIndex($0.text) } ?? cells.count
+                for cell in element.all("c") {
+                    let column = cell.attributes["r"].flatMap(Self.columnIndex) ?? cells.count
                     guard column < ImportLimits.columns else {
                         throw .usage("\(shownAs): row \(number) has a cell beyond column \(ImportLimits.columns), the most casebook import reads")
                     }
@@ -111,17 +107,17 @@ enum XLSXReader {
         }
 
         /// The parsed part, or nil when the archive has no such part.
-        func xml(_ path: String) throws(ImportError) -> XMLIndexer? {
+        func xml(_ path: String) throws(ImportError) -> WorkbookXML? {
             guard let entry = archive[path] else { return nil }
             let limit = UInt64(ImportLimits.xlsxPartBytes)
             let declaredRatio = entry.compressedSize == 0 ? 0 : entry.uncompressedSize / max(entry.compressedSize, 1)
             guard entry.uncompressedSize <= limit else { throw tooLarge(path) }
             guard declaredRatio <= ImportLimits.xlsxRatio else { throw bomb(path) }
             // The sizes in the archive's directory can lie: the bytes unpacked are counted too.
-            var data = Data()
+            var data: [UInt8] = []
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(chunk)
+                    data.append(contentsOf: chunk)
                     if UInt64(data.count) > entry.uncompressedSize || UInt64(data.count) > max(entry.compressedSize, 1) * ImportLimits.xlsxRatio {
                         throw Unpacking.beyondLimits
                     }
@@ -131,14 +127,16 @@ enum XLSXReader {
             } catch {
                 throw .usage("\(shownAs) is damaged: its part \(path) cannot be unpacked (\(error)); save the workbook again")
             }
-            if data.range(of: Data("<!DOCTYPE".utf8)) != nil {
-                throw .usage("\(shownAs): its part \(path) declares a DOCTYPE, which Excel never writes; refused (XML entities can expand without end)")
+            do {
+                return try WorkbookXML.parse(data)
+            } catch {
+                switch error {
+                case .doctype:
+                    throw .usage("\(shownAs): its part \(path) declares a DOCTYPE, which Excel never writes; refused (XML entities can expand without end)")
+                case .malformed(let offset, let what):
+                    throw .usage("\(shownAs) is damaged: its part \(path) is not well-formed XML at byte \(offset) (\(what)); save the workbook again")
+                }
             }
-            let document = XMLHash.config { $0.detectParsingErrors = true }.parse(data)
-            if case .parsingError(let problem) = document {
-                throw .usage("\(shownAs) is damaged: its part \(path) is not well-formed XML (line \(problem.line)); save the workbook again")
-            }
-            return document
         }
 
         private func tooLarge(_ path: String) -> ImportError {
@@ -155,34 +153,30 @@ enum XLSXReader {
         enum Unpacking: Error { case beyondLimits }
 
         /// A cell's value as text.
-        static func value(of cell: XMLElement, shared: [String], at place: String) throws(ImportError) -> String {
-            let type = cell.attribute(by: "t")?.text ?? "n"
-            let stored = child("v", of: cell)?.text ?? ""
+        static func value(of cell: WorkbookXML, shared: [String], at place: String) throws(ImportError) -> String {
+            let type = cell.attributes["t"] ?? "n"
+            let stored = cell.child("v")?.text ?? ""
             switch type {
             case "s":
                 guard let index = Int(stored), shared.indices.contains(index) else {
                     throw .usage("\(place): a cell names shared text \(stored), which the workbook does not have; save the workbook again")
                 }
                 return shared[index]
-            case "inlineStr": return child("is", of: cell).map(text) ?? ""
+            case "inlineStr": return cell.child("is").map(text) ?? ""
             case "b": return stored == "1" ? "TRUE" : "FALSE"
             case "e": return ""
             default: return stored
             }
         }
 
-        static func child(_ name: String, of element: XMLElement) -> XMLElement? {
-            element.children.lazy.compactMap { $0 as? XMLElement }.first { $0.name == name }
-        }
-
         /// The text of a string item (`<si>`, `<is>`): its `<t>`, or its runs' `<t>`s in order;
         /// phonetic guides (`<rPh>`) are not part of the text.
-        static func text(_ item: XMLElement) -> String {
+        static func text(_ item: WorkbookXML) -> String {
             var result = ""
-            for case let child as XMLElement in item.children {
+            for child in item.children {
                 switch child.name {
                 case "t": result += child.text
-                case "r": result += Self.child("t", of: child)?.text ?? ""
+                case "r": result += child.child("t")?.text ?? ""
                 default: break
                 }
             }

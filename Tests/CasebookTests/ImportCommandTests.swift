@@ -227,6 +227,16 @@ import ZIPFoundation
         let refused = try run([], input: "bomb.xlsx")
         #expect(refused.status == 2 && refused.stderr.contains("refused, as a zip bomb would be"), "\(refused)")
 
+        // XML entity definitions (a "billion laughs") are refused before any is expanded.
+        let laughs = site.path("laughs.xlsx")
+        let entities = Data(#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><workbook>&lol2;</workbook>"#.utf8)
+        let laughing = try Archive(url: URL(fileURLWithPath: laughs), accessMode: .create)
+        try laughing.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(entities.count)) { position, size in
+            entities.subdata(in: Int(position)..<Int(position) + size)
+        }
+        let doctype = try run([], input: "laughs.xlsx")
+        #expect(doctype.status == 2 && doctype.stderr.contains("declares a DOCTYPE, which Excel never writes; refused"), "\(doctype)")
+
         // content/quotes is a link out of the site: nothing is written there.
         let outside = TestScratch.path("import-outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
