@@ -14,7 +14,10 @@ enum NuChecker {
     }
 
     static var available: Bool { jar != nil && PackagePaths.onPath("java") != nil }
-    static let skipReason: Comment = "no Nu HTML Checker: run scripts/check-output.sh once (it installs the reviewers' tools) or set VNU_JAR"
+    /// Set by `scripts/check-output.sh` (run by CI) once it has installed the checker: a missing
+    /// checker is then a failure, not a skip.
+    static var required: Bool { ProcessInfo.processInfo.environment["CASEBOOK_REQUIRE_NU"] == "1" }
+    static let skipReason: Comment = "no Nu HTML Checker: run scripts/check-output.sh once (it installs the reviewers' tools and runs these tests) or set VNU_JAR"
 
     /// The checker's errors for `files`, as "file: message", leaving out those `ignoring` matches.
     static func errors(_ files: [String], ignoring: String? = nil) throws -> [String] {
@@ -34,9 +37,10 @@ enum NuChecker {
 }
 
 /// Pages with charts (inline SVG with its title, description and table) are valid HTML.
-@Suite(.enabled(if: NuChecker.available, NuChecker.skipReason))
+@Suite(.enabled(if: NuChecker.available || NuChecker.required, NuChecker.skipReason))
 struct NuCheckerTests {
     @Test func pagesAndReportsWithChartsAreValidHTML() throws {
+        try #require(NuChecker.available, "CASEBOOK_REQUIRE_NU=1 but \(NuChecker.skipReason)")
         let fixture = try FixtureSite(copying: "evidence-site")
         // A title with markup and quotes in it, as every chart label and table prints it.
         try fixture.edit("casebook.yml", replacing: "title: Alpha theme", with: #"title: "Alpha <b>&</b> \"more\" 'it'""#)
