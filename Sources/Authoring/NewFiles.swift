@@ -48,6 +48,11 @@ struct NewFiles {
 
     /// Creates `path`; fails if anything is there already.
     func create(_ path: String, text: String) throws(AuthoringError) {
+        try create(path, bytes: Array(text.utf8))
+    }
+
+    /// Creates `path` holding `bytes`; fails if anything is there already.
+    func create(_ path: String, bytes: [UInt8]) throws(AuthoringError) {
         try makeFolders(for: path)
         let descriptor = open(absolute(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -55,7 +60,7 @@ struct NewFiles {
             throw AuthoringError.io("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        try writeAll(text, to: descriptor, path: path)
+        try writeAll(bytes, to: descriptor, path: path)
     }
 
     /// Writes `path` whether or not it exists, replacing a file (or a link) by rename.
@@ -81,8 +86,8 @@ struct NewFiles {
         return lstat(absolute(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    private func writeAll(_ text: String, to descriptor: Int32, path: String) throws(AuthoringError) {
-        var bytes = Array(text.utf8)[...]
+    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(AuthoringError) {
+        var bytes = bytes[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {

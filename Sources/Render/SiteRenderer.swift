@@ -170,7 +170,7 @@ struct CommonValues: Sendable {
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
         self.menu = menu
         let root = config.basePath
-        site = [
+        var site: Values = [
             "title": EscapedText(config.title), "language": EscapedText(config.language), "organisation": EscapedText(config.organisation),
             "contactEmail": EscapedText(config.contactEmail), "year": year, "generator": EscapedText("casebook 0.1.0"),
             "reports": reports.map {
@@ -180,7 +180,15 @@ struct CommonValues: Sendable {
                 ] as Values
             },
             "feedURL": Href(absolute: config.baseURL + SiteURL.feed),
+            "themeColour": EscapedText(config.brand?.primary?.value.description ?? "#0e4b48"),
         ]
+        var brand: Values = [:]
+        if BrandStyles.hasStyles(config.brand) { brand["stylesheet"] = Href(root, SiteURL.brandStylesheet) }
+        if let logo = config.brand?.logo {
+            brand["logo"] = ["src": Href(root, String(logo.path.value.dropFirst("static/".count))), "alt": EscapedText(logo.alt)] as Values
+        }
+        if BrandStyles.hasStyles(config.brand) || config.brand?.logo != nil { site["brand"] = brand }
+        self.site = site
     }
 
     /// A page's values with the shared ones; `own: false` leaves out the page's own values

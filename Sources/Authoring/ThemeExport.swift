@@ -1,0 +1,39 @@
+import Foundation
+import Model
+import Render
+
+/// `casebook theme export`: the built-in theme's templates and assets, copied into
+/// `themes/<name>/` as the start of a site's own theme, so no one has to find them in the
+/// source tree. It never overwrites: an existing `themes/<name>` is refused before anything is
+/// written, and every write goes through `NewFiles` (real folders inside the site only, new
+/// files only).
+public enum ThemeExport {
+    public struct Outcome: Sendable, Equatable, Codable {
+        /// `themes/<name>`, relative to the site folder.
+        public var folder: String
+        /// The files written, relative to `folder`, sorted.
+        public var files: [String]
+    }
+
+    public static let defaultName = "custom"
+
+    public static func run(folder: String, name: String) throws(AuthoringError) -> Outcome {
+        guard Slug.isValid(name), name != "default" else {
+            throw AuthoringError.invalid(
+                "'\(name)' cannot name a theme: use lower-case a-z, 0-9 and '-', and not 'default' (try '\(Slug.suggest(from: name))')")
+        }
+        let writer = NewFiles(root: folder)
+        let destination = "themes/" + name
+        guard writer.existing(destination) == .none else {
+            throw AuthoringError.exists([destination])
+        }
+        // `themes` itself must be a real folder (or absent): checked before the first write.
+        try writer.checkFolders(for: destination + "/x")
+        let builtIn = Theme.builtInFiles
+        let files = builtIn.keys.filter { $0.hasPrefix("templates/") || $0.hasPrefix("assets/") }.sorted()
+        for file in files {
+            try writer.create(destination + "/" + file, bytes: builtIn[file]!)
+        }
+        return Outcome(folder: destination, files: files)
+    }
+}

@@ -1,0 +1,46 @@
+import Model
+
+/// `brand:` as CSS custom properties: `assets/brand.css` for the site, linked after the theme's
+/// stylesheet, and a rule appended to the report's inlined stylesheet. The values were checked
+/// when read (`HexColour`, `FontStack`), so they print as they are; `check` holds their
+/// contrast to WCAG AA (`BrandContrast`).
+enum BrandStyles {
+    /// Whether the brand changes any style (a logo alone does not).
+    static func hasStyles(_ brand: Brand?) -> Bool {
+        guard let brand else { return false }
+        return brand.primary != nil || brand.accent != nil || brand.font != nil
+    }
+
+    /// The site's properties: the primary colour is the header and footer band in light and
+    /// dark mode, and links and tags in light mode (dark mode keeps its light link colours,
+    /// which a brand colour chosen for a light page would not read on).
+    static func siteCSS(_ brand: Brand) -> String {
+        var light: [String] = [], always: [String] = []
+        if let primary = brand.primary?.value {
+            always.append("--band: \(primary);")
+            light += [
+                "--link: \(primary);", "--link-hover: color-mix(in srgb, \(primary) 70%, #000000);", "--tag-ink: \(primary);",
+            ]
+        }
+        if let accent = brand.accent?.value { light += ["--accent: \(accent);", "--focus: \(accent);"] }
+        if let font = brand.font?.value { always.append("--font-sans: \(font);") }
+        var css = "/* brand: from casebook.yml */\n:root {\n"
+        for line in always + light { css += "  \(line)\n" }
+        css += "}\n"
+        if !light.isEmpty {
+            css += "@media (prefers-color-scheme: dark) {\n  :root {\n"
+            css += "    --link: #7fcfc6;\n    --link-hover: #b5e6e0;\n    --tag-ink: #c9ece7;\n    --accent: #f0a070;\n    --focus: #f6c28b;\n"
+            css += "  }\n}\n"
+        }
+        return css
+    }
+
+    /// The report's properties: the primary colour replaces its accent (headings, rules, links).
+    static func reportCSS(_ brand: Brand) -> String {
+        var lines: [String] = []
+        if let primary = brand.primary?.value { lines.append("--accent: \(primary);") }
+        if let font = brand.font?.value { lines.append("--sans: \(font);") }
+        guard !lines.isEmpty else { return "" }
+        return "\n/* brand: from casebook.yml */\n:root { " + lines.joined(separator: " ") + " }\n"
+    }
+}
