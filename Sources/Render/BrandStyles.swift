@@ -12,8 +12,9 @@ enum BrandStyles {
     }
 
     /// The site's properties: the primary colour is the header and footer band in light and
-    /// dark mode, and links and tags in light mode (dark mode keeps its light link colours,
-    /// which a brand colour chosen for a light page would not read on).
+    /// dark mode, and links and tags in light mode only, as the accent is: the theme's dark mode
+    /// keeps its own light-on-dark link colours, which a brand colour chosen for a light page
+    /// would not read on. `not all and (…)` is the form every browser with custom properties reads.
     static func siteCSS(_ brand: Brand) -> String {
         var light: [String] = [], always: [String] = []
         if let primary = brand.primary?.value {
@@ -24,13 +25,10 @@ enum BrandStyles {
         }
         if let accent = brand.accent?.value { light += ["--accent: \(accent);", "--focus: \(accent);"] }
         if let font = brand.font?.value { always.append("--font-sans: \(font);") }
-        var css = "/* brand: from casebook.yml */\n:root {\n"
-        for line in always + light { css += "  \(line)\n" }
-        css += "}\n"
+        var css = "/* brand: from casebook.yml */\n"
+        if !always.isEmpty { css += ":root {\n" + always.map { "  \($0)\n" }.joined() + "}\n" }
         if !light.isEmpty {
-            css += "@media (prefers-color-scheme: dark) {\n  :root {\n"
-            css += "    --link: #7fcfc6;\n    --link-hover: #b5e6e0;\n    --tag-ink: #c9ece7;\n    --accent: #f0a070;\n    --focus: #f6c28b;\n"
-            css += "  }\n}\n"
+            css += "@media not all and (prefers-color-scheme: dark) {\n  :root {\n" + light.map { "    \($0)\n" }.joined() + "  }\n}\n"
         }
         return css
     }

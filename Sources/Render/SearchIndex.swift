@@ -60,9 +60,9 @@ struct SearchIndex {
         // Compact: it is downloaded by every reader who searches.
         return JSONValue.array(entries.map {
             .object([
-                "case_study": $0.caseStudy.map(JSONValue.string), "kind": .string($0.kind),
-                "programme": $0.programme.map(JSONValue.string), "speaker": $0.speaker.map(JSONValue.string),
-                "summary": .string($0.summary), "text": .string($0.text), "theme": $0.theme.map(JSONValue.string),
+                "case_study_title": $0.caseStudy.map(JSONValue.string), "kind": .string($0.kind),
+                "programme_title": $0.programme.map(JSONValue.string), "speaker": $0.speaker.map(JSONValue.string),
+                "summary": .string($0.summary), "text": .string($0.text), "theme_title": $0.theme.map(JSONValue.string),
                 "title": .string($0.title), "url": .string($0.url),
             ])
         }).bytes(pretty: false)

@@ -35,7 +35,7 @@ import Testing
     static func search(_ query: String, in entries: [[String: String]]) -> [[String: String]] {
         let words = query.lowercased().split(separator: " ")
         return entries.filter { entry in
-            let haystack = ["title", "summary", "text", "speaker", "programme", "theme", "case_study"]
+            let haystack = ["title", "summary", "text", "speaker", "programme_title", "theme_title", "case_study_title"]
                 .compactMap { entry[$0] }.joined(separator: " ").lowercased()
             return words.allSatisfy { haystack.contains($0) }
         }
@@ -47,7 +47,7 @@ import Testing
         #expect(hits.count == 1, "\(hits)")
         let hit = try #require(hits.first)
         #expect(hit["kind"] == "quote")
-        #expect(hit["speaker"] == "Youth worker" && hit["programme"] == "Talent Match")
+        #expect(hit["speaker"] == "Youth worker" && hit["programme_title"] == "Talent Match")
         #expect(hit["title"] == "Youth worker, Talent Match")
         #expect(hit["url"] == "quotes/#quote-q-public")
         #expect(Self.search("youth worker talent", in: entries).contains { $0["url"] == "quotes/#quote-q-public" })
@@ -68,7 +68,7 @@ import Testing
         #expect(lessons.count == 1, "\(entries.filter { $0["kind"] == "lesson" })")
         #expect(lessons.first?["title"] == "Young people gained a peer network.", "plain text, not Markdown")
         #expect(lessons.first?["url"] == "case-studies/first-steps/")
-        #expect(lessons.first?["theme"] == "There are benefits for all involved")
+        #expect(lessons.first?["theme_title"] == "There are benefits for all involved")
         #expect(Set(entries.compactMap { $0["kind"] }) == ["case-study", "lesson", "quote", "theme", "programme", "page"])
         // search.js names each kind it is given.
         let script = try #require(try Self.build().text("assets/search.js"))

@@ -17,6 +17,9 @@ import Testing
             let written = try Data(contentsOf: URL(fileURLWithPath: site.path("themes/custom/" + path)))
             #expect([UInt8](written) == bytes, "\(path) is the built-in file")
         }
+        // `doctor` finds nothing in the copy that does nothing.
+        let doctor = try CasebookCLI.run(["doctor", site.root])
+        #expect(doctor.status == 0, "\(doctor)")
         // The copy is a working theme: with it, the site builds.
         try site.edit("casebook.yml", replacing: "language: en-GB\n", with: "language: en-GB\ntheme: custom\n")
         let output = SiteBuilds.temporaryOutput()

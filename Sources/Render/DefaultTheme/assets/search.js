@@ -36,7 +36,7 @@
   function score(entry, words) {
     var title = normalise(entry.title);
     var summary = normalise(entry.summary);
-    var text = normalise([entry.text, entry.speaker, entry.programme, entry.theme, entry.case_study].join(" "));
+    var text = normalise([entry.text, entry.speaker, entry.programme_title, entry.theme_title, entry.case_study_title].join(" "));
     var total = 0;
     for (var i = 0; i < words.length; i += 1) {
       var word = words[i];
