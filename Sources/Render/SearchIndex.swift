@@ -1,5 +1,7 @@
 import Aggregate
+import Markdown
 import Model
+import SystemSupport
 
 /// `search-index.json`: what the site's search script looks through, built once per build.
 ///
@@ -16,8 +18,15 @@ struct SearchIndex {
 
     /// Body text is cut to this many characters: enough to match on, small enough to download.
     static let textLimit = 1500
-    /// A lesson is listed by its words; a long one is cut for the title.
-    static let titleLimit = 160
+    /// A lesson is listed by its words, a quote shown by them; a long one is cut for the result.
+    static let titleLimit = 160, summaryLimit = 300
+
+    /// The first `limit` characters of `text`, to show, and the text up to `textLimit` to match
+    /// on when it is longer (else "": the words are in the index once).
+    static func split(_ text: String, first limit: Int) -> (shown: String, more: String) {
+        let shown = text.prefix(characters: limit)
+        return (shown, shown.utf8.count == text.utf8.count ? "" : text.prefix(characters: textLimit))
+    }
 
     static func build(_ site: AggregatedSite, fragments: ContentFragments) -> [UInt8] {
         let plain = fragments.markdown.plainText
@@ -28,22 +37,23 @@ struct SearchIndex {
         for theme in site.themes {
             for lesson in theme.lessons {
                 let text = fragments.plainLesson(lesson, in: site) ?? plain(lesson.lesson.text)
-                // The words once: a short lesson's text is all in its title.
-                let title = text.prefix(characters: titleLimit)
+                let (title, more) = Self.split(text, first: titleLimit)
                 entries.append(
                     Entry(kind: "lesson", title: title, url: SiteURL.caseStudy(lesson.caseStudySlug),
-                          summary: "From \(lesson.caseStudyTitle), under \(theme.definition.title)", text: title == text ? "" : text,
+                          summary: "From \(lesson.caseStudyTitle), under \(theme.definition.title)", text: more,
                           programme: lesson.programme.map(site.programmeTitle), theme: theme.definition.title,
                           caseStudy: lesson.caseStudyTitle))
             }
         }
-        entries += site.quotes.map { quote in
+        // Each quote's Markdown is parsed for its plain text here, on all cores: the site's
+        // pages need only its HTML, and there may be tens of thousands.
+        let markdown = fragments.markdown
+        let quoteTexts = site.quotes.parallelMap { markdown.plainText($0.text) }
+        entries += zip(site.quotes, quoteTexts).map { quote, plain in
             let programme = quote.programme.map { site.programmeTitle($0.value) }
-            let text = plain(quote.text).prefix(characters: textLimit)
-            let summary = text.prefix(characters: 300)
-            // The words once: a short quote's text is all in its summary, which is searched too.
+            let (summary, more) = Self.split(plain, first: summaryLimit)
             return Entry(kind: "quote", title: quote.speaker + (programme.map { ", " + $0 } ?? ""),
-                         url: SiteURL.quotes + "#quote-" + quote.id, summary: summary, text: summary == text ? "" : text,
+                         url: SiteURL.quotes + "#quote-" + quote.id, summary: summary, text: more,
                          speaker: quote.speaker, programme: programme)
         }
         entries += site.themes.map {
