@@ -53,23 +53,28 @@ public enum BrandContrast {
         return pairs
     }
 
-    /// An error for each pair below AA, at the line of the colour, with the ratio and every
-    /// place the pair is seen.
+    /// One error for each brand colour with a pair below AA, at the colour's line: every such
+    /// pair with its ratio, the worst first, and where each is seen. Every pair of the theme
+    /// asks for a darker colour (text on a light background, or white on the colour).
     public static func check(_ brand: Brand, diagnostics: inout [Diagnostic]) {
-        var failing: [(pair: Pair, places: [String])] = []
-        for pair in pairs(brand) where pair.ratio < minimum {
-            if let index = failing.firstIndex(where: { $0.pair.text == pair.text && $0.pair.background == pair.background }) {
-                failing[index].places.append(pair.place)
-            } else {
-                failing.append((pair, [pair.place]))
+        for (key, colour) in [("primary", brand.primary), ("accent", brand.accent)] {
+            guard let colour else { continue }
+            var failing: [(pair: Pair, places: [String])] = []
+            for pair in pairs(brand) where pair.location == colour.location && pair.ratio < minimum {
+                if let index = failing.firstIndex(where: { $0.pair.text == pair.text && $0.pair.background == pair.background }) {
+                    failing[index].places.append(pair.place)
+                } else {
+                    failing.append((pair, [pair.place]))
+                }
             }
-        }
-        for (pair, places) in failing {
+            guard !failing.isEmpty else { continue }
+            failing.sort { $0.pair.ratio < $1.pair.ratio }
+            let listed = failing.map { "\($0.pair.text) on \($0.pair.background) is \(format($0.pair.ratio)):1 (\($0.places.joined(separator: "; ")))" }
             diagnostics.append(
                 .error("low-contrast",
-                       "\(pair.text) on \(pair.background) has a contrast ratio of \(format(pair.ratio)):1, below the 4.5:1 "
-                           + "WCAG 2.2 AA asks of text, for \(places.joined(separator: "; ")); choose a darker colour",
-                       at: pair.location))
+                       "'\(key)' \(colour.value) is below the 4.5:1 contrast WCAG 2.2 AA asks of text: "
+                           + listed.joined(separator: ", ") + "; choose a darker colour",
+                       at: colour.location))
         }
     }
 

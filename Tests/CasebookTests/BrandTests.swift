@@ -35,7 +35,7 @@ import Testing
         try #require(outcome.succeeded, "\(outcome.diagnostics)")
         let files = try SiteFiles(folder: output)
         let css = try #require(files.text("assets/brand.css"))
-        for declaration in ["--band: #1a3668;", "--link: #1a3668;", "--tag-ink: #1a3668;", "--accent: #8a2b0e;",
+        for declaration in ["--band: #1a3668;", "--link: #1a3668;", "--tag-ink: #1a3668;", "--link-hover: #122649;", "--accent: #8a2b0e;",
                             "--font-sans: \"Source Sans 3\", Arial, sans-serif;"] {
             #expect(css.contains(declaration), "\(declaration) in brand.css:\n\(css)")
         }
@@ -69,12 +69,14 @@ import Testing
         let site = try Self.site(brand: "brand:\n  primary: \"#777777\"\n  accent: \"#9c3f16\"\n")
         let outcome = site.check()
         let errors = outcome.diagnostics.with(code: "low-contrast")
-        #expect(Set(errors.summaries) == ["casebook.yml:7: error: low-contrast"], "\(outcome.diagnostics)")
-        let messages = errors.map(\.message)
-        #expect(messages.contains { $0.hasPrefix("#ffffff on #777777 has a contrast ratio of 4.47:1, below the 4.5:1") })
-        #expect(messages.contains { $0.contains("header and footer text") && $0.contains("theme numbers (report)") })
-        #expect(messages.contains { $0.hasPrefix("#777777 on #fbf8f3 has a contrast ratio of 4.22:1") })
-        #expect(!messages.contains { $0.contains("#9c3f16") }, "the accent passes: \(messages)")
+        #expect(errors.summaries == ["casebook.yml:7: error: low-contrast"], "one error for the colour: \(outcome.diagnostics)")
+        let message = try #require(errors.first?.message)
+        #expect(message.hasPrefix("'primary' #777777 is below the 4.5:1 contrast WCAG 2.2 AA asks of text: "), "\(message)")
+        #expect(message.contains("#ffffff on #777777 is 4.47:1 (header and footer text, button labels (site); theme numbers (report))"))
+        #expect(message.contains("#777777 on #fbf8f3 is 4.22:1 (links on the page background (site))"))
+        #expect(message.contains("#f6c28b on #777777 is 2.77:1"))
+        #expect(message.range(of: "#f6c28b on #777777")!.lowerBound < message.range(of: "#ffffff on #777777")!.lowerBound, "the worst first")
+        #expect(!message.contains("#9c3f16"), "the accent passes: \(message)")
         #expect(outcome.diagnostics.hasErrors)
         // The build refuses too: nothing is written.
         let output = SiteBuilds.temporaryOutput()
