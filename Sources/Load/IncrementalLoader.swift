@@ -153,7 +153,15 @@ public final class IncrementalLoader: @unchecked Sendable {
             return (nil, diagnostics)
         }
         switch SourceFile.read(absolutePath: path, relativePath: ConfigLoader.file) {
-        case .success(let source): return (ConfigLoader.load(source, diagnostics: &diagnostics), diagnostics)
+        case .success(let source):
+            var config = ConfigLoader.load(source, diagnostics: &diagnostics)
+            if let logo = config?.brand?.logo {
+                // Read through static/'s bounds; a file that is not there is validation's error.
+                var ignored: [Diagnostic] = []
+                let folder = BoundedFolder(root: root, boundary: "static", reason: "files in static/ are published as they are")
+                config?.brand?.logo?.size = folder.file(logo.path.value, diagnostics: &ignored).flatMap(LogoSize.of(file:))
+            }
+            return (config, diagnostics)
         case .failure(let problem): return (nil, [problem])
         }
     }

@@ -17,10 +17,18 @@ public struct Brand: Sendable, Equatable {
         /// Relative to the site folder: an `.svg` or `.png` file inside it.
         public var path: Located<String>
         public var alt: String
+        /// Its intrinsic size in CSS pixels, read from the file (`LogoSize`), so the header can
+        /// reserve its space before it loads; nil when the file does not say.
+        public var size: (width: Int, height: Int)?
 
-        public init(path: Located<String>, alt: String) {
+        public init(path: Located<String>, alt: String, size: (width: Int, height: Int)? = nil) {
             self.path = path
             self.alt = alt
+            self.size = size
+        }
+
+        public static func == (a: Logo, b: Logo) -> Bool {
+            a.path == b.path && a.alt == b.alt && a.size?.width == b.size?.width && a.size?.height == b.size?.height
         }
 
         /// Where the site publishes it: `assets/brand-logo.svg` or `.png`.

@@ -185,7 +185,12 @@ struct CommonValues: Sendable {
         var brand: Values = [:]
         if BrandStyles.hasStyles(config.brand) { brand["stylesheet"] = Href(root, SiteURL.brandStylesheet) }
         if let logo = config.brand?.logo {
-            brand["logo"] = ["src": Href(root, String(logo.path.value.dropFirst("static/".count))), "alt": EscapedText(logo.alt)] as Values
+            var values: Values = ["src": Href(root, String(logo.path.value.dropFirst("static/".count))), "alt": EscapedText(logo.alt)]
+            if let size = logo.size {
+                values["width"] = size.width
+                values["height"] = size.height
+            }
+            brand["logo"] = values
         }
         if BrandStyles.hasStyles(config.brand) || config.brand?.logo != nil { site["brand"] = brand }
         self.site = site

@@ -122,10 +122,33 @@ import Testing
         try #require(outcome.succeeded, "\(outcome.diagnostics)")
         let files = try SiteFiles(folder: output)
         let home = try #require(files.text("index.html"))
-        #expect(home.contains("<img class=\"brand-logo\" src=\"/fixture/images/logo.svg\" alt=\"Fixture Fund\">"))
+        #expect(home.contains("<img class=\"brand-logo\" src=\"/fixture/images/logo.svg\" alt=\"Fixture Fund\" width=\"10\" height=\"10\">"),
+                "the size from its viewBox, so the header does not shift as it loads")
         #expect(!home.contains("class=\"brand-mark\""))
         #expect(files.files["images/logo.svg"] != nil)
         #expect(files.files["assets/brand.css"] == nil, "a logo alone sets no colours")
+    }
+
+    /// A logo's `width` and `height` come from the file: a PNG's header, an SVG's attributes or viewBox.
+    @Test func aLogosSizeComesFromItsFile() throws {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+            + [0, 0, 1, 44, 0, 0, 0, 80, 8, 6, 0, 0, 0]
+        let site = try Self.site(brand: "brand:\n  logo: static/logo.png\n  logo_alt: Fixture Fund\n")
+        try site.write("static/logo.png", bytes: png)
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(site.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let home = try #require(try SiteFiles(folder: output).text("index.html"))
+        #expect(home.contains("<img class=\"brand-logo\" src=\"/fixture/logo.png\" alt=\"Fixture Fund\" width=\"300\" height=\"80\">"))
+
+        let svg = try Self.site(
+            brand: "brand:\n  logo: static/logo.svg\n  logo_alt: Fund\n",
+            ["static/logo.svg": "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"240px\" height='48' viewBox=\"0 0 10 2\"/>\n"])
+        let svgOutput = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: svgOutput) }
+        try #require(SiteBuilds.build(svg.root, into: svgOutput).succeeded)
+        #expect(try SiteFiles(folder: svgOutput).text("index.html")?.contains("alt=\"Fund\" width=\"240\" height=\"48\">") == true)
     }
 
     @Test(arguments: [
