@@ -57,7 +57,9 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// - Parameter changed: relative paths that changed (created, modified or deleted) since the
     ///   last call; nil when anything may have changed (the first load, a lost watch).
     public func load(changed: Set<String>?) -> LoadedSite {
-        if changed == nil || config == nil || changed!.contains(ConfigLoader.file) {
+        // The brand logo's size is read with the settings, so a new logo file rereads them.
+        let logo = config?.value?.brand?.logo?.path.value
+        if changed == nil || config == nil || changed!.contains(ConfigLoader.file) || logo.map(changed!.contains) == true {
             config = loadConfig()
         }
         for (folder, extensions, _) in Self.folders where needsListing(folder, recursive: false, changed: changed) {

@@ -1,4 +1,5 @@
 import Foundation
+import Load
 import Model
 import Pipeline
 import Render
@@ -149,6 +150,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: svgOutput) }
         try #require(SiteBuilds.build(svg.root, into: svgOutput).succeeded)
         #expect(try SiteFiles(folder: svgOutput).text("index.html")?.contains("alt=\"Fund\" width=\"240\" height=\"48\">") == true)
+    }
+
+    /// In `casebook serve`, a replaced logo file is measured again, not only a changed casebook.yml.
+    @Test func aReplacedLogoIsMeasuredAgain() throws {
+        let site = try Self.site(
+            brand: "brand:\n  logo: static/logo.svg\n  logo_alt: Fund\n",
+            ["static/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>\n"])
+        let loader = IncrementalLoader(folder: site.root)
+        #expect(loader.load(changed: nil).config?.brand?.logo?.size?.width == 10)
+        try site.write("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 10\"/>\n")
+        #expect(loader.load(changed: ["static/logo.svg"]).config?.brand?.logo?.size?.width == 40)
     }
 
     @Test(arguments: [
