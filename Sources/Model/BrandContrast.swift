@@ -2,7 +2,7 @@
 /// contrast test (WCAG 2.2 success criterion 1.4.3, level AA: 4.5:1 for text).
 ///
 /// The theme's own colours here are the values `assets/site.css` and `assets/report.css` give
-/// the custom properties a brand leaves alone (`BuiltInThemeTests` holds them to it); the brand's
+/// the custom properties a brand leaves alone (`BrandTests` holds them to it); the brand's
 /// colours replace the ones it sets (`BrandStyles`).
 public enum BrandContrast {
     /// Text against its background: AA for normal-size text.
