@@ -5,7 +5,7 @@
 #                                      tagged (accessible) PDF/UA, from PyPI into
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
 #                                      (for its libraries and as the fallback)
-#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils,
+#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, pandoc (report --docx), valgrind, poppler-utils,
 #                                      and check-jsonschema (PyPI, into /opt/casebook/check-jsonschema),
 #                                      which checks the workflow `casebook init` writes against GitHub's
 #                                      workflow schema and action.yml against its action schema, both
@@ -16,7 +16,7 @@ pdf=0
 lint=0
 for arg in "$@"; do
   case $arg in
-    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core python3-venv); pdf=1; lint=1 ;;
+    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core python3-venv pandoc); pdf=1; lint=1 ;;
     --pdf) packages+=(weasyprint fonts-dejavu-core poppler-utils); pdf=1 ;;
     *) echo "usage: $0 [--test] [--pdf]" >&2; exit 2 ;;
   esac

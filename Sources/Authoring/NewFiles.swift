@@ -51,7 +51,7 @@ struct NewFiles {
         try create(path, bytes: Array(text.utf8))
     }
 
-    /// Creates `path` holding `bytes`; fails if anything is there already.
+    /// Creates `path` with `bytes`; fails if anything is there already.
     func create(_ path: String, bytes: [UInt8]) throws(AuthoringError) {
         try makeFolders(for: path)
         let descriptor = open(absolute(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -65,6 +65,11 @@ struct NewFiles {
 
     /// Writes `path` whether or not it exists, replacing a file (or a link) by rename.
     func replace(_ path: String, text: String) throws(AuthoringError) {
+        try replace(path, bytes: Array(text.utf8))
+    }
+
+    /// `replace(_:text:)` with bytes.
+    func replace(_ path: String, bytes: [UInt8]) throws(AuthoringError) {
         try makeFolders(for: path)
         guard existing(path) != .other || isLink(path) else {
             throw AuthoringError.unsafe("\(path) is a folder or a device, not a file; move it away first")
@@ -72,7 +77,7 @@ struct NewFiles {
         let folder = (path as NSString).deletingLastPathComponent
         let name = ".casebook-new-\(getpid())-\(UUID().uuidString)"
         let temporary = folder.isEmpty ? name : folder + "/" + name
-        try create(temporary, text: text)
+        try create(temporary, bytes: bytes)
         let from = absolute(temporary)
         guard rename(from, absolute(path)) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -86,8 +91,8 @@ struct NewFiles {
         return lstat(absolute(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(AuthoringError) {
-        var bytes = bytes[...]
+    private func writeAll(_ all: [UInt8], to descriptor: Int32, path: String) throws(AuthoringError) {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {

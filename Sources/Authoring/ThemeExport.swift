@@ -4,7 +4,7 @@ import Render
 
 /// `casebook theme export`: the built-in theme's templates and assets, copied into
 /// `themes/<name>/` as the start of a site's own theme, so no one has to find them in the
-/// source tree. It never overwrites: an existing `themes/<name>` is refused before anything is
+/// source tree; `casebook override` copies one file. It never overwrites: an existing `themes/<name>` is refused before anything is
 /// written, and every write goes through `NewFiles` (real folders inside the site only, new
 /// files only).
 public enum ThemeExport {
@@ -32,7 +32,10 @@ public enum ThemeExport {
         let builtIn = Theme.builtInFiles
         let files = builtIn.keys.filter { $0.hasPrefix("templates/") || $0.hasPrefix("assets/") }.sorted()
         for file in files {
-            try writer.create(destination + "/" + file, bytes: builtIn[file]!)
+            // Stamped as `casebook override` stamps a copy, so `doctor` can say which files are
+            // still the built-in ones and which built-in files changed since.
+            let bytes = builtIn[file]!
+            try writer.create(destination + "/" + file, bytes: Array((ThemeFileStamp(path: file, bytes: bytes).comment ?? "").utf8) + bytes)
         }
         return Outcome(folder: destination, files: files)
     }

@@ -2,7 +2,7 @@ import Model
 
 /// Reads `brand:` in casebook.yml. Each value is printed into the site's and the report's
 /// stylesheets, so each is checked strictly here: colours in hex, a font stack of plain names,
-/// a logo that is an SVG or PNG file in `static/` with its alternative text.
+/// a logo that is an SVG or PNG file in `static/` (a path relative to it) with its alternative text.
 enum BrandLoader {
     static let keys = ["primary", "accent", "font", "logo", "logo_alt"]
 
@@ -26,11 +26,15 @@ enum BrandLoader {
         if let logo = yaml.string("logo", diagnostics: &diagnostics) {
             let path = logo.value
             let lower = path.lowercased()
-            if !path.hasPrefix("static/") || path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+            // Relative to static/, as a report's logo is.
+            if path.hasPrefix("/") || path.contains("\\") || path.contains(":")
+                || path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
                 || !(lower.hasSuffix(".svg") || lower.hasSuffix(".png"))
             {
                 diagnostics.append(
-                    .error("invalid-logo", "'logo' must be an .svg or .png file in static/ (like static/logo.svg), found '\(path)'",
+                    .error("invalid-logo",
+                           "'logo' must be an .svg or .png file in static/, named by a path relative to it (like images/logo.svg), "
+                               + "found '\(path)'",
                            at: logo.location))
             } else if let alt {
                 brand.logo = Brand.Logo(path: logo, alt: alt.value)

@@ -130,7 +130,7 @@ enum ConfigLoader {
     private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {
         let what = "a report entry"
         entry.warnUnknownKeys(
-            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper"],
+            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper", "date", "authors", "logo", "logo_alt"],
             what: what, diagnostics: &diagnostics)
         guard let id = entry.string("id", required: true, what: what, diagnostics: &diagnostics) else { return nil }
         if !Slug.isValid(id.value) {
@@ -158,12 +158,21 @@ enum ConfigLoader {
         if let from, let to, to.value < from.value {
             diagnostics.append(.error("invalid-date-range", "'to' (\(to.value)) is before 'from' (\(from.value))", at: to.location))
         }
-        return ReportDefinition(
+        var report = ReportDefinition(
             id: id.value, title: title?.value ?? id.value,
             subtitle: entry.string("subtitle", diagnostics: &diagnostics)?.value, audience: audience,
             themes: IDReference.checked(entry.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics),
             programmes: IDReference.checked(
                 entry.stringList("programmes", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics),
             from: from?.value, to: to?.value, paper: paper, location: id.location)
+        report.date = entry.day("date", diagnostics: &diagnostics)?.value
+        report.authors = (entry.stringList("authors", diagnostics: &diagnostics) ?? []).map(\.value)
+        report.logo = entry.string("logo", diagnostics: &diagnostics)
+        report.logoAlt = entry.string("logo_alt", diagnostics: &diagnostics)?.value
+        if let logo = report.logo, report.logoAlt?.isEmpty ?? true {
+            diagnostics.append(
+                .error("missing-key", "'logo_alt' is required with 'logo': the words a screen reader says for the logo", at: logo.location))
+        }
+        return report
     }
 }

@@ -58,7 +58,7 @@ public final class IncrementalLoader: @unchecked Sendable {
     ///   last call; nil when anything may have changed (the first load, a lost watch).
     public func load(changed: Set<String>?) -> LoadedSite {
         // The brand logo's size is read with the settings, so a new logo file rereads them.
-        let logo = config?.value?.brand?.logo?.path.value
+        let logo = config?.value?.brand?.logo.map { "static/" + $0.path.value }
         if changed == nil || config == nil || changed!.contains(ConfigLoader.file) || logo.map(changed!.contains) == true {
             config = loadConfig()
         }
@@ -161,7 +161,7 @@ public final class IncrementalLoader: @unchecked Sendable {
                 // Read through static/'s bounds; a file that is not there is validation's error.
                 var ignored: [Diagnostic] = []
                 let folder = BoundedFolder(root: root, boundary: "static", reason: "files in static/ are published as they are")
-                config?.brand?.logo?.size = folder.file(logo.path.value, diagnostics: &ignored).flatMap(LogoSize.of(file:))
+                config?.brand?.logo?.size = folder.file("static/" + logo.path.value, diagnostics: &ignored).flatMap(LogoSize.of(file:))
             }
             return (config, diagnostics)
         case .failure(let problem): return (nil, [problem])

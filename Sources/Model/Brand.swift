@@ -14,7 +14,8 @@ public struct Brand: Sendable, Equatable {
     public var logo: Logo?
 
     public struct Logo: Sendable, Equatable {
-        /// Relative to the site folder: an `.svg` or `.png` file inside it.
+        /// Relative to `static/`, as a report's logo is: an `.svg` or `.png` file there,
+        /// published at the same path.
         public var path: Located<String>
         public var alt: String
         /// Its intrinsic size in CSS pixels, read from the file (`LogoSize`), so the header can
@@ -30,9 +31,6 @@ public struct Brand: Sendable, Equatable {
         public static func == (a: Logo, b: Logo) -> Bool {
             a.path == b.path && a.alt == b.alt && a.size?.width == b.size?.width && a.size?.height == b.size?.height
         }
-
-        /// Where the site publishes it: `assets/brand-logo.svg` or `.png`.
-        public var outputPath: String { "assets/brand-logo." + (path.value.lowercased().hasSuffix(".png") ? "png" : "svg") }
     }
 
     public init(primary: Located<HexColour>? = nil, accent: Located<HexColour>? = nil, font: Located<FontStack>? = nil, logo: Logo? = nil) {

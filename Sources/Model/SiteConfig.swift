@@ -105,6 +105,13 @@ public struct ReportDefinition: Sendable {
     public var to: Day?
     /// `a4` (default) or `letter`.
     public var paper: String
+    /// The date on the cover (`date:`); nil: the build's date (`SOURCE_DATE_EPOCH`, `--as-of`).
+    public var date: Day?
+    /// Who wrote the report (`authors:`), on the cover and in the PDF's and DOCX's properties.
+    public var authors: [String] = []
+    /// An image on the cover (`logo:`), a path relative to `static/`, with its alt text (`logo_alt:`).
+    public var logo: Located<String>?
+    public var logoAlt: String?
     public var location: SourceLocation
 
     public init(

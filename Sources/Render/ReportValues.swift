@@ -1,4 +1,5 @@
 import Aggregate
+import Foundation
 import Markdown
 import Model
 
@@ -8,7 +9,7 @@ struct ReportValues {
     let report: ReportDefinition
     let site: AggregatedSite
     let markdown: MarkdownRenderer
-    /// The report's date (`StampTime`).
+    /// The date on the cover (`ReportFiles.date(of:)`).
     let date: Day
     /// Leaves out images the PDF engine must not load; its warnings go to `log`.
     let resources: ReportResources
@@ -35,6 +36,14 @@ struct ReportValues {
                 "audience": EscapedText(report.audience.rawValue), "isInternal": report.audience == .internal,
                 "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
                 "dateText": EscapedText(date.longDescription), "dateISO": EscapedText(date.description),
+                "authors": report.authors.map { ["name": EscapedText($0)] as Values },
+                "authorList": EscapedText(report.authors.isEmpty ? config.organisation : report.authors.joined(separator: ", ")),
+                "logo": report.logo.map { logo -> Values in
+                    // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
+                    let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
+                    return ["src": Href(path: url), "alt": EscapedText(report.logoAlt)]
+                } ?? [:],
+                "hasLogo": report.logo != nil,
             ] as Values,
             "site": [
                 "title": EscapedText(config.title), "organisation": EscapedText(config.organisation), "language": EscapedText(config.language),

@@ -71,6 +71,7 @@ extension Theme {
     /// Renders a template with its values: every entry is a `TemplateValue`, so the page is safe
     /// HTML. A missing template is an error naming it.
     func render(_ template: String, _ values: Values) throws(RenderError) -> SafeHTML {
+        recorder?.record(template, values.dictionary)
         guard let output = library.render(values.dictionary, withTemplate: template) else {
             throw RenderError(
                 "missing-template", "the theme has no template '\(template)' (templates/\(template).mustache)",

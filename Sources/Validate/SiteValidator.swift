@@ -47,12 +47,13 @@ public struct SiteValidator {
             }
         }
         vocabulary.checkReports(config.reports, diagnostics: &diagnostics)
+        ReportLogo.check(config.reports, root: loaded.root, diagnostics: &diagnostics)
         if let brand = config.brand {
             BrandContrast.check(brand, diagnostics: &diagnostics)
             // The logo is published from static/, so it must be a file listed there (links out refused).
-            if let logo = brand.logo, !loaded.staticFiles.contains(logo.path.value) {
+            if let logo = brand.logo, !loaded.staticFiles.contains("static/" + logo.path.value) {
                 diagnostics.append(
-                    .error("missing-logo", "'logo' names \(logo.path.value), which is not a file in static/", at: logo.path.location))
+                    .error("missing-logo", "'logo' names static/\(logo.path.value), which is not a file there", at: logo.path.location))
             }
         }
         let programmeCount = config.programmes?.count

@@ -14,14 +14,19 @@ import Testing
         let expected = Theme.builtInFiles.filter { $0.key.hasPrefix("templates/") || $0.key.hasPrefix("assets/") }
         #expect(expected.count > 20)
         for (path, bytes) in expected {
-            let written = try Data(contentsOf: URL(fileURLWithPath: site.path("themes/custom/" + path)))
-            #expect([UInt8](written) == bytes, "\(path) is the built-in file")
+            let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: site.path("themes/custom/" + path))))
+            let stamped = path.hasSuffix(".mustache") || path.hasSuffix(".css") || path.hasSuffix(".js")
+            #expect(written.suffix(bytes.count) == bytes[...], "\(path) is the built-in file")
+            #expect(stamped ? written.count > bytes.count && String(decoding: written, as: UTF8.self).hasPrefix(path.hasSuffix(".mustache") ? "{{! casebook default theme: \(path) fnv1a64:" : "/* casebook default theme: \(path) fnv1a64:") : written == bytes,
+                    "\(path) starts with the stamp `casebook override` writes")
         }
-        // `doctor` finds nothing in the copy that does nothing.
-        let doctor = try CasebookCLI.run(["doctor", site.root])
-        #expect(doctor.status == 0, "\(doctor)")
-        // The copy is a working theme: with it, the site builds.
+        // `doctor` says which copies are still the built-in files, to edit or delete.
         try site.edit("casebook.yml", replacing: "language: en-GB\n", with: "language: en-GB\ntheme: custom\n")
+        let doctor = try CasebookCLI.run(["doctor", site.root])
+        #expect(doctor.status == 1 && doctor.stdout.contains("templates/layout.mustache"), "\(doctor)")
+        try FileManager.default.removeItem(atPath: site.path("themes/custom/templates/layout.mustache"))
+        #expect(!(try CasebookCLI.run(["doctor", site.root]).stdout.contains("templates/layout.mustache")))
+        // The copy is a working theme: with it, the site builds.
         let output = SiteBuilds.temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: output) }
         let outcome = SiteBuilds.build(site.root, into: output)

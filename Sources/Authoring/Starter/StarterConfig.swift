@@ -27,7 +27,7 @@ enum StarterConfig {
         #   primary: "#0e4b48"
         #   accent: "#9c3f16"
         #   font: '"Source Sans 3", Arial, sans-serif'
-        #   logo: static/logo.svg
+        #   logo: images/logo.svg    # in static/
         #   logo_alt: Example Community Trust
         # The look: a folder under themes/. Leave it out for the built-in theme;
         # `casebook theme export` copies the built-in theme into themes/custom/ to start from.
