@@ -42,7 +42,7 @@ struct ReportValues {
                     // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
                     let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
                     return ["src": Href(path: url), "alt": EscapedText(report.logoAlt)]
-                } ?? [:],
+                } ?? ["src": Absent(), "alt": Absent()],  // every name given, so the template check knows them
                 "hasLogo": report.logo != nil,
             ] as Values,
             "site": [
