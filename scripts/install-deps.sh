@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages casebook needs, only those missing.
-#   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command), libyaml-dev
+#   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command), libyaml-dev, zlib1g-dev
 #   scripts/install-deps.sh --pdf      plus a PDF engine: WeasyPrint 66 or later, which writes
 #                                      tagged (accessible) PDF/UA, from PyPI into
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
@@ -11,7 +11,7 @@
 #                                      workflow schema and action.yml against its action schema, both
 #                                      vendored in it (no network when it runs)
 set -euo pipefail
-packages=(libcmark-dev cmark libyaml-dev pkg-config)
+packages=(libcmark-dev cmark libyaml-dev zlib1g-dev pkg-config)
 pdf=0
 lint=0
 for arg in "$@"; do

@@ -6,6 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
+        "charts",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -63,6 +64,7 @@ enum ConfigLoader {
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         config.themeLocation = theme?.location
+        config.charts = yaml.bool("charts", diagnostics: &diagnostics) ?? true
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
         }
@@ -130,7 +132,7 @@ enum ConfigLoader {
     private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {
         let what = "a report entry"
         entry.warnUnknownKeys(
-            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper", "date", "authors", "logo", "logo_alt"],
+            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper", "date", "authors", "logo", "logo_alt", "charts"],
             what: what, diagnostics: &diagnostics)
         guard let id = entry.string("id", required: true, what: what, diagnostics: &diagnostics) else { return nil }
         if !Slug.isValid(id.value) {
@@ -173,6 +175,7 @@ enum ConfigLoader {
             diagnostics.append(
                 .error("missing-key", "'logo_alt' is required with 'logo': the words a screen reader says for the logo", at: logo.location))
         }
+        report.charts = entry.bool("charts", diagnostics: &diagnostics)
         return report
     }
 }

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     public var csvFlavour: CSVFlavour = .excel
     /// The site's colours, font and logo (`brand:`); nil keeps the theme's own.
     public var brand: Brand?
+    /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
+    public var charts = true
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -112,6 +114,8 @@ public struct ReportDefinition: Sendable {
     /// An image on the cover (`logo:`), a path relative to `static/`, with its alt text (`logo_alt:`).
     public var logo: Located<String>?
     public var logoAlt: String?
+    /// Whether this report shows the evidence charts; nil: as the site's `charts:` says.
+    public var charts: Bool?
     public var location: SourceLocation
 
     public init(

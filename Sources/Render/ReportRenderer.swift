@@ -41,7 +41,7 @@ public struct ReportRenderer: Sendable {
             resources: ReportResources(allowNetwork: allowNetwork), log: log)
         var templateValues = values.values()
         templateValues["css"] = try stylesheet(brand: site.config.brand)
-        // Given as false too, so `casebook check`'s template check knows the name.
+        // Always given, so a theme's `{{#docx}}` names a value the template check knows.
         templateValues["docx"] = false
         let html = try theme.render("report", templateValues)
         var docxHTML: String?

@@ -42,7 +42,7 @@ struct ReportValues {
                     // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
                     let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
                     return ["src": Href(path: url), "alt": EscapedText(report.logoAlt)]
-                } ?? ["src": Absent(), "alt": Absent()],  // every name given, so the template check knows them
+                } ?? ["src": Href(path: ""), "alt": EscapedText("")],
                 "hasLogo": report.logo != nil,
             ] as Values,
             "site": [
@@ -53,6 +53,7 @@ struct ReportValues {
             "summary": summary(),
             "sections": sections,
             "matrix": matrix(),
+            "charts": charts(),
             "appendix": site.caseStudies.map(appendixEntry),
             "about": about(),
         ]
@@ -109,6 +110,19 @@ struct ReportValues {
                 ]
             },
         ]
+    }
+
+    /// The charts, unless the report or the site turns them off; themes link to their sections.
+    func charts() -> Values {
+        // Every chart name is always given (false when off or too crowded), so the template check knows it.
+        var values: Values = ["themes": false, "programmes": false, "matrix": false]
+        guard report.charts ?? site.config.charts else { return values }
+        let charts = EvidenceCharts(site: site, palette: .report)
+        let themeLink: (ThemeDefinition) -> Href? = { Href(fragment: "theme-\($0.id)") }
+        charts.byTheme(link: themeLink).map { values["themes"] = $0.values }
+        charts.byProgramme { _ in nil }.map { values["programmes"] = $0.values }
+        charts.matrix(themeLink: themeLink) { _ in nil }.map { values["matrix"] = $0.values }
+        return values
     }
 
     func appendixEntry(_ caseStudy: CaseStudy) -> Values {

@@ -88,6 +88,9 @@ struct Href: TemplateText {
     /// A page's path from the site root, without the base path (a `url` value): `themes/trust/`.
     init(path: String) { text = HTMLEscape.escape(path) }
 
+    /// An element of the same document (a report's sections): `#theme-trust`.
+    init(fragment: String) { text = "#" + HTMLEscape.escape(fragment) }
+
     /// An absolute URL made from `base_url` (canonical links, the feed).
     init(absolute: String) { text = HTMLEscape.escape(absolute) }
 }
