@@ -5,7 +5,7 @@ enum ConfigLoader {
     static let file = "casebook.yml"
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
-        "themes", "programmes", "reports", "require_consent_ref", "description", "keep",
+        "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
         "charts",
     ]
 
@@ -67,6 +67,26 @@ enum ConfigLoader {
         config.charts = yaml.bool("charts", diagnostics: &diagnostics) ?? true
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
+        }
+        if let csv = yaml.string("csv", diagnostics: &diagnostics) {
+            if let flavour = CSVFlavour(rawValue: csv.value) {
+                config.csvFlavour = flavour
+            } else {
+                diagnostics.append(
+                    .error("invalid-csv", "'csv' must be excel (with a byte-order mark, the default) or plain, found '\(csv.value)'",
+                           at: csv.location))
+            }
+        }
+        if let node = yaml.node("brand"), !node.isNull {
+            if let pairs = node.mapping {
+                config.brand = BrandLoader.brand(
+                    YAMLMapping(pairs, file: yaml.file, lineOffset: yaml.lineOffset, location: yaml.location(of: node)),
+                    diagnostics: &diagnostics)
+            } else {
+                diagnostics.append(
+                    .error("wrong-type", "'brand' should hold 'key: value' lines (primary, accent, font, logo, logo_alt), found \(node.described)",
+                           at: yaml.location(of: node)))
+            }
         }
         return config
     }

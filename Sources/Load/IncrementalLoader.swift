@@ -57,7 +57,9 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// - Parameter changed: relative paths that changed (created, modified or deleted) since the
     ///   last call; nil when anything may have changed (the first load, a lost watch).
     public func load(changed: Set<String>?) -> LoadedSite {
-        if changed == nil || config == nil || changed!.contains(ConfigLoader.file) {
+        // The brand logo's size is read with the settings, so a new logo file rereads them.
+        let logo = config?.value?.brand?.logo.map { "static/" + $0.path.value }
+        if changed == nil || config == nil || changed!.contains(ConfigLoader.file) || logo.map(changed!.contains) == true {
             config = loadConfig()
         }
         for (folder, extensions, _) in Self.folders where needsListing(folder, recursive: false, changed: changed) {
@@ -153,7 +155,15 @@ public final class IncrementalLoader: @unchecked Sendable {
             return (nil, diagnostics)
         }
         switch SourceFile.read(absolutePath: path, relativePath: ConfigLoader.file) {
-        case .success(let source): return (ConfigLoader.load(source, diagnostics: &diagnostics), diagnostics)
+        case .success(let source):
+            var config = ConfigLoader.load(source, diagnostics: &diagnostics)
+            if let logo = config?.brand?.logo {
+                // Read through static/'s bounds; a file that is not there is validation's error.
+                var ignored: [Diagnostic] = []
+                let folder = BoundedFolder(root: root, boundary: "static", reason: "files in static/ are published as they are")
+                config?.brand?.logo?.size = folder.file("static/" + logo.path.value, diagnostics: &ignored).flatMap(LogoSize.of(file:))
+            }
+            return (config, diagnostics)
         case .failure(let problem): return (nil, [problem])
         }
     }

@@ -20,6 +20,10 @@ public struct SiteConfig: Sendable {
     /// Top-level names or globs in the output folder that are the user's, not casebook's
     /// (`keep:`): builds never remove them and carry them into each new output.
     public var keep: [String] = SiteConfig.defaultKeep
+    /// How `data/*.csv` is written (`csv:`): for Excel (with a byte-order mark) by default.
+    public var csvFlavour: CSVFlavour = .excel
+    /// The site's colours, font and logo (`brand:`); nil keeps the theme's own.
+    public var brand: Brand?
     /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
     public var charts = true
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
@@ -130,4 +134,12 @@ public struct ReportDefinition: Sendable {
         self.paper = paper
         self.location = location
     }
+}
+
+/// How the CSV exports are written. Both are RFC 4180 UTF-8 text with CRLF line ends.
+public enum CSVFlavour: String, Sendable, CaseIterable {
+    /// With a UTF-8 byte-order mark, so Excel reads accented names as UTF-8.
+    case excel
+    /// Without one, for tools that do not expect it.
+    case plain
 }

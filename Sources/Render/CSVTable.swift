@@ -1,3 +1,5 @@
+import Model
+
 /// RFC 4180 text built in one byte buffer: a field is quoted when it holds a comma, a double
 /// quote or a line break, and its quotes are doubled; rows are separated by CRLF.
 ///
@@ -10,10 +12,19 @@
 /// CSV.swift still reads quote files; its writer cost about 100 µs a row here (a Foundation
 /// string search per field and one stream write per character), 0.5 s for 5,000 quotes.
 /// The bytes are the same as its writer's: no line break after the last row.
+///
+/// `.excel` starts the text with a UTF-8 byte-order mark: without it, Excel opens a CSV file
+/// in the system's legacy code page and shows `Zoë` as `ZoÃ«`. Python (`utf-8-sig`), pandas,
+/// R's readr and LibreOffice read the mark as what it is.
 public struct CSVTable {
     public private(set) var bytes: [UInt8] = []
+    /// Where the first row starts: after the byte-order mark, if any.
+    private let start: Int
 
-    public init() {}
+    public init(flavour: CSVFlavour = .plain) {
+        if flavour == .excel { bytes = [0xEF, 0xBB, 0xBF] }
+        start = bytes.count
+    }
     /// `"` 34, `,` 44, CR 13, LF 10.
     private static let special = ByteScan([34, 44, 13, 10])
     private static let quote = ByteScan([34])
@@ -21,7 +32,7 @@ public struct CSVTable {
     private static let formulaStarts: Set<UInt8> = [61, 43, 45, 64, 9, 13]
 
     public mutating func append(row fields: [String]) {
-        if !bytes.isEmpty {
+        if bytes.count > start {
             bytes.append(13)
             bytes.append(10)
         }

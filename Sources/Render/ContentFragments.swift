@@ -16,6 +16,9 @@ struct ContentFragments: Sendable {
     /// their HTML, for descriptions, the feed and the search index.
     private let plainSummaries: [String: String]
     let plainLessons: [String: [String]]
+    /// Each summary's and each lesson's inline HTML, by case-study slug, for the data exports.
+    let summaryHTML: [String: SafeHTML]
+    let lessonsHTML: [String: [SafeHTML]]
     /// Lesson values (with `rendered`) by case-study slug, for theme and case-study pages.
     let lessonValues: [String: [Values]]
     /// Quote values by id.
@@ -62,6 +65,7 @@ struct ContentFragments: Sendable {
         var cards: [String: Values] = [:], bodies: [String: SafeHTML] = [:], plainBodies: [String: String] = [:]
         var plainSummaries: [String: String] = [:], plainLessons: [String: [String]] = [:]
         var lessonValues: [String: [Values]] = [:]
+        var summaryHTML: [String: SafeHTML] = [:], lessonsHTML: [String: [SafeHTML]] = [:]
         for entry in caseStudyEntries {
             let slug = entry.source.slug
             cards[slug] = entry.card
@@ -70,7 +74,11 @@ struct ContentFragments: Sendable {
             plainSummaries[slug] = entry.html.summaryPlain
             plainLessons[slug] = entry.html.lessonsPlain
             lessonValues[slug] = entry.lessons
+            summaryHTML[slug] = entry.html.summary
+            lessonsHTML[slug] = entry.html.lessons
         }
+        self.summaryHTML = summaryHTML
+        self.lessonsHTML = lessonsHTML
         self.lessonValues = lessonValues
         self.cards = cards
         self.bodies = bodies
@@ -193,6 +201,14 @@ struct ContentFragments: Sendable {
             texts.indices.contains(index)
         else { return nil }
         return texts[index]
+    }
+
+    /// A lesson's inline HTML, found as its plain text is.
+    func lessonHTML(_ lesson: LessonEvidence, in site: AggregatedSite) -> SafeHTML? {
+        guard let index = Self.place(of: lesson, in: site), let htmls = lessonsHTML[lesson.caseStudySlug],
+            htmls.indices.contains(index)
+        else { return nil }
+        return htmls[index]
     }
 
     /// Where a lesson stands in its case study's `lessons:`, which is how its values and texts are kept.

@@ -46,7 +46,7 @@ struct ReportData {
                 "themes": .strings(site.matrix.themeIDs), "programmes": .strings(site.matrix.programmeIDs),
                 "cells": .array(site.matrix.cells.map { row in
                     .array(row.map {
-                        .object(["caseStudies": .int($0.caseStudies), "lessons": .int($0.lessons), "quotes": .int($0.quotes)])
+                        .object(["case_studies": .int($0.caseStudies), "lessons": .int($0.lessons), "quotes": .int($0.quotes)])
                     })
                 }),
             ]),

@@ -40,7 +40,7 @@ public struct ReportRenderer: Sendable {
             report: report, site: site, markdown: markdown, date: date,
             resources: ReportResources(allowNetwork: allowNetwork), log: log)
         var templateValues = values.values()
-        templateValues["css"] = try stylesheet()
+        templateValues["css"] = try stylesheet(brand: site.config.brand)
         // Always given, so a theme's `{{#docx}}` names a value the template check knows.
         templateValues["docx"] = false
         let html = try theme.render("report", templateValues)
@@ -54,11 +54,11 @@ public struct ReportRenderer: Sendable {
             docxHTML: docxHTML)
     }
 
-    /// The report stylesheet, inlined so the HTML file stands alone.
-    func stylesheet() throws(RenderError) -> SafeHTML {
+    /// The report stylesheet, inlined so the HTML file stands alone, with the site's brand after it.
+    func stylesheet(brand: Brand? = nil) throws(RenderError) -> SafeHTML {
         guard let css = theme.assetText("assets/report.css") else {
             throw RenderError("missing-asset", "the theme has no assets/report.css", at: SourceLocation(file: "themes"))
         }
-        return SafeHTML.stylesheet(css)
+        return SafeHTML.stylesheet(css + (brand.map(BrandStyles.reportCSS) ?? ""))
     }
 }

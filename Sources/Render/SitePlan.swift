@@ -38,18 +38,23 @@ extension SiteRenderer {
         }
         let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
         let feeds = FeedAndSitemap(site: site, fragments: fragments)
-        let export = DataExport(site: site)
+        let export = DataExport(site: site, fragments: fragments)
         let sitemapURLs = pages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
-        let exports: [(path: String, make: @Sendable () throws -> [UInt8])] = [
+        var exports: [(path: String, make: @Sendable () throws -> [UInt8])] = [
             ("data/quotes.csv", { @Sendable in export.quotesCSV() }),
             ("data/quotes.json", { @Sendable in export.quotesJSON() }),
             ("data/case-studies.json", { @Sendable in export.caseStudiesJSON() }),
+            ("data/case-studies.csv", { @Sendable in export.caseStudiesCSV() }),
             ("search-index.json", { @Sendable in SearchIndex.build(site, fragments: fragments) }),
             ("data/lessons.json", { @Sendable in export.lessonsJSON() }),
+            ("data/lessons.csv", { @Sendable in export.lessonsCSV() }),
             (SiteURL.feed, { @Sendable in Array(feeds.feed().utf8) }),
             ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
             ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
         ]
+        if let brand = site.config.brand, BrandStyles.hasStyles(brand) {
+            exports.append((SiteURL.brandStylesheet, { @Sendable in Array(BrandStyles.siteCSS(brand).utf8) }))
+        }
 
         let dependencies = pageInputs ? PageDependencies(site: site, theme: theme) : nil
         // On all cores, the longest lists first: a theme page's inputs list hundreds of items.
@@ -61,8 +66,9 @@ extension SiteRenderer {
             }
         }
         for (path, _) in exports {
-            // robots.txt shows only the base URL; the others list content.
-            entries.append(.init(path: path, producer: .export, inputs: path == "robots.txt" ? [.config] : [.config, .content]))
+            // robots.txt and the brand's stylesheet show only settings; the others list content.
+            let settingsOnly = path == "robots.txt" || path == SiteURL.brandStylesheet
+            entries.append(.init(path: path, producer: .export, inputs: settingsOnly ? [.config] : [.config, .content]))
         }
         entries += OutputManifest.reports(reports.map(\.id), prefix: "reports/", pdf: reportPDFs, theme: theme)
         for asset in theme.assets {

@@ -187,7 +187,7 @@ struct CommonValues: Sendable {
             }
         }
         self.themeReportPDFs = themeReportPDFs
-        site = [
+        var site: Values = [
             "title": EscapedText(config.title), "language": EscapedText(config.language), "organisation": EscapedText(config.organisation),
             "contactEmail": EscapedText(config.contactEmail), "year": year, "generator": EscapedText("casebook 0.1.0"),
             "reports": reports.map {
@@ -197,7 +197,20 @@ struct CommonValues: Sendable {
                 ] as Values
             },
             "feedURL": Href(absolute: config.baseURL + SiteURL.feed),
+            "themeColour": EscapedText(config.brand?.primary?.value.description ?? "#0e4b48"),
         ]
+        // Always given, its names Absent when unset, so a theme's use of them is known to be right.
+        var brand: Values = [:]
+        brand["stylesheet"] = BrandStyles.hasStyles(config.brand) ? Href(root, SiteURL.brandStylesheet) : Absent()
+        // An object with every name even without a logo, so the names inside are known too.
+        let logo = config.brand?.logo
+        brand["hasLogo"] = logo != nil
+        brand["logo"] = [
+            "src": logo.map { Href(root, $0.path.value) }.orAbsent, "alt": logo.map { EscapedText($0.alt) }.orAbsent,
+            "width": logo?.size.map(\.width).orAbsent ?? Absent(), "height": logo?.size.map(\.height).orAbsent ?? Absent(),
+        ] as Values
+        site["brand"] = brand
+        self.site = site
     }
 
     /// A page's values with the shared ones; `own: false` leaves out the page's own values

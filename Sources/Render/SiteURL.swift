@@ -9,6 +9,8 @@ enum SiteURL {
     static let quotes = "quotes/"
     static let search = "search/"
     static let feed = "feed.xml"
+    /// The site's `brand:` as CSS custom properties, when it sets any.
+    static let brandStylesheet = "assets/brand.css"
 
     static func caseStudy(_ slug: String) -> String { "case-studies/\(slug)/" }
     static func theme(_ id: String) -> String { "themes/\(id)/" }

@@ -48,6 +48,14 @@ public struct SiteValidator {
         }
         vocabulary.checkReports(config.reports, diagnostics: &diagnostics)
         ReportLogo.check(config.reports, root: loaded.root, diagnostics: &diagnostics)
+        if let brand = config.brand {
+            BrandContrast.check(brand, diagnostics: &diagnostics)
+            // The logo is published from static/, so it must be a file listed there (links out refused).
+            if let logo = brand.logo, !loaded.staticFiles.contains("static/" + logo.path.value) {
+                diagnostics.append(
+                    .error("missing-logo", "'logo' names static/\(logo.path.value), which is not a file there", at: logo.path.location))
+            }
+        }
         let programmeCount = config.programmes?.count
             ?? Set(loaded.caseStudies.compactMap { $0.programme?.value } + loaded.quotes.compactMap { $0.programme?.value }).count
         vocabulary.checkMatrixSize(config: config, programmes: programmeCount, diagnostics: &diagnostics)

@@ -144,6 +144,20 @@ import Testing
         #expect(site.text("index.html")?.contains("<span class=\"stat-figure\">1</span> <span class=\"stat-label\">quotes</span>") == true)
     }
 
+    /// The flat exports and the search index are among the files checked above (by name here,
+    /// so one renamed cannot slip out of the check), and hold what is public.
+    @Test func theDataExportsAndSearchIndexHoldPublicQuotesOnly() throws {
+        let (site, _) = try Self.build(declared: true, withHidden: true)
+        for path in ["data/lessons.csv", "data/case-studies.csv", "data/lessons.json", "data/quotes.csv", "search-index.json"] {
+            let text = try #require(site.text(path), "\(path) is written")
+            for word in Self.words { #expect(!text.contains(word), "'\(word)' in \(path)") }
+        }
+        #expect(site.text("data/lessons.csv")?.contains("An open lesson.") == true)
+        let index = try #require(site.text("search-index.json"))
+        #expect(index.contains("The one public quote.") && index.contains("quote-open-quote"))
+        #expect(!index.contains("quote-canary") && !index.contains("Speaker canary"))
+    }
+
     /// Counts, orders, matrices and lists too: with or without the hidden quotes, the same bytes.
     @Test(arguments: [true, false])
     func theSiteIsTheSameWithoutTheHiddenQuotes(declared: Bool) throws {

@@ -39,7 +39,8 @@ import Testing
         #expect(commands.count >= 6, "\(commands)")
         for command in commands {
             let folder = try FixtureSite(["content/pages/about.md": "---\ntitle: About\n---\n"])
-            let arguments = command == "new" ? ["new", "page", "About us"] : [command, folder.root]
+            // `theme` is a group of commands: its one command that reads a site is `theme export`.
+            let arguments = command == "new" ? ["new", "page", "About us"] : command == "theme" ? ["theme", "export", folder.root] : [command, folder.root]
             let result = try CasebookCLI.run(arguments, in: folder.url, stopAfter: .seconds(60))
             #expect(result.status == 2, "casebook \(command): \(result)")
             #expect(result.stderr.contains("no casebook.yml in"), "casebook \(command): \(result)")

@@ -49,7 +49,7 @@ import TestSupport
         #expect(matrix["themes"] as? [String] == ["t-alpha", "t-beta", "t-gamma"])
         #expect(matrix["programmes"] as? [String] == ["p-one", "p-two"])
         let cells = try #require(matrix["cells"] as? [[[String: Int]]])
-        let triples = cells.map { row in row.map { [$0["caseStudies"]!, $0["lessons"]!, $0["quotes"]!] } }
+        let triples = cells.map { row in row.map { [$0["case_studies"]!, $0["lessons"]!, $0["quotes"]!] } }
         #expect(triples == [
             [[1, 2, 1], [1, 1, 1]],
             [[2, 2, 1], [0, 0, 1]],

@@ -98,7 +98,7 @@ import TestSupport
         #expect(quotes.count == 15)
         #expect(quotes.allSatisfy { $0["consent_ref"] == nil })
         let csv = try #require(site.text("data/quotes.csv"))
-        #expect(csv.hasPrefix("id,text,speaker,programme,themes,case_study,date,featured\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}id,text,speaker,programme,themes,case_study,date,featured\r\n"), "Excel's byte-order mark, then the header")
         #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count >= 16)
     }
 }

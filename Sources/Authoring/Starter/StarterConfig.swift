@@ -21,9 +21,17 @@ enum StarterConfig {
           Since 2023 we have funded young people and parents to shape the services meant for them.
           This site brings together what those projects learned: case studies, the lessons they
           drew, and the words of the people who took part, published with their consent.
-        # The look: a folder under themes/. Leave it out for the built-in theme; copy single files
-        # of the built-in theme into themes/default/ to change them.
-        # theme: default
+        # Your organisation's colours (hex, in quotes), font and logo, for the site and reports.
+        # `casebook check` fails a colour that makes text too hard to read (WCAG 2.2 AA, 4.5:1).
+        # brand:
+        #   primary: "#0e4b48"
+        #   accent: "#9c3f16"
+        #   font: '"Source Sans 3", Arial, sans-serif'
+        #   logo: images/logo.svg    # in static/
+        #   logo_alt: Example Community Trust
+        # The look: a folder under themes/. Leave it out for the built-in theme;
+        # `casebook theme export` copies the built-in theme into themes/custom/ to start from.
+        # theme: custom
 
         # Every quote must name the consent record it comes from (consent_ref: the form's id in
         # your records). casebook never publishes it; `casebook quotes` lists the quotes without one.
@@ -60,6 +68,10 @@ enum StarterConfig {
             title: What we learned
             subtitle: Evidence review for the board (internal)
             audience: internal
+
+        # The CSV exports in data/ start with a byte-order mark so that Excel reads accented
+        # names correctly; `plain` leaves it out, for tools that do not expect one.
+        # csv: excel
 
         # Names at the top of the output folder that are yours, which builds never remove
         # (a gh-pages checkout's .git; add CNAME or .nojekyll when you publish with them).

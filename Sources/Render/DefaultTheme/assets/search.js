@@ -1,5 +1,7 @@
 // Search page: loads the site's search index and matches every word of the query,
-// case-insensitively, against each entry's title, summary and text.
+// case-insensitively, against each entry's title, summary and text (and a quote's speaker
+// and programme). Each result says what kind of item it is. Without JavaScript the page
+// shows a plain list of the site's sections instead (#search-nojs).
 (function () {
   "use strict";
 
@@ -34,7 +36,7 @@
   function score(entry, words) {
     var title = normalise(entry.title);
     var summary = normalise(entry.summary);
-    var text = normalise(entry.text);
+    var text = normalise([entry.text, entry.speaker, entry.programme_title, entry.theme_title, entry.case_study_title].join(" "));
     var total = 0;
     for (var i = 0; i < words.length; i += 1) {
       var word = words[i];
