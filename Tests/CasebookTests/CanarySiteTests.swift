@@ -112,16 +112,7 @@ import Testing
 
     static func build(declared: Bool, withHidden: Bool) throws -> (site: SiteFiles, reports: SiteFiles) {
         let fixture = try FixtureSite(files(declared: declared, withHidden: withHidden))
-        let output = SiteBuilds.temporaryOutput(), reports = SiteBuilds.temporaryOutput()
-        defer {
-            try? FileManager.default.removeItem(atPath: output)
-            try? FileManager.default.removeItem(atPath: reports)
-        }
-        let outcome = SiteBuilds.build(fixture.root, into: output)
-        try #require(outcome.succeeded, "\(outcome.diagnostics)")
-        let reportOutcome = ReportBuild(options: .init(folder: fixture.root, output: reports), clock: SiteBuilds.clock).run()
-        try #require(reportOutcome.succeeded, "\(reportOutcome.diagnostics) \(reportOutcome.failure ?? "")")
-        return (try SiteFiles(folder: output), try SiteFiles(folder: reports))
+        try SiteBuilds.siteAndReports(fixture.root)
     }
 
     @Test(arguments: [true, false])

@@ -49,16 +49,7 @@ struct PageChart {
 /// The charts on the evidence fixture, whose counts `AggregationTests` works out by hand.
 @Suite struct ChartTests {
     static func build(_ fixture: FixtureSite) throws -> (site: SiteFiles, reports: SiteFiles) {
-        let output = SiteBuilds.temporaryOutput(), reports = SiteBuilds.temporaryOutput()
-        defer {
-            try? FileManager.default.removeItem(atPath: output)
-            try? FileManager.default.removeItem(atPath: reports)
-        }
-        let outcome = SiteBuilds.build(fixture.root, into: output)
-        try #require(outcome.succeeded, "\(outcome.diagnostics)")
-        let reportOutcome = ReportBuild(options: .init(folder: fixture.root, output: reports), clock: SiteBuilds.clock).run()
-        try #require(reportOutcome.succeeded, "\(reportOutcome.diagnostics) \(reportOutcome.failure ?? "")")
-        return (try SiteFiles(folder: output), try SiteFiles(folder: reports))
+        try SiteBuilds.siteAndReports(fixture.root)
     }
 
     static func aggregate(_ fixture: FixtureSite, _ selection: Selection = .site) throws -> AggregatedSite {

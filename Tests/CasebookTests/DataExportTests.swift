@@ -151,16 +151,7 @@ import Testing
 
     /// The example site's JSON exports and a public report's report.json, by path.
     static func exampleExports() throws -> [(String, [UInt8])] {
-        let output = SiteBuilds.temporaryOutput(), reports = SiteBuilds.temporaryOutput()
-        defer {
-            try? FileManager.default.removeItem(atPath: output)
-            try? FileManager.default.removeItem(atPath: reports)
-        }
-        let outcome = SiteBuilds.build(SiteBuilds.exampleSite, into: output)
-        try #require(outcome.succeeded, "\(outcome.diagnostics)")
-        let reportOutcome = ReportBuild(options: .init(folder: SiteBuilds.exampleSite, output: reports), clock: SiteBuilds.clock).run()
-        try #require(reportOutcome.succeeded, "\(reportOutcome.diagnostics)")
-        let site = try SiteFiles(folder: output), built = try SiteFiles(folder: reports)
+        let (site, built) = try SiteBuilds.siteAndReports(SiteBuilds.exampleSite)
         var exports: [(String, [UInt8])] = []
         for path in ["data/quotes.json", "data/case-studies.json", "data/lessons.json", "search-index.json"] {
             exports.append((path, try #require(site.files[path], "\(path) missing")))
