@@ -5,7 +5,7 @@ enum ConfigLoader {
     static let file = "casebook.yml"
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
-        "themes", "programmes", "reports", "require_consent_ref", "description", "keep",
+        "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "markdown",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -65,6 +65,10 @@ enum ConfigLoader {
         config.themeLocation = theme?.location
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
+        }
+        if let markdown = yaml.mapping("markdown", diagnostics: &diagnostics) {
+            markdown.warnUnknownKeys(known: ["unsafe_html"], what: "'markdown'", diagnostics: &diagnostics)
+            config.unsafeHTML = markdown.bool("unsafe_html", diagnostics: &diagnostics) ?? false
         }
         return config
     }

@@ -20,6 +20,9 @@ public struct SiteConfig: Sendable {
     /// Top-level names or globs in the output folder that are the user's, not casebook's
     /// (`keep:`): builds never remove them and carry them into each new output.
     public var keep: [String] = SiteConfig.defaultKeep
+    /// `markdown: { unsafe_html: true }`: raw HTML in Markdown is kept on the site's pages
+    /// (never in reports). Off by default: raw HTML is left out, with a warning where it is.
+    public var unsafeHTML = false
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -43,14 +46,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
-    public var basePath: String {
-        // scheme://host[:port]/path — the path starts at the third '/'.
-        let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return "/" }
-        var path = "/" + parts[3]
-        if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
+    public var basePath: String { BaseURL.path(of: baseURL) }
 }
 
 /// A findings theme that lessons and quotes are grouped under.

@@ -1,5 +1,6 @@
 import Aggregate
 import Foundation
+import Markdown
 import Model
 import PDF
 import Render
@@ -24,7 +25,10 @@ struct ReportFiles {
 
     /// The files, and warnings about images and links left out (each once, however many reports show it).
     func render(_ reports: [ReportDefinition], prefix: String) throws -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let renderer = ReportRenderer(theme: theme, allowNetwork: allowNetwork)
+        // Never raw HTML in a report (`ReportResources` reads only cmark's own tags): a root-relative
+        // image is a file in static/, a root-relative link the page under the site's address.
+        let markdown = MarkdownRenderer(options: [.smart], links: .report(baseURL: site.config.baseURL))
+        let renderer = ReportRenderer(theme: theme, markdown: markdown, allowNetwork: allowNetwork)
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var seen = Set<Diagnostic>()

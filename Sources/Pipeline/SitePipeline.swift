@@ -95,6 +95,7 @@ public final class SitePipeline: @unchecked Sendable {
     /// Told before each report's PDF is rendered: (total, report id).
     public var pdfProgress: @Sendable (Int, String) -> Void = { _, _ in }
     private let loader: IncrementalLoader
+    /// Holds the cache; each run makes its renderer from the settings (`siteMarkdown`).
     private let markdown: MarkdownRenderer
     private let fragments: FragmentCache?
 
@@ -137,6 +138,7 @@ public final class SitePipeline: @unchecked Sendable {
         timer.lap("load")
         // Bodies need nothing from validation and aggregation, which run on one core: the other
         // cores convert them meanwhile. (A rebuild reuses what it converted before instead.)
+        let markdown = siteMarkdown(loaded.config)
         let convertsBodies = !options.incremental && !loaded.diagnostics.hasErrors && options.target.isSite
         let bodies = convertsBodies ? PreparedBodies(loaded.caseStudies, markdown: markdown) : nil
         // A run that stops early must not leave the conversion running behind it.
@@ -163,7 +165,7 @@ public final class SitePipeline: @unchecked Sendable {
         let plan: Plan
         let engineProblem: String?
         do {
-            (plan, engineProblem) = try makePlan(site, aggregated, bodies: bodies, metrics: metrics, changed: changed, run: &run)
+            (plan, engineProblem) = try makePlan(site, aggregated, markdown: markdown, bodies: bodies, metrics: metrics, changed: changed, run: &run)
         } catch let error as RenderError {
             run.diagnostics.append(error.diagnostic)
             return
@@ -222,7 +224,7 @@ public final class SitePipeline: @unchecked Sendable {
     /// changed), the reports the target asks for, the website's pages and files. Returns, for a
     /// report run without the PDF engine it asked for, what to say once the HTML is written.
     private func makePlan(
-        _ site: ValidatedSite, _ aggregated: AggregatedSite?, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
+        _ site: ValidatedSite, _ aggregated: AggregatedSite?, markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
             theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
@@ -258,6 +260,16 @@ public final class SitePipeline: @unchecked Sendable {
         let sitePlan = renderer.plan(
             aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
         return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
+    }
+
+    /// The site's Markdown renderer: links and images resolved under the base path (of
+    /// `--base-url` when given), raw HTML kept only when casebook.yml says `unsafe_html: true`.
+    private func siteMarkdown(_ config: SiteConfig?) -> MarkdownRenderer {
+        let baseURL = options.baseURL.flatMap { try? BaseURL.checked($0).get() } ?? config?.baseURL ?? "/"
+        var markdownOptions: MarkdownOptions = [.smart]
+        if config?.unsafeHTML == true { markdownOptions.insert(.unsafe) }
+        return MarkdownRenderer(options: markdownOptions, links: .site(basePath: BaseURL.path(of: baseURL)), emptiesDangerousLinks: true,
+            cache: markdown.cache)
     }
 
     /// The reports the target asks for: the public ones in a website; those named (or all) for `casebook report`.
