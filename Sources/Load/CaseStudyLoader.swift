@@ -52,7 +52,7 @@ enum CaseStudyLoader {
             organisation: organisation, region: region, date: date.value, themes: themes,
             summary: summary.value, draft: draft, lessons: lessons,
             quoteRefs: IDReference.checked(yaml.stringList("quotes", diagnostics: &diagnostics), kind: "quote", diagnostics: &diagnostics) ?? [],
-            body: document.body,
+            body: document.body, bodyLine: document.bodyFirstLine,
             slugLocation: slug.location)
     }
 }

@@ -178,7 +178,7 @@ public struct MarkdownRenderer: Sendable {
     /// Text with too many image openers in a paragraph (`MarkdownLimits`) is first neutralised:
     /// loading refuses such files, and this keeps anything that skipped loading from hanging.
     /// With `destinations`, link and image URLs are rewritten first (`links`); plain text has none.
-    private func parsed<T>(_ markdown: String, destinations: Bool = true, _ body: (OpaquePointer) -> T) -> T? {
+    func parsed<T>(_ markdown: String, destinations: Bool = true, _ body: (OpaquePointer) -> T) -> T? {
         var markdown = MarkdownLimits.imageProblem(in: markdown) == nil ? markdown : MarkdownLimits.neutralised(markdown)
         return markdown.withUTF8 { bytes -> T? in
             guard let base = bytes.baseAddress else { return nil }

@@ -18,6 +18,8 @@ public struct CaseStudy: SharedFields, Sendable, Equatable {
         public var quoteRefs: [Located<String>]
         /// The Markdown after the front matter.
         public var body: String
+        /// The line of the file the body starts on, for diagnostics about its Markdown.
+        public var bodyLine: Int
         /// Where `slug:` was set, or the file itself: what a duplicate-slug error points at.
         public var slugLocation: SourceLocation
     }
@@ -28,13 +30,13 @@ public struct CaseStudy: SharedFields, Sendable, Equatable {
         slug: String, file: String, title: String, programme: Located<String>? = nil,
         organisation: String? = nil, region: String? = nil, date: Day, themes: [Located<String>] = [],
         summary: String, draft: Bool = false, lessons: [Lesson] = [], quoteRefs: [Located<String>] = [],
-        body: String = "", slugLocation: SourceLocation? = nil
+        body: String = "", bodyLine: Int = 1, slugLocation: SourceLocation? = nil
     ) {
         fields = Shared(
             Fields(
                 slug: slug, file: file, title: title, programme: programme, organisation: organisation, region: region,
                 date: date, themes: themes, summary: summary, draft: draft, lessons: lessons, quoteRefs: quoteRefs,
-                body: body, slugLocation: slugLocation ?? SourceLocation(file: file, line: 1, column: 1)))
+                body: body, bodyLine: bodyLine, slugLocation: slugLocation ?? SourceLocation(file: file, line: 1, column: 1)))
     }
 }
 
@@ -118,11 +120,14 @@ public struct Page: Sendable, Equatable {
     public var weight: Int
     public var draft: Bool
     public var body: String
+    /// The line of the file the body starts on, for diagnostics about its Markdown.
+    public var bodyLine: Int
 
     public init(
         slug: String, file: String, title: String, description: String? = nil, weight: Int = 0,
-        draft: Bool = false, body: String
+        draft: Bool = false, body: String, bodyLine: Int = 1
     ) {
+        self.bodyLine = bodyLine
         self.slug = slug
         self.file = file
         self.title = title

@@ -13,7 +13,8 @@ public enum SiteCheck {
     public static func run(folder: String, clock: BuildClock, includeDrafts: Bool = false) -> Outcome {
         let loaded = SiteLoader.load(from: folder)
         let result = SiteValidator(consentDay: clock.consentDay(), includeDrafts: includeDrafts).validate(loaded)
-        return Outcome(diagnostics: result.diagnostics, summary: ContentSummary(loaded, validated: result.site), site: result.site)
+        let audit = result.site.map { MarkdownAudit($0).diagnostics() + RobotsFileCheck.diagnostics($0) } ?? []
+        return Outcome(diagnostics: result.diagnostics + audit, summary: ContentSummary(loaded, validated: result.site), site: result.site)
     }
 }
 

@@ -155,6 +155,10 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
+        let audit = MarkdownAudit(site).diagnostics() + (options.target.isSite ? RobotsFileCheck.diagnostics(site) : [])
+        run.diagnostics += options.strict ? audit.map(\.asError) : audit
+        timer.lap("audit")
+        guard !run.diagnostics.hasErrors else { return }
 
         // Aggregate: the website's lists and counts (each report aggregates its own selection).
         let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
@@ -379,5 +383,5 @@ struct StageTimer {
         if let next = Self.order.firstIndex(of: stage).map({ $0 + 1 }), next < Self.order.count { progress(Self.order[next]) }
     }
 
-    static let order = ["load", "validate", "aggregate", "plan", "render", "reports", "write"]
+    static let order = ["load", "validate", "audit", "aggregate", "plan", "render", "reports", "write"]
 }
