@@ -29,7 +29,8 @@ struct MarkdownAudit: Sendable {
     init(_ site: ValidatedSite) {
         self.site = site
         let files = site.staticFiles.map { String($0.dropFirst("static/".count)) }
-        staticFiles = Set(files)
+        // Lead images beside case studies are published at their pages, as static/ files are.
+        staticFiles = Set(files + site.caseStudies.compactMap { $0.image.flatMap { $0.isBesideCaseStudy ? $0.path : nil } })
         var folders = Set<String>()
         for file in files {
             var parts = file.split(separator: "/").dropLast()

@@ -117,11 +117,23 @@ struct ContentFragments: Sendable {
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
+        if let image = caseStudy.image { card["image"] = leadImage(image, root: root) }
         if let organisation = caseStudy.organisation { card["organisation"] = EscapedText(organisation) }
         if let region = caseStudy.region { card["region"] = EscapedText(region) }
         let programme = caseStudy.programme.map { site.programmeTitle($0.value) }
         if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id), root: root) }
         return card
+    }
+
+    /// A lead image for `<img src alt width height>`: the size, when the file says, reserves
+    /// the image's space so the page does not shift while it loads.
+    static func leadImage(_ image: LeadImage, root: String) -> Values {
+        var values: Values = ["src": Href(root, SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
+        if let width = image.width, let height = image.height {
+            values["width"] = width
+            values["height"] = height
+        }
+        return values
     }
 
     static func lesson(_ lesson: Lesson, html: SafeHTML, of caseStudy: CaseStudy, site: AggregatedSite, root: String) -> Values {

@@ -191,11 +191,23 @@ struct CommonValues: Sendable {
         values["root"] = Href(config.basePath, "")
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = chromes[page.section] ?? chromeValues(section: page.section)
-        values["page"] = [
+        var pageValues: Values = [
             "title": EscapedText(page.title), "description": EscapedText(page.description.prefix(characters: 300)),
             "canonical": Href(absolute: config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": EscapedText(page.kind),
             "ogType": EscapedText(page.ogType), "feedURL": Href(absolute: config.baseURL + SiteURL.feed), "isHome": page.kind == "home",
-        ] as Values
+        ]
+        // Social metadata needs an absolute address.
+        if let image = page.image { pageValues["image"] = Self.socialImage(image, config: config) }
+        values["page"] = pageValues
+        return values
+    }
+
+    private static func socialImage(_ image: LeadImage, config: SiteConfig) -> Values {
+        var values: Values = ["url": Href(absolute: config.baseURL + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
+        if let width = image.width, let height = image.height {
+            values["width"] = width
+            values["height"] = height
+        }
         return values
     }
 

@@ -20,7 +20,7 @@ import TestSupport
         return site
     }
 
-    static var bodyLine: Int { 11 }
+    static var bodyLine: Int { 13 }
 
     @Test func theFixtureIsClean() throws {
         let site = try FixtureSite(copying: "subpath-site")
