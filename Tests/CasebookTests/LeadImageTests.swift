@@ -97,3 +97,19 @@ import TestSupport
         #expect(ImageHeader.parse([0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x00] + [UInt8](repeating: 0, count: 20)) == ImageHeader(format: .jpeg))
     }
 }
+
+extension LeadImageTests {
+    @Test func aDraftsImageIsNotPublished() throws {
+        let site = try FixtureSite(copying: "subpath-site", ["content/case-studies/draft-beds.png": ""])
+        try site.write("content/case-studies/draft-beds.png", bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: site.path("static/images/garden.png")))))
+        try site.write(
+            "content/case-studies/next.md",
+            "---\ntitle: Next year\ndate: 2025-05-01\nprogramme: talent-match\nthemes: [hard-work]\nsummary: Soon.\ndraft: true\n"
+                + "image: draft-beds.png\nimage_alt: Beds not yet built\n---\nLater.\n")
+        let output = SiteBuilds.temporaryOutput()
+        let outcome = SiteBuilds.build(site.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        #expect(!FileManager.default.fileExists(atPath: output + "/case-studies/next/draft-beds.png"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/case-studies/next"))
+    }
+}
