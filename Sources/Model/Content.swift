@@ -22,6 +22,9 @@ public struct CaseStudy: SharedFields, Sendable, Equatable {
         public var bodyLine: Int
         /// `image:` and `image_alt:`: shown on the page, the card and in social metadata.
         public var image: LeadImage?
+        /// Images of the body that are files beside the case study, published at its page (found
+        /// after validation, by `MarkdownAudit`).
+        public var bodyImages: [LeadImage] = []
         /// Where `slug:` was set, or the file itself: what a duplicate-slug error points at.
         public var slugLocation: SourceLocation
     }
@@ -62,7 +65,7 @@ public struct LeadImage: Sendable, Equatable {
         self.height = height
     }
 
-    /// Whether the file comes from beside the case study (and is published by its page).
+    /// Whether the file comes from beside the case study (and is published at its page).
     public var isBesideCaseStudy: Bool { source.hasPrefix("content/") }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Load
 import Markdown
 import Model
 import SystemSupport
@@ -46,20 +47,32 @@ struct MarkdownAudit: Sendable {
         programmes = site.config.programmes.map { Set($0.map(\.id)) }
     }
 
-    /// Every body's diagnostics, in file order.
-    func diagnostics() -> [Diagnostic] {
-        let bodies = site.caseStudies.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "case-studies/\($0.slug)/") }
-            + site.pages.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "\($0.slug)/") }
+    /// Every body's diagnostics, in file order, and by case study slug the images of its body
+    /// that are files beside it, to publish with it.
+    func run() -> (diagnostics: [Diagnostic], bodyImages: [String: [LeadImage]]) {
+        let bodies = site.caseStudies.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "case-studies/\($0.slug)/", slug: Optional($0.slug)) }
+            + site.pages.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "\($0.slug)/", slug: String?.none) }
         let renderer = MarkdownRenderer()
-        return bodies.parallelMap { body in
-            renderer.references(in: body.body).compactMap { reference in
+        let results = bodies.parallelMap { body -> ([Diagnostic], [LeadImage]) in
+            var images: [LeadImage] = []
+            let diagnostics = renderer.references(in: body.body).compactMap { reference in
                 let location = SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
-                return diagnostic(reference, on: body.url, at: location)
+                return diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images, at: location)
             }
-        }.flatMap { $0 }
+            return (diagnostics, images)
+        }
+        var bodyImages: [String: [LeadImage]] = [:]
+        for (body, result) in zip(bodies, results) where !result.1.isEmpty {
+            if let slug = body.slug { bodyImages[slug, default: []] += result.1 }
+        }
+        return (results.flatMap(\.0), bodyImages)
     }
 
-    private func diagnostic(_ reference: MarkdownReference, on page: String, at location: SourceLocation) -> Diagnostic? {
+    func diagnostics() -> [Diagnostic] { run().diagnostics }
+
+    private func diagnostic(
+        _ reference: MarkdownReference, on page: String, caseStudy: String?, images: inout [LeadImage], at location: SourceLocation
+    ) -> Diagnostic? {
         switch reference.kind {
         case .rawHTML:
             guard !site.config.unsafeHTML else { return nil }
@@ -78,9 +91,18 @@ struct MarkdownAudit: Sendable {
             guard let path = sitePath(reference.destination, from: page), !staticFiles.contains(path), !path.hasPrefix("assets/") else {
                 return nil
             }
+            // A file beside the case study, named relative to its page, is published with it.
+            if let slug = caseStudy, path.hasPrefix(page),
+                let image = LeadImageReader.bodyImage(String(path.dropFirst(page.count)), slug: slug, root: site.root)
+            {
+                if !images.contains(where: { $0.path == image.path }) { images.append(image) }
+                return nil
+            }
             return .warning(
                 "image-not-found",
-                "image '\(reference.destination)' is not in the site: there is no static/\(path); put the file there or fix the path",
+                "image '\(reference.destination)' is not in the site: there is no static/\(path)"
+                    + (caseStudy != nil && path.hasPrefix(page) ? " nor content/case-studies/\(path.dropFirst(page.count))" : "")
+                    + "; put the file there or fix the path",
                 at: location)
         case .link:
             guard let path = sitePath(reference.destination, from: page), let problem = missingTarget(path) else { return nil }

@@ -155,7 +155,11 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
-        let audit = MarkdownAudit(site).diagnostics() + (options.target.isSite ? RobotsFileCheck.diagnostics(site) : [])
+        let (markdownAudit, bodyImages) = MarkdownAudit(site).run()
+        for index in site.caseStudies.indices {
+            if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
+        }
+        let audit = markdownAudit + (options.target.isSite ? RobotsFileCheck.diagnostics(site) : [])
         run.diagnostics += options.strict ? audit.map(\.asError) : audit
         timer.lap("audit")
         guard !run.diagnostics.hasErrors else { return }

@@ -113,3 +113,20 @@ extension LeadImageTests {
         #expect(!FileManager.default.fileExists(atPath: output + "/case-studies/next"))
     }
 }
+
+extension LeadImageTests {
+    @Test func anImageTheBodyShowsFromBesideTheCaseStudyIsPublishedWithIt() throws {
+        let site = try FixtureSite(copying: "subpath-site")
+        let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: site.path("static/images/garden.png"))))
+        try site.write("content/case-studies/photos/harvest.png", bytes: png)
+        try site.write(Self.garden, try site.read(Self.garden) + "\n![The first harvest](photos/harvest.png) and ![Gone](photos/gone.png)\n")
+        let missing = site.check().diagnostics.with(code: "image-not-found")
+        #expect(missing.count == 1 && missing.first?.message.contains("nor content/case-studies/photos/gone.png") == true, "\(missing)")
+        let output = SiteBuilds.temporaryOutput()
+        let outcome = SiteBuilds.build(site.root, into: output)
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        #expect(FileManager.default.contents(atPath: output + "/case-studies/garden/photos/harvest.png").map { [UInt8]($0) } == png)
+        let page = try String(contentsOfFile: output + "/case-studies/garden/index.html", encoding: .utf8)
+        #expect(page.contains("<img src=\"photos/harvest.png\" alt=\"The first harvest\" />"))
+    }
+}
