@@ -22,6 +22,9 @@ let package = Package(
         // FlyingFox 0.27.1 with request limits and linear header parsing, until upstream has them
         // (Vendor/FlyingFox/README.md).
         .package(path: "Vendor/FlyingFox"),
+        // Reading .xlsx workbooks for `casebook import`: the zip container (its XML is read by
+        // Import's WorkbookXML: Foundation's XMLParser would link libxml2 and ICU into releases).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -88,6 +91,16 @@ let package = Package(
             name: "Authoring",
             dependencies: ["Model", "Load", "Validate", "Pipeline", "Render", "Markdown", "PDF"]
         ),
+        // `casebook import`: coded excerpts from Taguette, QualCoder or a spreadsheet → quote files.
+        // The only importer of ZIPFoundation; with Load, of the CSV reader.
+        .target(
+            name: "Import",
+            dependencies: [
+                "Model", "SystemSupport", "Load", "Authoring",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // `casebook serve`: HTTP, file watching and live reload on top of the pipeline. The only
         // importer of FlyingFox.
         .target(
@@ -100,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "Pipeline", "Model", "Markdown", "PDF", "Serve", "Authoring",
+                "Pipeline", "Model", "Markdown", "PDF", "Serve", "Authoring", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,9 +127,10 @@ let package = Package(
         .testTarget(
             name: "CasebookTests",
             dependencies: [
-                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring",
+                "Pipeline", "Model", "SystemSupport", "Load", "Validate", "Aggregate", "Render", "Write", "Markdown", "PDF", "Authoring", "Import",
                 "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Snapshots"]
         ),

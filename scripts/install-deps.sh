@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages casebook needs, only those missing.
-#   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command), libyaml-dev
+#   scripts/install-deps.sh            what building needs: libcmark-dev (and the cmark command), libyaml-dev, zlib1g-dev
 #   scripts/install-deps.sh --pdf      plus a PDF engine: WeasyPrint 66 or later, which writes
 #                                      tagged (accessible) PDF/UA, from PyPI into
 #                                      /opt/casebook/weasyprint, on top of Debian's weasyprint
 #                                      (for its libraries and as the fallback)
-#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, valgrind, poppler-utils,
+#   scripts/install-deps.sh --test     plus what the tests use: the PDF engine, pandoc (report --docx), valgrind, poppler-utils,
 #                                      and check-jsonschema (PyPI, into /opt/casebook/check-jsonschema),
 #                                      which checks the workflow `casebook init` writes against GitHub's
 #                                      workflow schema and action.yml against its action schema, both
 #                                      vendored in it (no network when it runs)
 set -euo pipefail
-packages=(libcmark-dev cmark libyaml-dev pkg-config)
+packages=(libcmark-dev cmark libyaml-dev zlib1g-dev pkg-config)
 pdf=0
 lint=0
 for arg in "$@"; do
   case $arg in
-    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core python3-venv); pdf=1; lint=1 ;;
+    --test) packages+=(valgrind poppler-utils weasyprint fonts-dejavu-core python3-venv pandoc); pdf=1; lint=1 ;;
     --pdf) packages+=(weasyprint fonts-dejavu-core poppler-utils); pdf=1 ;;
     *) echo "usage: $0 [--test] [--pdf]" >&2; exit 2 ;;
   esac

@@ -46,17 +46,17 @@ if [ -n "$(git status --porcelain --untracked-files=normal)" ]; then
 fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct HEAD)}
 
-# libcmark and libyaml are linked from their static archives: SwiftPM links system libraries
-# with the flags pkg-config gives, so a .pc file whose libdir holds only the .a (no .so) makes
-# `-lcmark` and `-lyaml` link them in. (libcmark's soname changes with every cmark release.)
+# libcmark, libyaml and zlib (ZIPFoundation's, for `import` of .xlsx) are linked from their
+# static archives: SwiftPM links system libraries with the flags pkg-config gives, so a .pc file
+# whose libdir holds only the .a (no .so) makes `-lcmark`, `-lyaml` and `-lz` link them in. (libcmark's soname changes with every cmark release.)
 scratch=$root/.build/dist
 static_libs=$scratch/static-c-libs
 mkdir -p "$static_libs"
-for package in libcmark:cmark yaml-0.1:yaml; do
+for package in libcmark:cmark yaml-0.1:yaml zlib:z; do
   pc=${package%%:*} lib=lib${package#*:}.a
   libdir=$(pkg-config --variable=libdir "$pc")
   if [ ! -f "$libdir/$lib" ]; then
-    echo "release: $libdir/$lib is missing (scripts/install-deps.sh installs libcmark-dev and libyaml-dev)" >&2
+    echo "release: $libdir/$lib is missing (scripts/install-deps.sh installs libcmark-dev, libyaml-dev and zlib1g-dev)" >&2
     exit 2
   fi
   ln -sf "$libdir/$lib" "$static_libs/$lib"

@@ -8,28 +8,30 @@ import Foundation
 /// files are created with `O_EXCL | O_NOFOLLOW`, so a file that appeared since the check is not
 /// overwritten; a replaced file is written beside its target and renamed over it, which replaces
 /// a link itself rather than the file it points to.
-struct NewFiles {
+public struct NewFiles {
     /// The site folder, absolute or relative to the working directory.
-    let root: String
+    public let root: String
 
-    enum Existing: Equatable {
+    public init(root: String) { self.root = root }
+
+    public enum Existing: Equatable {
         case none, file, other
     }
 
     /// What is at `path` (relative to the root), without following a final link.
-    func existing(_ path: String) -> Existing {
+    public func existing(_ path: String) -> Existing {
         var info = stat()
         guard lstat(absolute(path), &info) == 0 else { return .none }
         return (info.st_mode & S_IFMT) == S_IFREG ? .file : .other
     }
 
     /// Makes the folders holding `path`, refusing any that is not a real folder.
-    func makeFolders(for path: String) throws(AuthoringError) {
+    public func makeFolders(for path: String) throws(AuthoringError) {
         try checkFolders(for: path, making: true)
     }
 
     /// Refuses, before anything is written, a path whose folders include a link or a file.
-    func checkFolders(for path: String, making: Bool = false) throws(AuthoringError) {
+    public func checkFolders(for path: String, making: Bool = false) throws(AuthoringError) {
         var current = ""
         for component in path.split(separator: "/").dropLast() {
             current += current.isEmpty ? String(component) : "/" + component
@@ -47,7 +49,12 @@ struct NewFiles {
     }
 
     /// Creates `path`; fails if anything is there already.
-    func create(_ path: String, text: String) throws(AuthoringError) {
+    public func create(_ path: String, text: String) throws(AuthoringError) {
+        try create(path, bytes: Array(text.utf8))
+    }
+
+    /// Creates `path` with `bytes`; fails if anything is there already.
+    public func create(_ path: String, bytes: [UInt8]) throws(AuthoringError) {
         try makeFolders(for: path)
         let descriptor = open(absolute(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -55,11 +62,16 @@ struct NewFiles {
             throw AuthoringError.io("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        try writeAll(text, to: descriptor, path: path)
+        try writeAll(bytes, to: descriptor, path: path)
     }
 
     /// Writes `path` whether or not it exists, replacing a file (or a link) by rename.
-    func replace(_ path: String, text: String) throws(AuthoringError) {
+    public func replace(_ path: String, text: String) throws(AuthoringError) {
+        try replace(path, bytes: Array(text.utf8))
+    }
+
+    /// `replace(_:text:)` with bytes.
+    public func replace(_ path: String, bytes: [UInt8]) throws(AuthoringError) {
         try makeFolders(for: path)
         guard existing(path) != .other || isLink(path) else {
             throw AuthoringError.unsafe("\(path) is a folder or a device, not a file; move it away first")
@@ -67,7 +79,7 @@ struct NewFiles {
         let folder = (path as NSString).deletingLastPathComponent
         let name = ".casebook-new-\(getpid())-\(UUID().uuidString)"
         let temporary = folder.isEmpty ? name : folder + "/" + name
-        try create(temporary, text: text)
+        try create(temporary, bytes: bytes)
         let from = absolute(temporary)
         guard rename(from, absolute(path)) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -81,8 +93,8 @@ struct NewFiles {
         return lstat(absolute(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    private func writeAll(_ text: String, to descriptor: Int32, path: String) throws(AuthoringError) {
-        var bytes = Array(text.utf8)[...]
+    private func writeAll(_ all: [UInt8], to descriptor: Int32, path: String) throws(AuthoringError) {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
@@ -93,5 +105,5 @@ struct NewFiles {
         }
     }
 
-    func absolute(_ path: String) -> String { root + "/" + path }
+    public func absolute(_ path: String) -> String { root + "/" + path }
 }

@@ -36,6 +36,46 @@ enum ThemeOverrides {
         return unused
     }
 
+    /// Copies of built-in files that no longer match them: copied (by `casebook override`, which
+    /// stamps the copy) from a version of the built-in file that has changed since, or still
+    /// the same as the built-in file, so that they change nothing. A copy made by hand that
+    /// differs from the built-in file cannot be dated and is not listed.
+    /// - Returns: `outdated` (the built-in file changed since the copy) and `unchanged` (the
+    ///   copy changes nothing), each file relative to the override folder, with the reason.
+    /// - Parameter shownAs: the override folder as messages name it (`themes/default`).
+    static func copies(
+        overrideFolder: String, shownAs: String, builtIn: [String: [UInt8]]
+    ) -> (outdated: [(file: String, reason: String)], unchanged: [(file: String, reason: String)]) {
+        var outdated: [(String, String)] = []
+        var unchanged: [(String, String)] = []
+        for file in files(under: overrideFolder) {
+            guard let data = FileManager.default.contents(atPath: overrideFolder + "/" + file) else { continue }
+            let bytes = [UInt8](data)
+            if let text = String(bytes: bytes, encoding: .utf8), let (stamp, rest) = ThemeFileStamp.read(text) {
+                guard let original = builtIn[stamp.path] else {
+                    outdated.append((file, "copied from the built-in theme's \(stamp.path), which it no longer has (renamed or removed?)"))
+                    continue
+                }
+                let current = ThemeFileStamp.fingerprint(original)
+                if stamp.fingerprint != current {
+                    outdated.append((
+                        file,
+                        "the built-in \(stamp.path) has changed since this copy was made: compare them "
+                            + "(casebook override --print \(stamp.path) | diff - \(shownAs)/\(file)), bring in the changes you want, "
+                            + "then change the fingerprint on its first line to fnv1a64:\(current)"
+                    ))
+                } else if Array(rest.utf8) == original {
+                    unchanged.append((file, Self.sameAsBuiltIn))
+                }
+            } else if builtIn[file] == bytes {
+                unchanged.append((file, Self.sameAsBuiltIn))
+            }
+        }
+        return (outdated, unchanged)
+    }
+
+    static let sameAsBuiltIn = "the same as the built-in file, so it changes nothing; delete it to follow the built-in theme's updates"
+
     /// Regular files under `folder`, relative, without following links; hidden files skipped.
     static func files(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(

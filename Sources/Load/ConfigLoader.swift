@@ -5,7 +5,8 @@ enum ConfigLoader {
     static let file = "casebook.yml"
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
-        "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "markdown",
+        "themes", "programmes", "reports", "require_consent_ref", "description", "keep",
+        "charts", "markdown",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -63,6 +64,7 @@ enum ConfigLoader {
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         config.themeLocation = theme?.location
+        config.charts = yaml.bool("charts", diagnostics: &diagnostics) ?? true
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
         }
@@ -114,7 +116,7 @@ enum ConfigLoader {
     private static func report(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ReportDefinition? {
         let what = "a report entry"
         entry.warnUnknownKeys(
-            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper"],
+            known: ["id", "title", "subtitle", "audience", "themes", "programmes", "from", "to", "paper", "date", "authors", "logo", "logo_alt", "charts"],
             what: what, diagnostics: &diagnostics)
         guard let id = entry.string("id", required: true, what: what, diagnostics: &diagnostics) else { return nil }
         if !Slug.isValid(id.value) {
@@ -142,12 +144,22 @@ enum ConfigLoader {
         if let from, let to, to.value < from.value {
             diagnostics.append(.error("invalid-date-range", "'to' (\(to.value)) is before 'from' (\(from.value))", at: to.location))
         }
-        return ReportDefinition(
+        var report = ReportDefinition(
             id: id.value, title: title?.value ?? id.value,
             subtitle: entry.string("subtitle", diagnostics: &diagnostics)?.value, audience: audience,
             themes: IDReference.checked(entry.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics),
             programmes: IDReference.checked(
                 entry.stringList("programmes", diagnostics: &diagnostics), kind: "programme", diagnostics: &diagnostics),
             from: from?.value, to: to?.value, paper: paper, location: id.location)
+        report.date = entry.day("date", diagnostics: &diagnostics)?.value
+        report.authors = (entry.stringList("authors", diagnostics: &diagnostics) ?? []).map(\.value)
+        report.logo = entry.string("logo", diagnostics: &diagnostics)
+        report.logoAlt = entry.string("logo_alt", diagnostics: &diagnostics)?.value
+        if let logo = report.logo, report.logoAlt?.isEmpty ?? true {
+            diagnostics.append(
+                .error("missing-key", "'logo_alt' is required with 'logo': the words a screen reader says for the logo", at: logo.location))
+        }
+        report.charts = entry.bool("charts", diagnostics: &diagnostics)
+        return report
     }
 }

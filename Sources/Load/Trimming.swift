@@ -1,4 +1,4 @@
-extension String {
+public extension String {
     /// Without leading and trailing white space (Unicode's White_Space, as Foundation's
     /// `.whitespacesAndNewlines`). Foundation's trimming bridges through NSString on Linux and
     /// cost more than parsing a quote's front matter.

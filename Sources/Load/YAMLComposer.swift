@@ -21,15 +21,18 @@ final class YAMLComposer {
     }
 
     /// The document's root, nil for an empty document, or the first problem.
-    static func compose(_ yaml: String) -> Result<YAMLNode?, Problem> {
+    /// - Parameter firstLine: the line of its file on which the YAML starts, for lines that
+    ///   messages name; the problem's own line is within the YAML.
+    static func compose(_ yaml: String, firstLine: Int = 1) -> Result<YAMLNode?, Problem> {
         var yaml = yaml
         if yaml.utf8.count > maximumBytes {
             return .failure(Problem(code: "front-matter-too-large",
                                     message: "the front matter is larger than 1 MiB; move long text into the body",
                                     line: 1, column: 1))
         }
+        let text = yaml
         return yaml.withUTF8 { bytes in
-            let composer = YAMLComposer(bytes)
+            let composer = YAMLComposer(bytes, text: text, firstLine: firstLine)
             do throws(Problem) {
                 return .success(try composer.document())
             } catch {
@@ -40,8 +43,13 @@ final class YAMLComposer {
 
     private var parser = yaml_parser_t()
     private var depth = 0
+    /// The text being parsed, read again only to explain a syntax error (`YAMLAdvice`).
+    private let text: String
+    private let firstLine: Int
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, text: String, firstLine: Int) {
+        self.text = text
+        self.firstLine = firstLine
         // Initialisation fails only when malloc does; the first parse then reports it.
         _ = yaml_parser_initialize(&parser)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
@@ -135,8 +143,11 @@ final class YAMLComposer {
                 throw Problem(code: "yaml-too-deep", message: "the front matter nests more than \(Self.maximumDepth) levels deep",
                               line: line, column: column)
             }
-            let context = parser.context.map { String(cString: $0) + " " } ?? ""
-            throw Problem(code: "yaml-syntax", message: "invalid YAML: \(context)\(problem)", line: line, column: column)
+            let error = YAMLAdvice.ParserError(
+                problem: problem, context: parser.context.map { String(cString: $0) }, line: line, column: column,
+                contextLine: Int(parser.context_mark.line) + 1, contextColumn: Int(parser.context_mark.column) + 1)
+            let advice = YAMLAdvice.advise(error, yaml: text, firstLine: firstLine)
+            throw Problem(code: "yaml-syntax", message: advice.message, line: advice.line, column: advice.column)
         }
         return event
     }
@@ -167,7 +178,12 @@ final class YAMLComposer {
         let sorted = duplicates.keys.sorted()
         let names = sorted.prefix(5).joined(separator: "', '")
         let more = sorted.count > 5 ? " (and \(sorted.count - 5) more keys)" : ""
-        throw Problem(code: "duplicate-key", message: "the key '\(names)'\(more) appears twice", line: node.line, column: node.column)
+        // `-id:` on two lines is a list whose dashes lack their space, not a repeated key.
+        let dash = YAMLAdvice.dashWithoutSpace(Substring(firstKey)).map { _ in
+            "; a list item needs a space after '-': write '- \(firstKey.dropFirst()): …'"
+        } ?? ""
+        throw Problem(
+            code: "duplicate-key", message: "the key '\(names)'\(more) appears twice\(dash)", line: node.line, column: node.column)
     }
 
     private static func hasRepeatedKey(_ pairs: [YAMLPair]) -> Bool {

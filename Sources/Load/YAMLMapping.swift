@@ -18,7 +18,7 @@ struct YAMLMapping {
     ) -> YAMLMapping? {
         let start = SourceLocation(file: file, line: firstLine, column: 1)
         let node: YAMLNode?
-        switch YAMLComposer.compose(yaml) {
+        switch YAMLComposer.compose(yaml, firstLine: firstLine) {
         case .success(let root): node = root
         case .failure(let problem):
             // libyaml marks an error at the end of the text one line past the last; point at a line that exists.
@@ -95,9 +95,9 @@ struct YAMLMapping {
     func stringList(_ key: String, diagnostics: inout [Diagnostic]) -> [Located<String>]? {
         guard let node = node(key), !node.isNull else { return nil }
         guard let sequence = node.sequence else {
-            diagnostics.append(
-                .error("wrong-type", "'\(key)' should be a list, like [\(node.scalar ?? "a, b")]; found \(node.described)",
-                       at: location(of: node)))
+            let message = Self.dashWithoutSpace(node).map { "'\(key)' should be a list, and \($0)" }
+                ?? "'\(key)' should be a list, like [\(node.scalar ?? "a, b")]; found \(node.described)"
+            diagnostics.append(.error("wrong-type", message, at: location(of: node)))
             return nil
         }
         var values: [Located<String>] = []
@@ -110,6 +110,24 @@ struct YAMLMapping {
             values.append(Located(scalar, at: location(of: item)))
         }
         return values
+    }
+
+    /// `-item` written for `- item`: YAML reads the lines as one piece of text, not a list. Says
+    /// how to write the first item, or nil when the value is not text starting that way.
+    static func dashWithoutSpace(_ node: YAMLNode) -> String? {
+        switch node.content {
+        case .scalar(let scalar, plain: true):
+            // `-a` on lines of their own read as one text: `-a -b`.
+            return scalar.split(separator: " ").first.flatMap { YAMLAdvice.dashWithoutSpace($0) }
+        case .mapping(let pairs):
+            // `-id: x` reads as the key `-id`.
+            guard let first = pairs.first, first.keyNode.scalar != nil else { return nil }
+            return YAMLAdvice.dashWithoutSpace(Substring(first.key)).map { _ in
+                "a list item needs a space after '-': write '- \(first.key.dropFirst()): …'"
+            }
+        default:
+            return nil
+        }
     }
 
     /// A date written `YYYY-MM-DD`.
@@ -159,9 +177,9 @@ struct YAMLMapping {
     func mappings(_ key: String, diagnostics: inout [Diagnostic]) -> [YAMLMapping]? {
         guard let node = node(key), !node.isNull else { return nil }
         guard let sequence = node.sequence else {
-            diagnostics.append(
-                .error("wrong-type", "'\(key)' should be a list of entries (lines starting with '- '), found \(node.described)",
-                       at: location(of: node)))
+            let message = Self.dashWithoutSpace(node).map { "'\(key)' should be a list of entries, and \($0)" }
+                ?? "'\(key)' should be a list of entries (lines starting with '- '), found \(node.described)"
+            diagnostics.append(.error("wrong-type", message, at: location(of: node)))
             return nil
         }
         var result: [YAMLMapping] = []

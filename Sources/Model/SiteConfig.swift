@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     /// `markdown: { unsafe_html: true }`: raw HTML in Markdown is kept on the site's pages
     /// (never in reports). Off by default: raw HTML is left out, with a warning where it is.
     public var unsafeHTML = false
+    /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
+    public var charts = true
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -97,6 +99,15 @@ public struct ReportDefinition: Sendable {
     public var to: Day?
     /// `a4` (default) or `letter`.
     public var paper: String
+    /// The date on the cover (`date:`); nil: the build's date (`SOURCE_DATE_EPOCH`, `--as-of`).
+    public var date: Day?
+    /// Who wrote the report (`authors:`), on the cover and in the PDF's and DOCX's properties.
+    public var authors: [String] = []
+    /// An image on the cover (`logo:`), a path relative to `static/`, with its alt text (`logo_alt:`).
+    public var logo: Located<String>?
+    public var logoAlt: String?
+    /// Whether this report shows the evidence charts; nil: as the site's `charts:` says.
+    public var charts: Bool?
     public var location: SourceLocation
 
     public init(

@@ -39,31 +39,66 @@ public struct PDFEngine: Sendable {
         """
 
     /// The engine to use: the one asked for, or with `nil` (auto) the first found of WeasyPrint, Chromium.
+    ///
+    /// An engine named by `CASEBOOK_WEASYPRINT` or `CASEBOOK_CHROMIUM` that cannot be used is an
+    /// error, not a reason to try the next engine: whoever set it meant that program.
     public static func find(_ wanted: Kind?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PDFError) -> PDFEngine {
         let order: [Kind] = wanted.map { [$0] } ?? [.weasyprint, .chromium]
         for kind in order {
-            if let engine = locate(kind, environment: environment) { return engine }
+            if let engine = try locate(kind, environment: environment) { return engine }
         }
         throw PDFError(message: wanted.map { "\($0.rawValue) was not found.\n" } .map { $0 + installHint } ?? installHint)
     }
 
-    static func locate(_ kind: Kind, environment: [String: String]) -> PDFEngine? {
+    /// The environment variable that names an engine's program.
+    public static func variable(for kind: Kind) -> String {
+        switch kind {
+        case .weasyprint: return "CASEBOOK_WEASYPRINT"
+        case .chromium: return "CASEBOOK_CHROMIUM"
+        }
+    }
+
+    /// The engine of `kind` found on this machine; nil when there is none. Throws when the
+    /// environment variable names a program that is missing or cannot be used.
+    static func locate(_ kind: Kind, environment: [String: String]) throws(PDFError) -> PDFEngine? {
+        let variable = variable(for: kind)
+        if let named = environment[variable], !named.isEmpty {
+            guard let path = ProcessRunner.which(named, environment: environment) else {
+                throw PDFError(message: "\(variable) is set to \(named), which is not an executable program; fix or unset it")
+            }
+            guard let engine = probe(kind, path) else {
+                let what = kind == .weasyprint ? "a WeasyPrint Python script that answers --version" : "a Chromium that answers --version"
+                throw PDFError(message: "\(variable) is set to \(named), which is not \(what); fix or unset it")
+            }
+            return engine
+        }
         let candidates: [String]
         switch kind {
-        case .weasyprint: candidates = [environment["CASEBOOK_WEASYPRINT"], "weasyprint"].compactMap { $0 }
-        case .chromium:
-            candidates = [environment["CASEBOOK_CHROMIUM"], "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-                .compactMap { $0 }
+        case .weasyprint: candidates = ["weasyprint"]
+        case .chromium: candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
         }
         for name in candidates {
-            guard let path = ProcessRunner.which(name, environment: environment) else { continue }
-            // Only a WeasyPrint whose Python casebook can run the confined driver in will do.
-            let interpreter = kind == .weasyprint ? WeasyPrintDriver.interpreter(of: path) : []
-            guard let interpreter else { continue }
-            guard let output = try? ProcessRunner.run(path, ["--version"], timeout: 30), output.status == 0 else { continue }
-            return PDFEngine(kind: kind, executable: path, version: versionNumber(in: output.stdout + output.stderr), interpreter: interpreter)
+            if let path = ProcessRunner.which(name, environment: environment), let engine = probe(kind, path) { return engine }
         }
         return nil
+    }
+
+    /// The engine at `path`, when it runs and says its version.
+    private static func probe(_ kind: Kind, _ path: String) -> PDFEngine? {
+        // Only a WeasyPrint whose Python casebook can run the confined driver in will do.
+        let interpreter = kind == .weasyprint ? WeasyPrintDriver.interpreter(of: path) : []
+        guard let interpreter else { return nil }
+        guard let output = try? ProcessRunner.run(path, ["--version"], timeout: 30), output.status == 0 else { return nil }
+        return PDFEngine(kind: kind, executable: path, version: versionNumber(in: output.stdout + output.stderr), interpreter: interpreter)
+    }
+
+    /// What to tell the user when this engine's PDFs will not be tagged: which engine it is and
+    /// how to get one that tags. nil when it tags.
+    public var untaggedWarning: String? {
+        guard !writesTaggedPDF else { return nil }
+        return "\(description) (\(executable)) writes untagged PDF, which screen readers cannot navigate. "
+            + "For tagged PDF/UA install WeasyPrint 66 or later (scripts/install-deps.sh --pdf, or pip install 'weasyprint>=66') "
+            + "and put it first on PATH or set CASEBOOK_WEASYPRINT to its weasyprint script"
     }
 
     static func versionNumber(in text: String) -> String {
@@ -105,7 +140,8 @@ public struct PDFEngine: Sendable {
             ]
             arguments = [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(profile)",
-                "--generate-pdf-document-outline", "--print-to-pdf=\(pdf)",
+                // Tagged by default since Chromium 85 in a browser, but headless only with this flag in some versions.
+                "--generate-pdf-document-outline", "--export-tagged-pdf", "--print-to-pdf=\(pdf)",
             ] + (allowNetwork ? [] : offline) + [URL(fileURLWithPath: html).absoluteString]
         }
         let result: ProcessRunner.Output

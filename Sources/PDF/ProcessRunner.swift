@@ -13,10 +13,14 @@ enum ProcessRunner {
         var description: String { "no result after \(seconds) s" }
     }
 
-    static func run(_ executable: String, _ arguments: [String], timeout: Int) throws -> Output {
+    /// - Parameter environment: variables set for the program over this process's own.
+    static func run(_ executable: String, _ arguments: [String], timeout: Int, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -7,7 +7,7 @@ import Write
 ///
 /// The same pipeline as `build`, with the chosen reports as its outputs: each report aggregates
 /// the site with its own filters and audience and renders its HTML and `report.json`, and its PDF
-/// when asked, into `<output>/<id>/`. The output folder is replaced atomically, so a failure
+/// and Word document when asked, into `<output>/<id>/`. The output folder is replaced atomically, so a failure
 /// leaves the last one.
 public struct ReportBuild: Sendable {
     public struct Options: Sendable {
@@ -16,11 +16,15 @@ public struct ReportBuild: Sendable {
         /// Report ids to build; empty for all.
         public var only: [String] = []
         public var pdf = false
+        /// Also make each report's Word document with Pandoc.
+        public var docx = false
         /// nil: the first engine found.
         public var engine: PDFEngine.Kind?
         public var includeDrafts = false
         /// Whether reports may show remote images, which the PDF engine then fetches.
         public var allowNetwork = false
+        /// The date on every report's cover (`--date`); nil: each report's `date:`, else the build's date.
+        public var date: Day?
 
         public init(folder: String, output: String? = nil, only: [String] = [], pdf: Bool = false, engine: PDFEngine.Kind? = nil) {
             self.folder = folder
@@ -37,6 +41,8 @@ public struct ReportBuild: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var reports: [String] = []
         public var engine: String?
+        /// Set when that engine writes untagged PDF: which engine, and how to get one that tags.
+        public var engineWarning: String?
         /// A problem that is not in the content: a missing engine, an unknown `--only` id, I/O.
         public var failure: String?
         public var succeeded: Bool { !diagnostics.hasErrors && failure == nil }
@@ -58,13 +64,15 @@ public struct ReportBuild: Sendable {
         pipelineOptions.target = .reports(only: options.only)
         pipelineOptions.includeDrafts = options.includeDrafts
         pipelineOptions.pdf = options.pdf
+        pipelineOptions.docx = options.docx
         pipelineOptions.engine = options.engine
         pipelineOptions.allowNetwork = options.allowNetwork
+        pipelineOptions.reportDate = options.date
         let pipeline = SitePipeline(options: pipelineOptions)
         let progress = self.progress
         pipeline.pdfProgress = { total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
         let run = pipeline.run(changed: nil, into: DiskOutput(folder: options.outputFolder, kind: .reports))
-        var outcome = Outcome(diagnostics: run.diagnostics, engine: run.engine, failure: run.failure)
+        var outcome = Outcome(diagnostics: run.diagnostics, engine: run.engine, engineWarning: run.engineWarning, failure: run.failure)
         // Written: without an engine, the HTML reports are written all the same.
         guard !run.rendered.isEmpty else { return outcome }
         outcome.reports = run.reports

@@ -52,6 +52,8 @@ public struct SiteBuild: Sendable {
         public var timings: [(stage: String, seconds: Double)] = []
         /// Set when a stage after validation failed (a theme error, an I/O error).
         public var failure: String?
+        /// Set when `--pdf`'s engine writes untagged PDF: which engine, and how to get one that tags.
+        public var engineWarning: String?
         /// With `Options.profile`: time per render step and template, summed over threads.
         public var metrics: [Metrics.Entry] = []
 
@@ -86,6 +88,7 @@ public struct SiteBuild: Sendable {
         let run = pipeline.run(changed: nil, into: output)
         var outcome = Outcome(diagnostics: run.diagnostics)
         outcome.failure = run.failure
+        outcome.engineWarning = run.engineWarning
         outcome.timings = run.timings
         outcome.metrics = run.metrics
         guard run.succeeded else { return outcome }

@@ -1,5 +1,6 @@
 import Load
 import Model
+import Render
 import Validate
 
 /// `casebook check`: load and validate, write nothing.
@@ -13,8 +14,15 @@ public enum SiteCheck {
     public static func run(folder: String, clock: BuildClock, includeDrafts: Bool = false) -> Outcome {
         let loaded = SiteLoader.load(from: folder)
         let result = SiteValidator(consentDay: clock.consentDay(), includeDrafts: includeDrafts).validate(loaded)
-        let audit = result.site.map { MarkdownAudit($0).diagnostics() + RobotsFileCheck.diagnostics($0) } ?? []
-        return Outcome(diagnostics: result.diagnostics + audit, summary: ContentSummary(loaded, validated: result.site), site: result.site)
+        var diagnostics = result.diagnostics
+        // The theme: rendered into nothing when the content allows, so unknown names are found too.
+        if let site = result.site, !diagnostics.hasErrors {
+            diagnostics += ThemeCheck.run(site, stamp: clock.stamp())
+        } else if let config = loaded.config {
+            diagnostics += ThemeCheck.compile(siteRoot: folder, theme: config.theme)
+        }
+        if let site = result.site { diagnostics += MarkdownAudit(site).diagnostics() + RobotsFileCheck.diagnostics(site) }
+        return Outcome(diagnostics: diagnostics, summary: ContentSummary(loaded, validated: result.site), site: result.site)
     }
 }
 

@@ -30,8 +30,12 @@ public final class SitePipeline: @unchecked Sendable {
         /// Also render the reports' PDFs.
         public var pdf = false
         public var engine: PDFEngine.Kind?
+        /// Also make the reports' Word documents with Pandoc (`casebook report --docx` only).
+        public var docx = false
         /// Whether reports may show remote images, which the PDF engine then fetches.
         public var allowNetwork = false
+        /// The date on every report's cover (`report --date`); nil: each report's `date:` or the build's.
+        public var reportDate: Day?
         /// Collect the time of each render step and template (`--profile`).
         public var profile = false
         /// Warnings count as errors: nothing is written when there is one (`--strict`).
@@ -73,6 +77,8 @@ public final class SitePipeline: @unchecked Sendable {
         public var reports: [String] = []
         /// The PDF engine used, when one was asked for and found.
         public var engine: String?
+        /// Set when that engine writes untagged PDF: which engine, and how to get one that tags.
+        public var engineWarning: String?
         public var timings: [(stage: String, seconds: Double)] = []
         /// With `Options.profile`: time per render step and template, summed over threads.
         public var metrics: [Metrics.Entry] = []
@@ -247,18 +253,30 @@ public final class SitePipeline: @unchecked Sendable {
             guard case .reports = options.target else { throw error }
             engineProblem = error.message
         }
+        var pandoc: Pandoc?
+        if options.docx, case .reports = options.target {
+            do {
+                pandoc = try Pandoc.find()
+            } catch {
+                engineProblem = [engineProblem, error.message].compactMap { $0 }.joined(separator: "\n")
+            }
+        }
         run.engine = engine?.description
+        run.engineWarning = engine?.untaggedWarning
         let reports = try chooseReports(site)
         run.reports = reports.map(\.id)
         var reportFiles = ReportFiles(site: site, stamp: options.clock.stamp(), theme: theme!, engine: engine)
         reportFiles.allowNetwork = options.allowNetwork
+        reportFiles.date = options.reportDate
+        reportFiles.pandoc = pandoc
         let pdfProgress = self.pdfProgress
         reportFiles.progress = { _, total, id in pdfProgress(total, id) }
         guard let aggregated else {
-            let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, theme: theme!)
+            let entries = OutputManifest.reports(run.reports, prefix: "", pdf: engine != nil, docx: pandoc != nil, theme: theme!)
             return (Plan(manifest: OutputManifest(entries), site: nil, reports: reportFiles, reportPrefix: ""), engineProblem)
         }
-        var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: reports.map { ($0.id, $0.title, $0.subtitle) })
+        let links = reports.map { SiteReportLink(id: $0.id, title: $0.title, subtitle: $0.subtitle, themes: $0.themes?.map(\.value)) }
+        var renderer = SiteRenderer(theme: theme!, markdown: markdown, reports: links)
         renderer.metrics = metrics
         renderer.reuse.preparedBodies = bodies
         renderer.reuse.fragments = fragments
@@ -324,14 +342,19 @@ public final class SitePipeline: @unchecked Sendable {
         let wanted = plan.reports.site.config.reports.filter { ids.contains($0.id) }
         let (reports, prefix) = (plan.reports, plan.reportPrefix)
         let reportResult = ResultSlots<[Diagnostic]>(count: 1)
+        let pdfSizes = ResultSlots<[String: Int]>(count: 1)
         let reportsDone = DispatchGroup()
         DispatchQueue.global().async(group: reportsDone) {
             reportResult.set(0, Result {
                 let (files, warnings) = try reports.render(wanted, prefix: prefix)
+                var sizes: [String: Int] = [:]
                 // Only the parts planned and asked for (a static/ file may replace one).
-                for file in files where manifest[file.path].map({ if case .report = $0.producer { true } else { false } }) ?? false {
+                for file in files {
+                    guard let entry = manifest[file.path], case .report(let id, let part) = entry.producer else { continue }
+                    if part == .pdf, case .bytes(let bytes) = file.contents { sizes[id] = bytes.count }
                     if only?.contains(file.path) ?? true { emit(file) }
                 }
+                pdfSizes.set(0, .success(sizes))
                 return warnings
             })
         }
@@ -339,7 +362,17 @@ public final class SitePipeline: @unchecked Sendable {
         defer { reportsDone.wait() }
         do {
             if let site = plan.site {
-                try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: only, emit: emit)
+                // Pages that link the PDFs with their sizes wait for them; the rest render meanwhile.
+                let later = options.pdf ? site.plan.pagesLinkingReportPDFs.intersection(only ?? manifest.paths) : []
+                let first = later.isEmpty ? only : (only ?? manifest.paths).subtracting(later)
+                try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: first, emit: emit)
+                if !later.isEmpty {
+                    reportsDone.wait()
+                    var renderer = site.renderer
+                    let sizes = (try? pdfSizes.results[0]?.get()) ?? [:]
+                    for index in renderer.reports.indices { renderer.reports[index].pdfBytes = sizes[renderer.reports[index].id] }
+                    try renderer.render(site.plan, stamp: options.clock.stamp(), only: later, emit: emit)
+                }
             }
             timer.lap("render")
             reportsDone.wait()

@@ -117,22 +117,20 @@ struct ContentFragments: Sendable {
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
-        if let image = caseStudy.image { card["image"] = leadImage(image, root: root) }
-        if let organisation = caseStudy.organisation { card["organisation"] = EscapedText(organisation) }
-        if let region = caseStudy.region { card["region"] = EscapedText(region) }
-        let programme = caseStudy.programme.map { site.programmeTitle($0.value) }
-        if let id = caseStudy.programme?.value, let programme { card["programme"] = link(programme, SiteURL.programme(id), root: root) }
+        card["image"] = caseStudy.image.map { leadImage($0, root: root) }.orAbsent
+        card["organisation"] = caseStudy.organisation.map { EscapedText($0) }.orAbsent
+        card["region"] = caseStudy.region.map { EscapedText($0) }.orAbsent
+        card["programme"] = caseStudy.programme.map { link(site.programmeTitle($0.value), SiteURL.programme($0.value), root: root) }.orAbsent
         return card
     }
 
     /// A lead image for `<img src alt width height>`: the size, when the file says, reserves
     /// the image's space so the page does not shift while it loads.
     static func leadImage(_ image: LeadImage, root: String) -> Values {
+        let sized = image.width != nil && image.height != nil
         var values: Values = ["src": Href(root, SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
-        if let width = image.width, let height = image.height {
-            values["width"] = width
-            values["height"] = height
-        }
+        values["width"] = (sized ? image.width : nil).orAbsent
+        values["height"] = (sized ? image.height : nil).orAbsent
         return values
     }
 
@@ -142,9 +140,7 @@ struct ContentFragments: Sendable {
             "theme": link(site.themeTitle(lesson.theme.value), SiteURL.theme(lesson.theme.value), root: root),
             "caseStudy": link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug), root: root),
         ]
-        if let programme = caseStudy.programme?.value {
-            values["programme"] = link(site.programmeTitle(programme), SiteURL.programme(programme), root: root)
-        }
+        values["programme"] = caseStudy.programme.map { link(site.programmeTitle($0.value), SiteURL.programme($0.value), root: root) }.orAbsent
         return values
     }
 
@@ -166,17 +162,13 @@ struct ContentFragments: Sendable {
         ]
         var attribution = quote.speaker
         let programme = quote.programme.map { site.programmeTitle($0.value) }
-        if let id = quote.programme?.value, let programme {
-            attribution += ", " + programme
-            values["programme"] = link(programme, SiteURL.programme(id), root: root)
-        }
+        if let programme { attribution += ", " + programme }
+        values["programme"] = quote.programme.map { link(site.programmeTitle($0.value), SiteURL.programme($0.value), root: root) }.orAbsent
         values["attribution"] = EscapedText(attribution)
         let caseStudy = quote.caseStudy.flatMap { site.caseStudy($0.value) }
-        if let caseStudy { values["caseStudy"] = link(caseStudy.title, SiteURL.caseStudy(caseStudy.slug), root: root) }
-        if let date = quote.date {
-            values["dateISO"] = EscapedText(date.description)
-            values["dateText"] = EscapedText(date.longDescription)
-        }
+        values["caseStudy"] = caseStudy.map { link($0.title, SiteURL.caseStudy($0.slug), root: root) }.orAbsent
+        values["dateISO"] = quote.date.map { EscapedText($0.description) }.orAbsent
+        values["dateText"] = quote.date.map { EscapedText($0.longDescription) }.orAbsent
         return values
     }
 

@@ -40,7 +40,7 @@ public struct OutputManifest: Sendable {
     }
 
     public enum ReportPart: String, Sendable {
-        case html, json, pdf
+        case html, json, pdf, docx
     }
 
     /// Entries by path, one per output file.
@@ -82,14 +82,14 @@ public struct OutputManifest: Sendable {
     }
 
     /// The entries of `casebook report` (prefix "") or of the public reports in a website
-    /// (prefix "reports/"): each report's HTML, `report.json` and, when asked, its PDF.
-    public static func reports(_ ids: [String], prefix: String, pdf: Bool, theme: Theme) -> [Entry] {
+    /// (prefix "reports/"): each report's HTML, `report.json` and, when asked, its PDF and DOCX.
+    public static func reports(_ ids: [String], prefix: String, pdf: Bool, docx: Bool = false, theme: Theme) -> [Entry] {
         // A report shows every item its selection lets through, images from static/, the
         // site's settings, and its templates with the report stylesheet inlined.
         let inputs: [OutputInput] = [.config, .content, .staticFolder, .asset("assets/report.css")]
             + theme.uses("report").sorted().map(OutputInput.template)
         return ids.flatMap { id in
-            let parts: [ReportPart] = pdf ? [.html, .json, .pdf] : [.html, .json]
+            let parts: [ReportPart] = [.html, .json] + (pdf ? [.pdf] : []) + (docx ? [.docx] : [])
             return parts.map { Entry(path: reportPath(id, part: $0, prefix: prefix), producer: .report(id: id, part: $0), inputs: inputs) }
         }
     }
@@ -100,6 +100,7 @@ public struct OutputManifest: Sendable {
         case .html: return "\(prefix)\(id)/index.html"
         case .json: return "\(prefix)\(id)/report.json"
         case .pdf: return "\(prefix)\(id)/\(id).pdf"
+        case .docx: return "\(prefix)\(id)/\(id).docx"
         }
     }
 }

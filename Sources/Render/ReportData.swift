@@ -6,13 +6,14 @@ import Model
 struct ReportData {
     let report: ReportDefinition
     let site: AggregatedSite
-    /// The report's date (`StampTime`).
+    /// The date on the cover (`ReportFiles.date(of:)`).
     let date: Day
 
     func json() -> [UInt8] {
         let document = JSONValue.object([
             "id": .string(report.id), "title": .string(report.title), "subtitle": report.subtitle.map(JSONValue.string),
             "audience": .string(report.audience.rawValue), "date": .string(date.description),
+            "authors": .strings(report.authors),
             "filters": .object([
                 "themes": report.themes.map { .strings($0.map(\.value)) },
                 "programmes": report.programmes.map { .strings($0.map(\.value)) },

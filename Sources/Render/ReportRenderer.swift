@@ -15,6 +15,8 @@ public struct ReportRenderer: Sendable {
     public var markdown: MarkdownRenderer
     /// Whether content may show remote (http, https) images; off unless `--allow-network`.
     public var allowNetwork: Bool
+    /// Also render the HTML Pandoc turns into a Word document (`report --docx`).
+    public var docx = false
 
     public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), allowNetwork: Bool = false) {
         self.theme = theme
@@ -27,17 +29,29 @@ public struct ReportRenderer: Sendable {
         public var json: [UInt8]
         /// Warnings about images and links left out of the report, at the lines that hold them.
         public var diagnostics: [Diagnostic]
+        /// With `docx`: the same report as Pandoc's input (the template with `docx` set).
+        public var docxHTML: String?
     }
 
-    public func render(_ report: ReportDefinition, _ site: AggregatedSite, stamp: StampTime) throws(RenderError) -> Output {
+    /// - Parameter date: the date on the cover and in `report.json` (`ReportFiles.date(of:)`).
+    public func render(_ report: ReportDefinition, _ site: AggregatedSite, date: Day) throws(RenderError) -> Output {
         let log = ReportResources.Log()
         let values = ReportValues(
-            report: report, site: site, markdown: markdown, date: stamp.day,
+            report: report, site: site, markdown: markdown, date: date,
             resources: ReportResources(allowNetwork: allowNetwork), log: log)
         var templateValues = values.values()
         templateValues["css"] = try stylesheet()
+        // Always given, so a theme's `{{#docx}}` names a value the template check knows.
+        templateValues["docx"] = false
         let html = try theme.render("report", templateValues)
-        return Output(html: html.text, json: ReportData(report: report, site: site, date: stamp.day).json(), diagnostics: log.diagnostics)
+        var docxHTML: String?
+        if docx {
+            templateValues["docx"] = true
+            docxHTML = try theme.render("report", templateValues).text
+        }
+        return Output(
+            html: html.text, json: ReportData(report: report, site: site, date: date).json(), diagnostics: log.diagnostics,
+            docxHTML: docxHTML)
     }
 
     /// The report stylesheet, inlined so the HTML file stands alone.

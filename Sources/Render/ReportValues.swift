@@ -1,4 +1,5 @@
 import Aggregate
+import Foundation
 import Markdown
 import Model
 
@@ -8,7 +9,7 @@ struct ReportValues {
     let report: ReportDefinition
     let site: AggregatedSite
     let markdown: MarkdownRenderer
-    /// The report's date (`StampTime`).
+    /// The date on the cover (`ReportFiles.date(of:)`).
     let date: Day
     /// Leaves out images the PDF engine must not load; its warnings go to `log`.
     let resources: ReportResources
@@ -35,6 +36,14 @@ struct ReportValues {
                 "audience": EscapedText(report.audience.rawValue), "isInternal": report.audience == .internal,
                 "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
                 "dateText": EscapedText(date.longDescription), "dateISO": EscapedText(date.description),
+                "authors": report.authors.map { ["name": EscapedText($0)] as Values },
+                "authorList": EscapedText(report.authors.isEmpty ? config.organisation : report.authors.joined(separator: ", ")),
+                "logo": report.logo.map { logo -> Values in
+                    // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
+                    let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
+                    return ["src": Href(path: url), "alt": EscapedText(report.logoAlt)]
+                } ?? ["src": Href(path: ""), "alt": EscapedText("")],
+                "hasLogo": report.logo != nil,
             ] as Values,
             "site": [
                 "title": EscapedText(config.title), "organisation": EscapedText(config.organisation), "language": EscapedText(config.language),
@@ -44,6 +53,7 @@ struct ReportValues {
             "summary": summary(),
             "sections": sections,
             "matrix": matrix(),
+            "charts": charts(),
             "appendix": site.caseStudies.map(appendixEntry),
             "about": about(),
         ]
@@ -100,6 +110,19 @@ struct ReportValues {
                 ]
             },
         ]
+    }
+
+    /// The charts, unless the report or the site turns them off; themes link to their sections.
+    func charts() -> Values {
+        // Every chart name is always given (false when off or too crowded), so the template check knows it.
+        var values: Values = ["themes": false, "programmes": false, "matrix": false]
+        guard report.charts ?? site.config.charts else { return values }
+        let charts = EvidenceCharts(site: site, palette: .report)
+        let themeLink: (ThemeDefinition) -> Href? = { Href(fragment: "theme-\($0.id)") }
+        charts.byTheme(link: themeLink).map { values["themes"] = $0.values }
+        charts.byProgramme { _ in nil }.map { values["programmes"] = $0.values }
+        charts.matrix(themeLink: themeLink) { _ in nil }.map { values["matrix"] = $0.values }
+        return values
     }
 
     func appendixEntry(_ caseStudy: CaseStudy) -> Values {

@@ -8,7 +8,8 @@ import Model
 /// - Markdown converted by libcmark in safe mode (raw HTML and `javascript:` links left out),
 ///   whole or inline (`MarkdownRenderer`), for a report with only the images it may load;
 /// - a template rendered with `Values` (`Theme.render`), whose every entry is safe;
-/// - several of these joined; an inlined stylesheet that cannot close its `<style>`.
+/// - several of these joined; an inlined stylesheet that cannot close its `<style>`;
+/// - an SVG chart, drawn from typed parts only (`SVGDrawing`).
 ///
 /// So a page can print content unescaped only by going through a builder here.
 struct SafeHTML: TemplateText, Equatable {
@@ -63,6 +64,9 @@ struct SafeHTML: TemplateText, Equatable {
         SafeHTML(parts.lazy.map(\.text).joined(separator: separator.description))
     }
 
+    /// A chart: `SVGDrawing` takes text only as `EscapedText` and prints numbers itself.
+    static func svg(_ drawing: SVGDrawing) -> SafeHTML { SafeHTML(drawing.markup + "</svg>") }
+
     /// A theme's stylesheet for a `<style>` element: `</` cannot end the element early.
     static func stylesheet(_ css: String) -> SafeHTML { SafeHTML(css.replacingOccurrences(of: "</", with: "<\\/")) }
 }
@@ -71,6 +75,7 @@ extension Theme {
     /// Renders a template with its values: every entry is a `TemplateValue`, so the page is safe
     /// HTML. A missing template is an error naming it.
     func render(_ template: String, _ values: Values) throws(RenderError) -> SafeHTML {
+        recorder?.record(template, values.dictionary)
         guard let output = library.render(values.dictionary, withTemplate: template) else {
             throw RenderError(
                 "missing-template", "the theme has no template '\(template)' (templates/\(template).mustache)",

@@ -78,9 +78,18 @@ struct SitePages {
                 },
             ]
         }
+        // Every chart name is always given (false when off or too crowded), so the template check knows it.
+        var charts: Values = ["themes": false, "matrix": false]
+        if site.config.charts {
+            let drawn = EvidenceCharts(site: site, palette: .site)
+            let themeLink: (ThemeDefinition) -> Href? = { Href(root, SiteURL.theme($0.id)) }
+            drawn.byTheme(link: themeLink).map { charts["themes"] = $0.values }
+            drawn.matrix(themeLink: themeLink) { Href(root, SiteURL.programme($0.id)) }.map { charts["matrix"] = $0.values }
+        }
         return [
             "themes": site.themes.map(themeSummary),
             "matrix": ["programmes": site.programmes.map { link($0.title, SiteURL.programme($0.id), root: root) }, "rows": rows] as Values,
+            "charts": charts,
         ]
     }
 
@@ -103,7 +112,15 @@ struct SitePages {
         PageSpec(
             url: SiteURL.programmes, template: "programmes", kind: "programmes", title: "Programmes",
             description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
-            values: ["programmes": site.programmes.map(programmeSummary)])
+            values: programmeIndexValues())
+    }
+
+    func programmeIndexValues() -> Values {
+        var charts: Values = ["programmes": false]
+        if site.config.charts {
+            EvidenceCharts(site: site, palette: .site).byProgramme { Href(root, SiteURL.programme($0.id)) }.map { charts["programmes"] = $0.values }
+        }
+        return ["programmes": site.programmes.map(programmeSummary), "charts": charts]
     }
 
     func programme(_ programme: ProgrammeEvidence) -> PageSpec {

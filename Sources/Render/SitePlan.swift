@@ -16,6 +16,12 @@ public struct SitePlan: Sendable {
     let pages: [PageSpec]
     /// Generated files that no template makes, by output path.
     let exports: [(path: String, make: @Sendable () throws -> [UInt8])]
+
+    /// The output paths of the pages that link the reports' PDFs with their sizes (the home
+    /// page and each theme's page): rendered once the PDFs are made.
+    public var pagesLinkingReportPDFs: Set<String> {
+        Set(pages.filter { $0.kind == "home" || $0.kind == "theme" }.map { SiteURL.file(for: $0.url) })
+    }
 }
 
 extension SiteRenderer {

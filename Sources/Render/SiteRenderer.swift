@@ -14,8 +14,9 @@ import SystemSupport
 public struct SiteRenderer: Sendable {
     public var theme: Theme
     public var markdown: MarkdownRenderer
-    /// Extra links for the menu and values: public reports built alongside the site.
-    public var reports: [(id: String, title: String, subtitle: String?)]
+    /// Extra links for the menu and values: public reports built alongside the site (with the
+    /// sizes of their PDFs once made: `SitePipeline` renders the pages that link them last).
+    public var reports: [SiteReportLink]
     /// When set, the time of each step and template is added to it (`--profile`).
     public var metrics: Metrics?
     /// What the pipeline lets the renderer reuse or keep: the one seam of the speed work.
@@ -34,7 +35,7 @@ public struct SiteRenderer: Sendable {
         public init() {}
     }
 
-    public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [(id: String, title: String, subtitle: String?)] = []) {
+    public init(theme: Theme, markdown: MarkdownRenderer = MarkdownRenderer(options: [.smart]), reports: [SiteReportLink] = []) {
         self.theme = theme
         self.markdown = markdown
         self.reports = reports
@@ -160,7 +161,10 @@ struct CommonValues: Sendable {
         for section in representatives.keys { chromes[section] = chromeValues(section: section) }
     }
 
-    init(site aggregated: AggregatedSite, reports: [(id: String, title: String, subtitle: String?)], stamp: StampTime, pages: [PageSpec]) {
+    /// Theme page URL → the public reports with a PDF that cover the theme, as template values.
+    let themeReportPDFs: [String: [Values]]
+
+    init(site aggregated: AggregatedSite, reports: [SiteReportLink], stamp: StampTime, pages: [PageSpec]) {
         config = aggregated.config
         year = stamp.day.year
         var menu: [(String, String)] = [
@@ -170,13 +174,26 @@ struct CommonValues: Sendable {
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
         self.menu = menu
         let root = config.basePath
+        func pdf(_ report: SiteReportLink) -> Values? {
+            report.pdfBytes.map { bytes in
+                ["href": Href(root, SiteURL.report(report.id) + "\(report.id).pdf"), "size": EscapedText(SiteReportLink.sizeText(bytes))]
+            }
+        }
+        var themeReportPDFs: [String: [Values]] = [:]
+        for theme in aggregated.themes {
+            let id = theme.definition.id
+            themeReportPDFs[SiteURL.theme(id)] = reports.filter { $0.covers(theme: id) }.compactMap { report -> Values? in
+                pdf(report).map { ["title": EscapedText(report.title), "subtitle": EscapedText(report.subtitle), "pdf": $0] }
+            }
+        }
+        self.themeReportPDFs = themeReportPDFs
         site = [
             "title": EscapedText(config.title), "language": EscapedText(config.language), "organisation": EscapedText(config.organisation),
             "contactEmail": EscapedText(config.contactEmail), "year": year, "generator": EscapedText("casebook 0.1.0"),
             "reports": reports.map {
                 [
                     "title": EscapedText($0.title), "subtitle": EscapedText($0.subtitle), "url": Href(path: SiteURL.report($0.id)),
-                    "href": Href(root, SiteURL.report($0.id)),
+                    "href": Href(root, SiteURL.report($0.id)), "pdf": pdf($0) ?? [:], "hasPDF": $0.pdfBytes != nil,
                 ] as Values
             },
             "feedURL": Href(absolute: config.baseURL + SiteURL.feed),
@@ -188,6 +205,7 @@ struct CommonValues: Sendable {
     func values(for page: PageSpec, own: Bool = true) -> Values {
         var values = own ? page.makeValues() : [:]
         values["site"] = sites[page.section] ?? siteValues(section: page.section)
+        if page.kind == "theme" { values["reportPDFs"] = themeReportPDFs[page.url] ?? [] }
         values["root"] = Href(config.basePath, "")
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = chromes[page.section] ?? chromeValues(section: page.section)
@@ -197,17 +215,16 @@ struct CommonValues: Sendable {
             "ogType": EscapedText(page.ogType), "feedURL": Href(absolute: config.baseURL + SiteURL.feed), "isHome": page.kind == "home",
         ]
         // Social metadata needs an absolute address.
-        if let image = page.image { pageValues["image"] = Self.socialImage(image, config: config) }
+        pageValues["image"] = page.image.map { Self.socialImage($0, config: config) }.orAbsent
         values["page"] = pageValues
         return values
     }
 
     private static func socialImage(_ image: LeadImage, config: SiteConfig) -> Values {
+        let sized = image.width != nil && image.height != nil
         var values: Values = ["url": Href(absolute: config.baseURL + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
-        if let width = image.width, let height = image.height {
-            values["width"] = width
-            values["height"] = height
-        }
+        values["width"] = (sized ? image.width : nil).orAbsent
+        values["height"] = (sized ? image.height : nil).orAbsent
         return values
     }
 

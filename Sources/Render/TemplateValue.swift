@@ -7,8 +7,8 @@ import Mustache
 /// - `SafeHTML`: HTML that libcmark or a template made (`SafeHTML.swift` holds every way to
 ///   make one);
 /// - `Href`: a link, made from the base path and a site path, escaped as an attribute;
-/// - numbers, flags, `Values` (nested names), lists of `Values`, and `RenderedOnce` (an item's
-///   partial, rendered when first printed).
+/// - numbers, flags, `Values` (nested names), lists of `Values`, `RenderedOnce` (an item's
+///   partial, rendered when first printed) and `Absent` (a name this item lacks).
 ///
 /// `String` is not a `TemplateValue`, and `Values` accepts nothing else: text that skipped
 /// escaping does not compile. Only this file declares conformances (`TemplateValueTests`
@@ -88,8 +88,27 @@ struct Href: TemplateText {
     /// A page's path from the site root, without the base path (a `url` value): `themes/trust/`.
     init(path: String) { text = HTMLEscape.escape(path) }
 
+    /// An element of the same document (a report's sections): `#theme-trust`.
+    init(fragment: String) { text = "#" + HTMLEscape.escape(fragment) }
+
     /// An absolute URL made from `base_url` (canonical links, the feed).
     init(absolute: String) { text = HTMLEscape.escape(absolute) }
+}
+
+/// A name an item of some kind may lack (a quote's `programme` or `dateText`), given all the
+/// same: Mustache prints it as nothing and skips its `{{#section}}`, as for a missing name, and
+/// `casebook check` learns that the name exists though no item of this site has it
+/// (`ValueShape`). Unlike a missing name, it does not climb to the sections around it: a case
+/// study without a programme listed on a programme's page does not print the page's programme.
+struct Absent: TemplateValue, MustacheCustomRenderable, Sendable {
+    var mustacheValue: Any { self }
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
+extension Optional where Wrapped: TemplateValue {
+    /// The value, or `Absent` when there is none.
+    var orAbsent: any TemplateValue { self ?? Absent() }
 }
 
 extension Int: TemplateValue {

@@ -21,6 +21,8 @@ public struct Theme: Sendable {
     public let templateTexts: [String: String]
     /// Template name → the templates it names (`{{> partial}}`, `{{< parent}}`), for the plan.
     let references: [String: Set<String>]
+    /// Set by `casebook check` only: told the values of every template rendered.
+    var recorder: ValueRecorder?
 
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
@@ -101,6 +103,10 @@ public struct Theme: Sendable {
             assets: assetFiles.keys.sorted().map { OutputFile(path: $0, contents: assetFiles[$0]!) }, templateTexts: texts,
             references: references.mapValues { Set($0.map(\.name)) })
     }
+
+    /// The Word styles of `report --docx` (Pandoc's `--reference-doc`): the built-in theme's
+    /// `docx/reference.docx`, made by `scripts/make-reference-docx.py`.
+    public static var docxReference: [UInt8] { BuiltInTheme.files["docx/reference.docx"] ?? [] }
 
     /// The text of one of the theme's assets (a report inlines its stylesheet); nil when the
     /// theme has no such file or it is not UTF-8.

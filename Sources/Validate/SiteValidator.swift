@@ -47,6 +47,7 @@ public struct SiteValidator {
             }
         }
         vocabulary.checkReports(config.reports, diagnostics: &diagnostics)
+        ReportLogo.check(config.reports, root: loaded.root, diagnostics: &diagnostics)
         let programmeCount = config.programmes?.count
             ?? Set(loaded.caseStudies.compactMap { $0.programme?.value } + loaded.quotes.compactMap { $0.programme?.value }).count
         vocabulary.checkMatrixSize(config: config, programmes: programmeCount, diagnostics: &diagnostics)

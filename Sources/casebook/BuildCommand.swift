@@ -78,6 +78,7 @@ struct BuildCommand: ParsableCommand {
         progress.finish()
         let shown = quiet ? outcome.diagnostics.filter { $0.severity == .error } : outcome.diagnostics
         Terminal.err(format.render(shown))
+        if let warning = outcome.engineWarning, !quiet { Terminal.err("warning: \(warning)\n") }
         if verbose || profile {
             for (stage, seconds) in outcome.timings {
                 let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)

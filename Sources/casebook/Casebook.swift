@@ -10,7 +10,7 @@ struct Casebook: ParsableCommand {
         version: CasebookVersion.description,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self, ServeCommand.self,
-            QuotesCommand.self, DoctorCommand.self, MarkdownCommand.self, VersionCommand.self,
+            QuotesCommand.self, OverrideCommand.self, ImportCommand.self, DoctorCommand.self, MarkdownCommand.self, VersionCommand.self,
         ]
     )
 

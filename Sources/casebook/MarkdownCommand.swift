@@ -10,6 +10,9 @@ struct MarkdownCommand: ParsableCommand {
         commandName: "markdown",
         abstract: "Render Markdown files (or standard input) to HTML with casebook's renderer.",
         discussion: """
+            Reads no site. Exit status: 0 rendered, 1 text a site would refuse (too long, or too many image openers in a paragraph), \
+            2 usage problems (a file that cannot be read).
+
             Examples:
               casebook markdown content/pages/about.md
               echo '*Hello*' | casebook markdown --smart

@@ -11,6 +11,7 @@ struct ServeCommand: ParsableCommand {
             Watches casebook.yml, content/, themes/ and static/; after a save, rebuilds only the pages the change \
             affects and reloads every open browser tab. Problems show in the terminal and over the page; the last \
             good site stays served until they are fixed. Nothing is written to disk: the site is served from memory.
+            Exit status: 0 when stopped (Ctrl-C), 2 on usage problems (no casebook.yml, a port in use).
 
             Examples:
               casebook serve --open

@@ -8,7 +8,14 @@ import PDF
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print casebook's version, the commit it was built from, libcmark's version and the PDF engines found."
+        abstract: "Print casebook's version, the commit it was built from, libcmark's version and the PDF engines found.",
+        discussion: """
+            Works anywhere: it reads no site. Exit status: 0, or 2 on usage problems.
+
+            Examples:
+              casebook version
+              casebook version --json > casebook-version.json
+            """
     )
 
     @Flag(help: "Print JSON, for bug reports and tools.")
@@ -38,7 +45,7 @@ struct VersionCommand: ParsableCommand {
     func run() throws {
         let report = Report(
             version: CasebookVersion.current, commit: CasebookVersion.commit, libcmark: CmarkVersion.string,
-            pdfEngines: PDFEngine.survey().compactMap(\.engine).map { .init(name: $0.kind.rawValue, version: $0.version, path: $0.executable) })
+            pdfEngines: PDFEngine.survey().compactMap { $0.engine }.map { .init(name: $0.kind.rawValue, version: $0.version, path: $0.executable) })
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -158,6 +158,21 @@ import Testing
         }
     }
 
+    /// The charts count what each audience may see: the open theme has one public quote on the
+    /// site and in the public report, and the internal report's chart counts the two internal ones.
+    @Test func chartsCountOnlyTheQuotesTheirAudienceMaySee() throws {
+        let (site, reports) = try Self.build(declared: true, withHidden: true)
+        let themes = try PageChart("chart-themes", in: try #require(site.text("themes/index.html")))
+        #expect(themes.labels == ["Quotes", "Case studies", "Open theme"])
+        #expect(themes.numbers == [1, 2], "one quote, two case studies")
+        // Open programme: one quote and one case study; the programme with only a case study, none.
+        #expect(try PageChart("chart-programmes", in: try #require(site.text("programmes/index.html"))).numbers == [1, 1, 0, 1])
+        #expect(try PageChart("chart-themes", in: try #require(reports.text("public-report/index.html"))).numbers == [1, 2])
+        let internalReport = try PageChart("chart-themes", in: try #require(reports.text("internal-report/index.html")))
+        #expect(internalReport.labels == ["Quotes", "Case studies", "Open theme", "Theme canaryseven", "Theme canaryten"])
+        #expect(internalReport.numbers == [3, 2, 1, 0, 1, 0])
+    }
+
     /// An internal report shows internal quotes, but nothing of withdrawn or expired ones.
     @Test func internalReportShowsInternalQuotesOnly() throws {
         let (_, reports) = try Self.build(declared: true, withHidden: true)

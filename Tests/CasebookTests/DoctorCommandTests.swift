@@ -55,12 +55,13 @@ import Testing
         }
     }
 
-    @Test func anEngineNamedByTheEnvironmentThatIsMissingIsNotFound() throws {
+    @Test func anEngineNamedByTheEnvironmentThatIsMissingIsAnError() throws {
         let folder = try FixtureSite()
         let result = try CasebookCLI.run(
             ["doctor", folder.root], environment: ["CASEBOOK_CHROMIUM": "/nonexistent/chromium", "PATH": "/nonexistent"])
-        #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("chromium: not found"))
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.contains("chromium: error: CASEBOOK_CHROMIUM is set to /nonexistent/chromium"), "\(result)")
+        #expect(result.stdout.contains("weasyprint: not found"))
         #expect(result.stdout.contains("`report --pdf` needs one"), "\(result)")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import TestSupport
 import Testing
 
@@ -68,7 +69,8 @@ import Testing
         let folder = try FixtureSite()
         #expect(try CasebookCLI.run(["init"], in: folder.url).status == 0)
         let workflow = try folder.read(".github/workflows/casebook.yml")
-        #expect(workflow.contains("uses: casebook/casebook@v1"))
+        // Pinned at the release tag of the casebook that wrote it (tags are vX.Y.Z; no moving v1).
+        #expect(workflow.contains("uses: casebook/casebook@v\(CasebookVersion.current)\n"))
         #expect(workflow.contains("run: casebook check --format github"))
         #expect(workflow.contains("run: casebook build --pdf"))
         #expect(workflow.contains("path: _site/"))

@@ -19,7 +19,9 @@ import TestSupport
         let validated = try #require(site.check().site)
         let aggregated = Aggregator.aggregate(validated, selection: .site)
         let theme = try Theme.load(siteRoot: site.root, name: validated.config.theme)
-        let reports = validated.config.reports.filter { $0.audience == .public }.map { ($0.id, $0.title, $0.subtitle) }
+        let reports = validated.config.reports.filter { $0.audience == .public }.map {
+            SiteReportLink(id: $0.id, title: $0.title, subtitle: $0.subtitle, themes: $0.themes?.map(\.value))
+        }
         let renderer = SiteRenderer(theme: theme, reports: reports)
         return Planned(site: aggregated, manifest: renderer.plan(aggregated, eager: false).manifest)
     }
@@ -145,7 +147,7 @@ import TestSupport
         let site = try FixtureSite(copying: "valid-site", ["static/robots.txt": "mine\n", "static/notes.txt": "n\n"])
         let planned = try plan(site)
         let theme = try Theme.load(siteRoot: site.root, name: nil)
-        let files = try SiteRenderer(theme: theme, reports: [("lessons-learned", "Lessons learned", nil)]).render(planned.site, stamp: StampTime(unixTime: 0))
+        let files = try SiteRenderer(theme: theme, reports: [SiteReportLink(id: "lessons-learned", title: "Lessons learned", subtitle: nil, themes: nil)]).render(planned.site, stamp: StampTime(unixTime: 0))
         let nonReports = planned.manifest.entries.values.filter { if case .report = $0.producer { false } else { true } }
         #expect(Set(files.map(\.path)) == Set(nonReports.map(\.path)))
         #expect(planned.manifest["robots.txt"]?.producer == .staticFile(source: site.root + "/static/robots.txt"))

@@ -50,12 +50,26 @@ struct ReportPDFTests {
         }
         #expect(entries.count >= 6, "contents entries: \(entries)")
         for (title, page) in entries {
-            // A section starts where its heading stands under a running header of the same title
-            // (two occurrences); the feedback part follows "About" on the same page (one).
-            let needed = title == "Tell us what you think" ? 1 : 2
-            let start = ((contents + 1)..<pdf.pages.count).first { pdf.occurrences(of: title, onPage: $0) >= needed }
+            // A section starts on the first page whose running header is its title (the summary's
+            // charts and tables name every theme before the themes' own pages do); the feedback
+            // part has no header of its own and follows "About" on the same page.
+            let start = try ((contents + 1)..<pdf.pages.count).first { index in
+                title == "Tell us what you think" ? pdf.occurrences(of: title, onPage: index) >= 1 : try pdf.top(index).contains(title)
+            }
             #expect(start.map { $0 + 1 } == page, "'\(title)' is listed on page \(page) but starts on page \(start.map { $0 + 1 } ?? -1)")
         }
+    }
+
+    /// The charts are drawn into the PDF as text and shapes, not left out or flattened to pixels.
+    @Test func chartsAreInThePDFWithTheirTitles() throws {
+        let pdf = try pdf("lessons-learned")
+        let text = pdf.pages.indices.map { pdf.flat($0) }.joined(separator: " ")
+        for title in ["Quotes and case studies by theme", "Quotes and case studies by programme", "Evidence matrix: themes by programme"] {
+            #expect(text.contains(title), "missing the chart \(title)")
+        }
+        // The matrix chart breaks a theme's label into lines of its own; the tables do not.
+        let lines = pdf.pages.flatMap { $0.split(separator: "\n").map(String.init) }
+        #expect(lines.contains("Co-production is hard") && lines.contains("work, but worth it"), "the matrix chart's labels")
     }
 
     @Test func everyPageAfterTheCoverCarriesItsNumber() throws {

@@ -52,9 +52,31 @@ import TestSupport
         ]
         let expected = try #require(theme.library.render(plain, withTemplate: "probe"))
         #expect(try theme.render("probe", typed).text == expected)
+        var absent = typed
+        absent["region"] = Absent()
+        #expect(try theme.render("probe", absent).text == expected, "an Absent name prints as a missing one")
         #expect(expected.contains("[Co-production &amp; trust|Co-production &amp; trust|CO-PRODUCTION &AMP; TRUST|"), "\(expected)")
         #expect(expected.contains("<Leeds Mind>") && expected.contains("no region") && expected.contains("a title"), "\(expected)")
         #expect(expected.contains("(Trust /sub/themes/trust/)(Power /sub/themes/power/) 2"), "\(expected)")
         #expect(expected.contains("Talent Match at /sub/programmes/tm/ Talent Match 3 <em>x</em>"), "\(expected)")
+    }
+
+    /// An item's `Absent` name stops the lookup there: a case study without a programme, listed
+    /// on a programme's page, does not print the page's programme as its own.
+    @Test func anAbsentNameDoesNotClimbToTheSectionsAroundIt() throws {
+        let site = TestScratch.path("absent-values").path
+        let templates = site + "/themes/probe/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try "{{#items}}[{{#programme}}{{title}}{{/programme}}]{{/items}}".write(
+            toFile: templates + "/probe.mustache", atomically: true, encoding: .utf8)
+        let theme = try Theme.load(siteRoot: site, name: "probe")
+        let page: Values = [
+            "programme": link("Talent Match", "programmes/tm/", root: "/"),
+            "items": [["programme": Absent()], ["programme": link("Other", "programmes/o/", root: "/")]] as [Values],
+        ]
+        #expect(try theme.render("probe", page).text == "[][Other]")
+        var missing = page
+        missing["items"] = [[:], ["programme": link("Other", "programmes/o/", root: "/")]] as [Values]
+        #expect(try theme.render("probe", missing).text == "[Talent Match][Other]", "what a missing name does")
     }
 }

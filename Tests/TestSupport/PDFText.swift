@@ -12,7 +12,11 @@ public struct PDFText {
     /// Whether poppler's tools are installed (the tests that need them fail under CI without).
     public static var isAvailable: Bool { PackagePaths.onPath("pdftotext") != nil && PackagePaths.onPath("pdfinfo") != nil }
 
+    /// The PDF's path, for reading parts of a page (`top`).
+    public let path: String
+
     public init(_ path: String) throws {
+        self.path = path
         let text = try ProcessRunner.run(PackagePaths.onPath("pdftotext")!, [path, "-"]).stdout
         var pages = text.components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
@@ -34,6 +38,15 @@ public struct PDFText {
     /// A page's text with line breaks and repeated spaces folded, for phrase searches.
     public func flat(_ index: Int) -> String {
         pages[index].split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+    }
+
+    /// The text in the top `points` of a page (its running header), folded as `flat` folds it.
+    public func top(_ index: Int, points: Int = 56) throws -> String {
+        let page = String(index + 1)
+        let text = try ProcessRunner.run(
+            PackagePaths.onPath("pdftotext")!, ["-f", page, "-l", page, "-x", "0", "-y", "0", "-W", "10000", "-H", String(points), path, "-"]
+        ).stdout
+        return text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\u{0C}" }).joined(separator: " ")
     }
 
     public func occurrences(of phrase: String, onPage index: Int) -> Int {

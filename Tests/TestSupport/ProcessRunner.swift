@@ -22,7 +22,7 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 public enum ProcessRunner {
     public static func run(
         _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        in folder: URL? = nil
+        in folder: URL? = nil, stopAfter limit: DispatchTimeInterval? = nil
     ) throws -> ProcessResult {
         let scratch = TestScratch.path("casebook-run")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -54,6 +54,11 @@ public enum ProcessRunner {
         env.merge(environment) { _, new in new }
         process.environment = env
         try process.run()
+        // A command that should have refused to start but serves instead is stopped, not waited
+        // for forever: it then ends by SIGTERM, a status no test expects.
+        if let limit {
+            DispatchQueue.global().asyncAfter(deadline: .now() + limit) { if process.isRunning { process.terminate() } }
+        }
         process.waitUntilExit()
 
         let out = try Data(contentsOf: outURL)
@@ -75,10 +80,11 @@ public enum CasebookCLI {
     public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: PackagePaths.casebook.path) }
 
     public static func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in folder: URL? = nil
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in folder: URL? = nil,
+        stopAfter limit: DispatchTimeInterval? = nil
     ) throws -> ProcessResult {
         var env = ["SOURCE_DATE_EPOCH": fixedEpoch]
         env.merge(environment) { _, new in new }
-        return try ProcessRunner.run(PackagePaths.casebook, arguments, stdin: stdin, environment: env, in: folder)
+        return try ProcessRunner.run(PackagePaths.casebook, arguments, stdin: stdin, environment: env, in: folder, stopAfter: limit)
     }
 }

@@ -1,7 +1,11 @@
+import Model
+
 /// The starter CI workflow, `.github/workflows/casebook.yml`: check, audit consent, build the
 /// site with its public reports, keep them as artifacts.
 ///
-/// casebook is installed by the casebook action (`casebook/casebook@v1`); its `with:` inputs
+/// casebook is installed by the casebook action at the release tag of the casebook that wrote the
+/// workflow (`casebook/casebook@v0.1.0`): releases are tagged `vX.Y.Z` and there is no moving
+/// major tag, and a pinned release never changes a site's build by surprise. The `with:` inputs
 /// here must match that action's `action.yml`. This is the one place to change when they do.
 enum StarterWorkflow {
     static let text = #"""
@@ -26,7 +30,7 @@ enum StarterWorkflow {
               - uses: actions/checkout@v4
 
               - name: Install casebook
-                uses: casebook/casebook@v1
+                uses: casebook/casebook@v\#(CasebookVersion.current)
                 with:
                   site: .
                   install-only: true
