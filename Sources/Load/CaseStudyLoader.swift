@@ -4,9 +4,11 @@ import Model
 enum CaseStudyLoader {
     static let knownKeys = [
         "title", "slug", "programme", "organisation", "region", "date", "themes", "summary", "draft", "lessons", "quotes",
+        "image", "image_alt",
     ]
 
-    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> CaseStudy? {
+    /// - Parameter root: the site folder, where `image:` is looked for.
+    static func load(_ source: SourceFile, root: String, diagnostics: inout [Diagnostic]) -> CaseStudy? {
         let document: SplitDocument
         switch FrontMatterSplitter.split(source) {
         case .failure(let problem):
@@ -46,13 +48,14 @@ enum CaseStudyLoader {
         let region = yaml.string("region", diagnostics: &diagnostics)?.value
         let themes = IDReference.checked(yaml.stringList("themes", diagnostics: &diagnostics), kind: "theme", diagnostics: &diagnostics) ?? []
         let draft = yaml.bool("draft", diagnostics: &diagnostics) ?? false
+        let image = LeadImageReader.read(yaml, slug: slug?.value, root: root, diagnostics: &diagnostics)
         guard let slug, let title, let date, let summary else { return nil }
         return CaseStudy(
             slug: slug.value, file: source.path, title: title.value, programme: programme,
             organisation: organisation, region: region, date: date.value, themes: themes,
             summary: summary.value, draft: draft, lessons: lessons,
             quoteRefs: IDReference.checked(yaml.stringList("quotes", diagnostics: &diagnostics), kind: "quote", diagnostics: &diagnostics) ?? [],
-            body: document.body,
+            body: document.body, bodyLine: document.bodyFirstLine, image: image,
             slugLocation: slug.location)
     }
 }

@@ -6,7 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
-        "charts",
+        "charts", "markdown",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -87,6 +87,10 @@ enum ConfigLoader {
                     .error("wrong-type", "'brand' should hold 'key: value' lines (primary, accent, font, logo, logo_alt), found \(node.described)",
                            at: yaml.location(of: node)))
             }
+        }
+        if let markdown = yaml.mapping("markdown", diagnostics: &diagnostics) {
+            markdown.warnUnknownKeys(known: ["unsafe_html"], what: "'markdown'", diagnostics: &diagnostics)
+            config.unsafeHTML = markdown.bool("unsafe_html", diagnostics: &diagnostics) ?? false
         }
         return config
     }

@@ -184,7 +184,7 @@ public final class IncrementalLoader: @unchecked Sendable {
             return result
         }
         switch kind {
-        case .caseStudy: result.caseStudy = CaseStudyLoader.load(source, diagnostics: &result.diagnostics)
+        case .caseStudy: result.caseStudy = CaseStudyLoader.load(source, root: root, diagnostics: &result.diagnostics)
         case .page: result.page = PageLoader.load(source, diagnostics: &result.diagnostics)
         case .quote:
             if quoteFormat == .spreadsheetText {

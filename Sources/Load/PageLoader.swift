@@ -32,6 +32,6 @@ enum PageLoader {
         guard let slug, let title else { return nil }
         return Page(
             slug: slug.value, file: source.path, title: title.value, description: description, weight: weight,
-            draft: draft, body: document.body)
+            draft: draft, body: document.body, bodyLine: document.bodyFirstLine)
     }
 }

@@ -162,6 +162,17 @@ struct YAMLMapping {
         return value
     }
 
+    /// A nested mapping, like `markdown:` in casebook.yml.
+    func mapping(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+        guard let node = node(key), !node.isNull else { return nil }
+        guard let pairs = node.mapping else {
+            diagnostics.append(
+                .error("wrong-type", "'\(key)' should hold 'key: value' lines, found \(node.described)", at: location(of: node)))
+            return nil
+        }
+        return YAMLMapping(pairs, file: file, lineOffset: lineOffset, location: location(of: node))
+    }
+
     /// Items of a list of mappings, like `lessons:` or `themes:` in casebook.yml.
     func mappings(_ key: String, diagnostics: inout [Diagnostic]) -> [YAMLMapping]? {
         guard let node = node(key), !node.isNull else { return nil }

@@ -10,6 +10,7 @@ public final class MarkdownCache: @unchecked Sendable {
     private struct Key: Hashable {
         var kind: UInt8
         var options: Int32
+        var links: LinkDestinations
         var text: String
 
         // Hashing and comparing the UTF-8 bytes: String's own hashing normalises Unicode as it
@@ -17,12 +18,13 @@ public final class MarkdownCache: @unchecked Sendable {
         func hash(into hasher: inout Hasher) {
             hasher.combine(kind)
             hasher.combine(options)
+            hasher.combine(links)
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            guard a.kind == b.kind, a.options == b.options, a.text.utf8.count == b.text.utf8.count else { return false }
+            guard a.kind == b.kind, a.options == b.options, a.links == b.links, a.text.utf8.count == b.text.utf8.count else { return false }
             var x = a.text, y = b.text
             return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
         }
@@ -43,8 +45,8 @@ public final class MarkdownCache: @unchecked Sendable {
         current.reserveCapacity(previous.count)
     }
 
-    func value(kind: UInt8, options: Int32, text: String, make: () -> String) -> String {
-        let key = Key(kind: kind, options: options, text: text)
+    func value(kind: UInt8, options: Int32, links: LinkDestinations, text: String, make: () -> String) -> String {
+        let key = Key(kind: kind, options: options, links: links, text: text)
         lock.lock()
         if let hit = current[key] {
             lock.unlock()

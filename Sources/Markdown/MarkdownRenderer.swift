@@ -16,18 +16,36 @@ import Model
 /// libcmark is thread-safe for separate documents, so one renderer may be used from many threads.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions
+    /// What link and image destinations become (valid URLs, resolved under the base path).
+    public var links: LinkDestinations
+    /// With `.unsafe`, still empty `javascript:`, `vbscript:`, `file:` and non-image `data:`
+    /// links as safe mode does: a site that keeps its authors' raw HTML (`unsafe_html`) keeps
+    /// this rule. `casebook markdown --unsafe` does as `cmark --unsafe` and keeps them.
+    public var emptiesDangerousLinks: Bool
     /// Set by `casebook serve`, so a rebuild converts only the Markdown that changed.
     public var cache: MarkdownCache?
 
-    public init(options: MarkdownOptions = .default, cache: MarkdownCache? = nil) {
+    public init(
+        options: MarkdownOptions = .default, links: LinkDestinations = .hostRoot, emptiesDangerousLinks: Bool = false,
+        cache: MarkdownCache? = nil
+    ) {
         self.options = options
+        self.links = links
+        self.emptiesDangerousLinks = emptiesDangerousLinks
         self.cache = cache
+    }
+
+    /// The same renderer with other link rules (a report's, a site's under a sub-path).
+    public func with(links: LinkDestinations) -> MarkdownRenderer {
+        var renderer = self
+        renderer.links = links
+        return renderer
     }
 
     /// The HTML of a whole document, exactly as `cmark` prints it with the same options.
     public func html(_ markdown: String) -> String {
         guard let cache else { return uncachedHTML(markdown) }
-        return cache.value(kind: 0, options: options.rawValue, text: markdown) { uncachedHTML(markdown) }
+        return cache.value(kind: 0, options: options.rawValue, links: links, text: markdown) { uncachedHTML(markdown) }
     }
 
     private func uncachedHTML(_ markdown: String) -> String {
@@ -136,7 +154,7 @@ public struct MarkdownRenderer: Sendable {
     /// The text a reader sees, without markup: for search indexes, feeds and meta descriptions.
     public func plainText(_ markdown: String) -> String {
         guard let cache else { return uncachedPlainText(markdown) }
-        return cache.value(kind: 1, options: options.rawValue, text: markdown) { uncachedPlainText(markdown) }
+        return cache.value(kind: 1, options: options.rawValue, links: .hostRoot, text: markdown) { uncachedPlainText(markdown) }
     }
 
     /// A whole document's HTML and the first `limit` characters of its plain text, from one
@@ -150,7 +168,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func uncachedPlainText(_ markdown: String) -> String {
-        parsed(markdown) { Self.plainText(of: $0) } ?? ""
+        parsed(markdown, destinations: false) { Self.plainText(of: $0) } ?? ""
     }
 
     /// Runs `body` on the parsed document; nil when cmark cannot parse.
@@ -159,16 +177,40 @@ public struct MarkdownRenderer: Sendable {
     /// `CmarkArena` and are gone when this returns: `body` must copy out what it keeps.
     /// Text with too many image openers in a paragraph (`MarkdownLimits`) is first neutralised:
     /// loading refuses such files, and this keeps anything that skipped loading from hanging.
-    private func parsed<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
+    /// With `destinations`, link and image URLs are rewritten first (`links`); plain text has none.
+    func parsed<T>(_ markdown: String, destinations: Bool = true, _ body: (OpaquePointer) -> T) -> T? {
         var markdown = MarkdownLimits.imageProblem(in: markdown) == nil ? markdown : MarkdownLimits.neutralised(markdown)
         return markdown.withUTF8 { bytes -> T? in
             guard let base = bytes.baseAddress else { return nil }
+            // Every link, image and autolink starts with `[` or `<`: text with neither needs no walk.
+            let mayLink = destinations && (memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil)
             return CmarkArena.withArena {
                 guard let parser = cmark_parser_new_with_mem(options.rawValue, CmarkArena.allocator) else { return nil }
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
                 guard let document = cmark_parser_finish(parser) else { return nil }
+                if mayLink { rewriteDestinations(document) }
                 return body(document)
             }
+        }
+    }
+
+    /// Sets every link's and image's URL to what `links` makes of it, and empties dangerous ones
+    /// when `.unsafe` would keep them but `emptiesDangerousLinks` says not to.
+    private func rewriteDestinations(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
+                    let written = String(cString: url)
+                    var resolved = links.resolved(written, image: type == CMARK_NODE_IMAGE)
+                    if emptiesDangerousLinks, options.contains(.unsafe), DangerousURL.isDangerous(written) { resolved = "" }
+                    if resolved != written { cmark_node_set_url(node, resolved) }
+                }
+            }
+            event = cmark_iter_next(iterator)
         }
     }
 

@@ -33,6 +33,16 @@ public enum BaseURL {
         return .success(text.hasSuffix("/") ? text : text + "/")
     }
 
+    /// The path part of a checked base URL (`/coproduction/`), which every site link starts with.
+    public static func path(of baseURL: String) -> String {
+        // scheme://host[:port]/path — the path starts at the third '/'.
+        let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return "/" }
+        var path = "/" + parts[3]
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
     /// What is wrong with one character anywhere in the value, if anything.
     private static func refusal(of scalar: Unicode.Scalar) -> String? {
         switch scalar {

@@ -18,6 +18,13 @@ public struct CaseStudy: SharedFields, Sendable, Equatable {
         public var quoteRefs: [Located<String>]
         /// The Markdown after the front matter.
         public var body: String
+        /// The line of the file the body starts on, for diagnostics about its Markdown.
+        public var bodyLine: Int
+        /// `image:` and `image_alt:`: shown on the page, the card and in social metadata.
+        public var image: LeadImage?
+        /// Images of the body that are files beside the case study, published at its page (found
+        /// after validation, by `MarkdownAudit`).
+        public var bodyImages: [LeadImage] = []
         /// Where `slug:` was set, or the file itself: what a duplicate-slug error points at.
         public var slugLocation: SourceLocation
     }
@@ -28,14 +35,38 @@ public struct CaseStudy: SharedFields, Sendable, Equatable {
         slug: String, file: String, title: String, programme: Located<String>? = nil,
         organisation: String? = nil, region: String? = nil, date: Day, themes: [Located<String>] = [],
         summary: String, draft: Bool = false, lessons: [Lesson] = [], quoteRefs: [Located<String>] = [],
-        body: String = "", slugLocation: SourceLocation? = nil
+        body: String = "", bodyLine: Int = 1, image: LeadImage? = nil, slugLocation: SourceLocation? = nil
     ) {
         fields = Shared(
             Fields(
                 slug: slug, file: file, title: title, programme: programme, organisation: organisation, region: region,
                 date: date, themes: themes, summary: summary, draft: draft, lessons: lessons, quoteRefs: quoteRefs,
-                body: body, slugLocation: slugLocation ?? SourceLocation(file: file, line: 1, column: 1)))
+                body: body, bodyLine: bodyLine, image: image, slugLocation: slugLocation ?? SourceLocation(file: file, line: 1, column: 1)))
     }
+}
+
+/// A case study's lead image (`image:` with `image_alt:`), checked and measured when loaded.
+public struct LeadImage: Sendable, Equatable {
+    /// The file, relative to the site folder: `content/case-studies/garden.jpg` (published with
+    /// the case study) or `static/images/garden.jpg` (published with static/).
+    public var source: String
+    /// Where it is in the site, without a leading `/`: `case-studies/garden/garden.jpg`.
+    public var path: String
+    public var alt: String
+    /// In pixels, from the file's header; nil when it does not say.
+    public var width: Int?
+    public var height: Int?
+
+    public init(source: String, path: String, alt: String, width: Int?, height: Int?) {
+        self.source = source
+        self.path = path
+        self.alt = alt
+        self.width = width
+        self.height = height
+    }
+
+    /// Whether the file comes from beside the case study (and is published at its page).
+    public var isBesideCaseStudy: Bool { source.hasPrefix("content/") }
 }
 
 /// A lesson learned, stated in a case study under one theme.
@@ -118,11 +149,14 @@ public struct Page: Sendable, Equatable {
     public var weight: Int
     public var draft: Bool
     public var body: String
+    /// The line of the file the body starts on, for diagnostics about its Markdown.
+    public var bodyLine: Int
 
     public init(
         slug: String, file: String, title: String, description: String? = nil, weight: Int = 0,
-        draft: Bool = false, body: String
+        draft: Bool = false, body: String, bodyLine: Int = 1
     ) {
+        self.bodyLine = bodyLine
         self.slug = slug
         self.file = file
         self.title = title

@@ -24,6 +24,9 @@ public struct SiteConfig: Sendable {
     public var csvFlavour: CSVFlavour = .excel
     /// The site's colours, font and logo (`brand:`); nil keeps the theme's own.
     public var brand: Brand?
+    /// `markdown: { unsafe_html: true }`: raw HTML in Markdown is kept on the site's pages
+    /// (never in reports). Off by default: raw HTML is left out, with a warning where it is.
+    public var unsafeHTML = false
     /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
     public var charts = true
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
@@ -49,14 +52,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
-    public var basePath: String {
-        // scheme://host[:port]/path — the path starts at the third '/'.
-        let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return "/" }
-        var path = "/" + parts[3]
-        if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
+    public var basePath: String { BaseURL.path(of: baseURL) }
 }
 
 /// A findings theme that lessons and quotes are grouped under.

@@ -1,5 +1,6 @@
 import Aggregate
 import Foundation
+import Markdown
 import Model
 import PDF
 import Render
@@ -29,7 +30,10 @@ struct ReportFiles {
 
     /// The files, and warnings about images and links left out (each once, however many reports show it).
     func render(_ reports: [ReportDefinition], prefix: String) throws -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        var renderer = ReportRenderer(theme: theme, allowNetwork: allowNetwork)
+        // Never raw HTML in a report (`ReportResources` reads only cmark's own tags): a root-relative
+        // image is a file in static/, a root-relative link the page under the site's address.
+        let markdown = MarkdownRenderer(options: [.smart], links: .report(baseURL: site.config.baseURL))
+        var renderer = ReportRenderer(theme: theme, markdown: markdown, allowNetwork: allowNetwork)
         renderer.docx = pandoc != nil
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []

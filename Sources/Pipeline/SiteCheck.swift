@@ -21,6 +21,7 @@ public enum SiteCheck {
         } else if let config = loaded.config {
             diagnostics += ThemeCheck.compile(siteRoot: folder, theme: config.theme)
         }
+        if let site = result.site { diagnostics += MarkdownAudit(site).diagnostics() + RobotsFileCheck.diagnostics(site) }
         return Outcome(diagnostics: diagnostics, summary: ContentSummary(loaded, validated: result.site), site: result.site)
     }
 }

@@ -101,6 +101,7 @@ public final class SitePipeline: @unchecked Sendable {
     /// Told before each report's PDF is rendered: (total, report id).
     public var pdfProgress: @Sendable (Int, String) -> Void = { _, _ in }
     private let loader: IncrementalLoader
+    /// Holds the cache; each run makes its renderer from the settings (`siteMarkdown`).
     private let markdown: MarkdownRenderer
     private let fragments: FragmentCache?
 
@@ -143,6 +144,7 @@ public final class SitePipeline: @unchecked Sendable {
         timer.lap("load")
         // Bodies need nothing from validation and aggregation, which run on one core: the other
         // cores convert them meanwhile. (A rebuild reuses what it converted before instead.)
+        let markdown = siteMarkdown(loaded.config)
         let convertsBodies = !options.incremental && !loaded.diagnostics.hasErrors && options.target.isSite
         let bodies = convertsBodies ? PreparedBodies(loaded.caseStudies, markdown: markdown) : nil
         // A run that stops early must not leave the conversion running behind it.
@@ -159,6 +161,14 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
+        let (markdownAudit, bodyImages) = MarkdownAudit(site).run()
+        for index in site.caseStudies.indices {
+            if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
+        }
+        let audit = markdownAudit + (options.target.isSite ? RobotsFileCheck.diagnostics(site) : [])
+        run.diagnostics += options.strict ? audit.map(\.asError) : audit
+        timer.lap("audit")
+        guard !run.diagnostics.hasErrors else { return }
 
         // Aggregate: the website's lists and counts (each report aggregates its own selection).
         let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
@@ -169,7 +179,7 @@ public final class SitePipeline: @unchecked Sendable {
         let plan: Plan
         let engineProblem: String?
         do {
-            (plan, engineProblem) = try makePlan(site, aggregated, bodies: bodies, metrics: metrics, changed: changed, run: &run)
+            (plan, engineProblem) = try makePlan(site, aggregated, markdown: markdown, bodies: bodies, metrics: metrics, changed: changed, run: &run)
         } catch let error as RenderError {
             run.diagnostics.append(error.diagnostic)
             return
@@ -228,7 +238,7 @@ public final class SitePipeline: @unchecked Sendable {
     /// changed), the reports the target asks for, the website's pages and files. Returns, for a
     /// report run without the PDF engine it asked for, what to say once the HTML is written.
     private func makePlan(
-        _ site: ValidatedSite, _ aggregated: AggregatedSite?, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
+        _ site: ValidatedSite, _ aggregated: AggregatedSite?, markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
             theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
@@ -276,6 +286,16 @@ public final class SitePipeline: @unchecked Sendable {
         let sitePlan = renderer.plan(
             aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
         return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
+    }
+
+    /// The site's Markdown renderer: links and images resolved under the base path (of
+    /// `--base-url` when given), raw HTML kept only when casebook.yml says `unsafe_html: true`.
+    private func siteMarkdown(_ config: SiteConfig?) -> MarkdownRenderer {
+        let baseURL = options.baseURL.flatMap { try? BaseURL.checked($0).get() } ?? config?.baseURL ?? "/"
+        var markdownOptions: MarkdownOptions = [.smart]
+        if config?.unsafeHTML == true { markdownOptions.insert(.unsafe) }
+        return MarkdownRenderer(options: markdownOptions, links: .site(basePath: BaseURL.path(of: baseURL)), emptiesDangerousLinks: true,
+            cache: markdown.cache)
     }
 
     /// The reports the target asks for: the public ones in a website; those named (or all) for `casebook report`.
@@ -400,5 +420,5 @@ struct StageTimer {
         if let next = Self.order.firstIndex(of: stage).map({ $0 + 1 }), next < Self.order.count { progress(Self.order[next]) }
     }
 
-    static let order = ["load", "validate", "aggregate", "plan", "render", "reports", "write"]
+    static let order = ["load", "validate", "audit", "aggregate", "plan", "render", "reports", "write"]
 }

@@ -15,7 +15,8 @@ public enum ChangedInputs {
         for path in paths.sorted() {
             if isFolder(path, root: new.site.root) { return nil }
             if path.hasPrefix("content/") {
-                inputs.insert(.content)
+                // A lead image beside a case study is copied as a static file is.
+                inputs.formUnion([.content, .staticFile(path)])
                 inputs.formUnion(items(in: path, old: old, new: new))
             } else if path.hasPrefix("static/") {
                 inputs.formUnion([.staticFile(path), .staticFolder])

@@ -125,10 +125,21 @@ struct ContentFragments: Sendable {
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
+        card["image"] = caseStudy.image.map { leadImage($0, root: root) }.orAbsent
         card["organisation"] = caseStudy.organisation.map { EscapedText($0) }.orAbsent
         card["region"] = caseStudy.region.map { EscapedText($0) }.orAbsent
         card["programme"] = caseStudy.programme.map { link(site.programmeTitle($0.value), SiteURL.programme($0.value), root: root) }.orAbsent
         return card
+    }
+
+    /// A lead image for `<img src alt width height>`: the size, when the file says, reserves
+    /// the image's space so the page does not shift while it loads.
+    static func leadImage(_ image: LeadImage, root: String) -> Values {
+        let sized = image.width != nil && image.height != nil
+        var values: Values = ["src": Href(root, SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
+        values["width"] = (sized ? image.width : nil).orAbsent
+        values["height"] = (sized ? image.height : nil).orAbsent
+        return values
     }
 
     static func lesson(_ lesson: Lesson, html: SafeHTML, of caseStudy: CaseStudy, site: AggregatedSite, root: String) -> Values {

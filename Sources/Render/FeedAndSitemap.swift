@@ -4,6 +4,9 @@ import Model
 /// The Atom feed of case studies, `sitemap.xml` and `robots.txt`.
 ///
 /// Dates come from content, not the clock, so two builds of the same input are identical.
+/// A body's links are the site page's (root-relative ones already under the base path); each
+/// entry's content has the page's address as `xml:base`, so a feed reader resolves relative
+/// links and images as the page does.
 struct FeedAndSitemap: Sendable {
     let site: AggregatedSite
     let fragments: ContentFragments
@@ -36,7 +39,7 @@ struct FeedAndSitemap: Sendable {
                     <id>\(HTMLEscape.xml(url))</id>
                     <updated>\(caseStudy.date)T00:00:00Z</updated>
                     <summary>\(HTMLEscape.xml(fragments.plainSummary(of: caseStudy)))</summary>
-                    <content type="html">\(HTMLEscape.xml(fragments.bodies[caseStudy.slug]?.text ?? ""))</content>
+                    <content type="html" xml:base="\(HTMLEscape.xml(url))">\(HTMLEscape.xml(fragments.bodies[caseStudy.slug]?.text ?? ""))</content>
                   </entry>
 
                 """

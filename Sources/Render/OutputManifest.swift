@@ -127,7 +127,8 @@ public enum OutputInput: Hashable, Sendable {
     case template(String)
     /// A theme asset, by output path (`assets/site.css`).
     case asset(String)
-    /// A file of `static/`, by its path in the site (`static/logo.png`).
+    /// A file copied as it is, by its path in the site folder: `static/logo.png`, or a lead image
+    /// beside a case study, `content/case-studies/garden.jpg`.
     case staticFile(String)
     /// The files of `static/`, which reports take images from.
     case staticFolder

@@ -1,3 +1,5 @@
+import Model
+
 /// One HTML page to render: where it goes, which template, and its own values.
 struct PageSpec: Sendable {
     var url: String
@@ -11,6 +13,8 @@ struct PageSpec: Sendable {
     var section: String
     /// How many items (quotes, lessons, cards) the page lists: the largest pages render first.
     var items: Int
+    /// The image social metadata shows (`og:image`): a case study's lead image.
+    var image: LeadImage?
     /// Made only when the page is rendered: `serve` lists every page but renders a few.
     let makeValues: @Sendable () -> Values
 

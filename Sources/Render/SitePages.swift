@@ -42,12 +42,14 @@ struct SitePages {
     }
 
     func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
-        PageSpec(
+        var page = PageSpec(
             url: SiteURL.caseStudy(caseStudy.slug), template: "case-study", kind: "case-study", title: caseStudy.title,
             description: fragments.plainSummary(of: caseStudy), ogType: "article",
             section: SiteURL.caseStudies,
             items: 1 + caseStudy.lessons.count + (site.quotesByCaseStudy[caseStudy.slug]?.count ?? 0),
             values: caseStudyValues(caseStudy))
+        page.image = caseStudy.image
+        return page
     }
 
     func caseStudyValues(_ caseStudy: CaseStudy) -> Values {

@@ -75,7 +75,16 @@ extension SiteRenderer {
             let source = if case .copy(let from) = asset.contents { from } else { "(built-in theme)" }
             entries.append(.init(path: asset.path, producer: .asset(source: source), inputs: [.asset(asset.path)]))
         }
-        // Last, so a user's file replaces a generated one of the same path.
+        // Images beside case studies (lead images, and those their bodies show) are published at
+        // their pages (a static/ file of the same path, after them, replaces one).
+        var published = Set<String>()
+        for caseStudy in site.caseStudies {
+            for image in [caseStudy.image].compactMap({ $0 }) + caseStudy.bodyImages where image.isBesideCaseStudy && published.insert(image.path).inserted {
+                entries.append(
+                    .init(path: image.path, producer: .staticFile(source: site.site.root + "/" + image.source), inputs: [.staticFile(image.source)]))
+            }
+        }
+                // Last, so a user's file replaces a generated one of the same path.
         for file in site.site.staticFiles {
             entries.append(
                 .init(path: String(file.dropFirst("static/".count)), producer: .staticFile(source: site.site.root + "/" + file),

@@ -222,11 +222,22 @@ struct CommonValues: Sendable {
         values["root"] = Href(config.basePath, "")
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = chromes[page.section] ?? chromeValues(section: page.section)
-        values["page"] = [
+        var pageValues: Values = [
             "title": EscapedText(page.title), "description": EscapedText(page.description.prefix(characters: 300)),
             "canonical": Href(absolute: config.baseURL + (page.url == "404.html" ? "" : page.url)), "kind": EscapedText(page.kind),
             "ogType": EscapedText(page.ogType), "feedURL": Href(absolute: config.baseURL + SiteURL.feed), "isHome": page.kind == "home",
-        ] as Values
+        ]
+        // Social metadata needs an absolute address.
+        pageValues["image"] = page.image.map { Self.socialImage($0, config: config) }.orAbsent
+        values["page"] = pageValues
+        return values
+    }
+
+    private static func socialImage(_ image: LeadImage, config: SiteConfig) -> Values {
+        let sized = image.width != nil && image.height != nil
+        var values: Values = ["url": Href(absolute: config.baseURL + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
+        values["width"] = (sized ? image.width : nil).orAbsent
+        values["height"] = (sized ? image.height : nil).orAbsent
         return values
     }
 

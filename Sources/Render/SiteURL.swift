@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each page lives, relative to the site root, with no leading `/`. Templates put the
 /// site's base path (`root`, from `base_url`) in front, so the site works under any sub-path.
 /// Pages are folders with an `index.html`, so URLs end in `/` (as Hugo's pretty URLs).
@@ -18,6 +20,14 @@ enum SiteURL {
     static func page(_ slug: String) -> String { "\(slug)/" }
     static func report(_ id: String) -> String { "reports/\(id)/" }
     static func quoteGroup(_ themeID: String) -> String { "quotes/#theme-\(themeID)" }
+
+    /// A file's path in the site (`case-studies/garden/Beds in May.jpg`) as a URL path: every
+    /// character but letters, digits, `-._~` and `/` percent-encoded, `%` included.
+    static func encodedPath(_ path: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+        allowed.formIntersection(.urlPathAllowed)
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
 
     /// The output file of a page URL.
     static func file(for url: String) -> String { url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url }

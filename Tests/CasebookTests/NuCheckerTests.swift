@@ -63,3 +63,26 @@ struct NuCheckerTests {
         #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
     }
 }
+
+/// Whatever URLs an author writes in Markdown (a shortcode's `%`, a second `#`, spaces), and with
+/// a lead image, the pages are valid HTML.
+@Suite(.enabled(if: NuChecker.available || NuChecker.required, NuChecker.skipReason))
+struct NuCheckerLinkTests {
+    @Test func pagesWithStrayPercentSignsAndLeadImagesAreValidHTML() throws {
+        try #require(NuChecker.available, "CASEBOOK_REQUIRE_NU=1 but \(NuChecker.skipReason)")
+        let fixture = try FixtureSite(copying: "subpath-site")
+        let garden = "content/case-studies/garden.md"
+        try fixture.write(garden, try fixture.read(garden) + """
+
+            Left from Hugo: [see also]({{%ref%}}), [a sale](/offers/50%-off/), [odd](<a b%zz>), [two](/about/#a#b),
+            ![chart](</images/chart 100%.png>) and <https://example.org/%>.
+            """)
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(fixture.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let pages = ["case-studies/garden/index.html", "case-studies/index.html", "index.html", "about/index.html", "themes/hard-work/index.html"]
+        let errors = try NuChecker.errors(pages.map { output + "/" + $0 })
+        #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
+    }
+}

@@ -1,0 +1,82 @@
+import CCmark
+
+/// One thing in a Markdown text that `casebook check` looks at: a link, an image or raw HTML.
+public struct MarkdownReference: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case link, image
+        /// Raw HTML other than a comment: dropped unless the site keeps raw HTML (`unsafe_html`).
+        case rawHTML
+    }
+
+    public var kind: Kind
+    /// The destination as written (not yet resolved or made valid); empty for raw HTML.
+    public var destination: String
+    /// For an image: whether it has alt text (the text between `![` and `]`).
+    public var hasText: Bool
+    /// 1-based, within the text.
+    public var line: Int
+}
+
+extension MarkdownRenderer {
+    /// The links, images and raw HTML of `markdown`, in order, each with its line.
+    public func references(in markdown: String) -> [MarkdownReference] {
+        parsed(markdown, destinations: false) { document -> [MarkdownReference] in
+            guard let iterator = cmark_iter_new(document) else { return [] }
+            defer { cmark_iter_free(iterator) }
+            var found: [MarkdownReference] = []
+            var event = cmark_iter_next(iterator)
+            while event != CMARK_EVENT_DONE {
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                    switch cmark_node_get_type(node) {
+                    case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                        let image = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                        found.append(
+                            MarkdownReference(kind: image ? .image : .link, destination: url, hasText: Self.hasText(node), line: Self.line(of: node)))
+                    case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                        if !Self.isComment(literal) {
+                            found.append(MarkdownReference(kind: .rawHTML, destination: "", hasText: false, line: Self.line(of: node)))
+                        }
+                    default: break
+                    }
+                }
+                event = cmark_iter_next(iterator)
+            }
+            return found
+        } ?? []
+    }
+
+    /// The node's line; an inline node without a position of its own takes its block's.
+    private static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let node = current {
+            let line = Int(cmark_node_get_start_line(node))
+            if line > 0 { return line }
+            current = cmark_node_parent(node)
+        }
+        return 1
+    }
+
+    /// Whether any text (not only spaces) is inside `node`.
+    private static func hasText(_ node: OpaquePointer) -> Bool {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if let literal = cmark_node_get_literal(current), String(cString: literal).contains(where: { !$0.isWhitespace }) { return true }
+            if hasText(current) { return true }
+            child = cmark_node_next(current)
+        }
+        return false
+    }
+
+    /// An HTML comment (or several, with only spaces around): authors' notes, dropped silently.
+    private static func isComment(_ html: String) -> Bool {
+        var rest = html.drop(while: \.isWhitespace)
+        guard rest.hasPrefix("<!--") else { return false }
+        while rest.hasPrefix("<!--") {
+            guard let end = rest.firstRange(of: "-->") else { return true }
+            rest = rest[end.upperBound...].drop(while: \.isWhitespace)
+        }
+        return rest.isEmpty
+    }
+}
