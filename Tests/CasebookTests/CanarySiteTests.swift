@@ -112,7 +112,7 @@ import Testing
 
     static func build(declared: Bool, withHidden: Bool) throws -> (site: SiteFiles, reports: SiteFiles) {
         let fixture = try FixtureSite(files(declared: declared, withHidden: withHidden))
-        try SiteBuilds.siteAndReports(fixture.root)
+        return try SiteBuilds.siteAndReports(fixture.root)
     }
 
     @Test(arguments: [true, false])

@@ -49,7 +49,7 @@ struct PageChart {
 /// The charts on the evidence fixture, whose counts `AggregationTests` works out by hand.
 @Suite struct ChartTests {
     static func build(_ fixture: FixtureSite) throws -> (site: SiteFiles, reports: SiteFiles) {
-        try SiteBuilds.siteAndReports(fixture.root)
+        return try SiteBuilds.siteAndReports(fixture.root)
     }
 
     static func aggregate(_ fixture: FixtureSite, _ selection: Selection = .site) throws -> AggregatedSite {
