@@ -93,7 +93,7 @@ struct ContentFragments: Sendable {
             cache.keep(
                 made: zip(caseStudyInputs, caseStudyEntries).compactMap { $0.1 == nil ? $1 : nil },
                 zip(quoteInputs, quoteEntries).compactMap { $0.2 == nil ? $1 : nil },
-                live: (site.caseStudies.map(\.slug), site.quotes.map(\.id)))
+                live: (site.caseStudies.map { $0.slug }, site.quotes.map { $0.id }))
         }
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
@@ -149,7 +149,7 @@ struct ContentFragments: Sendable {
                 values["id"] = EscapedText(theme.value)
                 return values
             },
-            "themeIDs": EscapedText(quote.themes.map(\.value).joined(separator: " ")),
+            "themeIDs": EscapedText(quote.themes.map { $0.value }.joined(separator: " ")),
             "programmeID": EscapedText(quote.programme?.value),
         ]
         var attribution = quote.speaker

@@ -120,7 +120,7 @@ public actor DevServer {
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
             if changed == nil {
                 log("Built \(outcome.pageCount) pages, \(outcome.fileCount) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
-            } else if outcome.fileCount == 0 && run.removed.isEmpty {
+            } else if run.changed.isEmpty && run.removed.isEmpty {
                 log("Nothing to rebuild\(cause)\n")
             } else {
                 let pages = outcome.pageCount == 1 ? "1 page" : "\(outcome.pageCount) pages"
