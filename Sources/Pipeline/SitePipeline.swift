@@ -233,7 +233,6 @@ public final class SitePipeline: @unchecked Sendable {
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
             theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            fragments?.clear()
         }
         var engine: PDFEngine?
         var engineProblem: String?

@@ -21,6 +21,10 @@ public struct Theme: Sendable {
     public let templateTexts: [String: String]
     /// Template name → the templates it names (`{{> partial}}`, `{{< parent}}`), for the plan.
     let references: [String: Set<String>]
+    /// One per load: what was rendered with another load of the theme must be rendered again.
+    let identity = Identity()
+
+    final class Identity: Sendable {}
 
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
