@@ -48,8 +48,8 @@ public enum Aggregator {
         }
 
         // Themes and the matrix, in one pass over lessons and quotes.
-        let themePosition = Dictionary(uniqueKeysWithValues: themeIDs.enumerated().map { ($1, $0) })
-        let programmePosition = Dictionary(uniqueKeysWithValues: programmeIDs.enumerated().map { ($1, $0) })
+        let themePosition = Positions(themeIDs)
+        let programmePosition = Positions(programmeIDs)
         var lessonsByTheme = [[LessonEvidence]](repeating: [], count: themeIDs.count)
         var quotesByTheme = [[Quote]](repeating: [], count: themeIDs.count)
         var caseStudiesByTheme = [[CaseStudy]](repeating: [], count: themeIDs.count)
@@ -137,8 +137,8 @@ public enum Aggregator {
         _ ids: [String], site: ValidatedSite, caseStudies: [CaseStudy], caseStudyThemes: [[String]], quotes: [Quote], themeIDs: [String]
     ) -> [ProgrammeEvidence] {
         // Positions, not sets of strings: this runs on every `casebook serve` rebuild.
-        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let themePosition = Dictionary(themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let position = Positions(ids)
+        let themePosition = Positions(themeIDs)
         var caseStudiesByProgramme = [[CaseStudy]](repeating: [], count: ids.count)
         var quotesByProgramme = [[Quote]](repeating: [], count: ids.count)
         var hasTheme = [[Bool]](repeating: [Bool](repeating: false, count: themeIDs.count), count: ids.count)

@@ -6,8 +6,8 @@ import Model
 ///
 /// nil means "cannot tell", and the caller renders everything: `casebook.yml` (it may change
 /// anything, the theme included), a folder (its files are not named), and any path outside what
-/// the site reads. Content is compared item by item, old against new, so a file saved unchanged,
-/// or a CSV file with one row edited, changes only what really changed.
+/// the site reads. Content is compared item by item, old against new, so a file saved unchanged
+/// changes nothing, and a CSV file with one row edited changes only what really changed.
 public enum ChangedInputs {
     public static func of(_ paths: Set<String>, old: AggregatedSite, new: AggregatedSite) -> Set<OutputInput>? {
         let themeFolder = "themes/" + (new.config.theme ?? "default") + "/"
@@ -15,8 +15,11 @@ public enum ChangedInputs {
         for path in paths.sorted() {
             if isFolder(path, root: new.site.root) { return nil }
             if path.hasPrefix("content/") {
-                inputs.insert(.content)
-                inputs.formUnion(items(in: path, old: old, new: new))
+                // Outputs show items only: a file saved unchanged, or one the site does not read,
+                // changes nothing; any item added, removed or edited changes the lists and counts.
+                let changed = items(in: path, old: old, new: new)
+                if !changed.isEmpty { inputs.insert(.content) }
+                inputs.formUnion(changed)
             } else if path.hasPrefix("static/") {
                 inputs.formUnion([.staticFile(path), .staticFolder])
             } else if path.hasPrefix(themeFolder) {
