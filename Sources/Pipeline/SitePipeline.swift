@@ -19,6 +19,7 @@ import Validate
 /// changes nothing, and its changes are carried to the next run.
 ///
 /// Not thread-safe: one run at a time (the dev server calls it from one serial queue).
+/// `@unchecked Sendable` only so that queue can own it; never used from two threads at once.
 public final class SitePipeline: @unchecked Sendable {
     public struct Options: Sendable {
         public var folder: String

@@ -207,6 +207,7 @@ public actor DevServer {
 }
 
 /// Resolved once, by whichever comes first: listening, or failing to.
+/// `@unchecked Sendable`: `result` and `waiter` are read and written only under `lock`.
 final class StartGate: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Void, ServeError>?
