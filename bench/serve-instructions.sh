@@ -27,7 +27,7 @@ until grep -qs "^Serving" "$work/log"; do sleep 2; done
 
 site="$work/site"
 page="case-studies/case-00017/"
-quote=$(grep -l '^case_study: case-00017$' "$site"/content/quotes/*.md | head -1)
+quote=$(grep -rl --include='*.md' '^case_study: case-00017$' "$site/content/quotes" | sort | head -1 || true)
 partial="$site/themes/default/templates/partials/quote.mustache"
 rebuilds=0
 wait_rebuilt() { rebuilds=$((rebuilds + 1)); until [[ $(grep -c '^Rebuilt' "$work/log") -ge $rebuilds ]]; do sleep 1; done; }

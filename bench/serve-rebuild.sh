@@ -59,7 +59,7 @@ PY
 site="$work/site"
 case_study=case-00017
 page="case-studies/$case_study/"
-quote=$(grep -l "^case_study: $case_study\$" "$site"/content/quotes/*.md | head -1)
+quote=$(grep -rl --include="*.md" "^case_study: $case_study\$" "$site/content/quotes" | sort | head -1 || true)
 [[ -n "$quote" ]] || { echo "no quote file names $case_study" >&2; exit 1; }
 partial="$site/themes/default/templates/partials/quote.mustache"
 
