@@ -74,10 +74,10 @@ public final class IncrementalLoader: @unchecked Sendable {
         }
 
         var work: [(String, Kind)] = []
-        var present = Set<String>()
+        var listed = 0
         for (folder, _, kind) in Self.folders {
+            listed += listings[folder]?.files.count ?? 0
             for path in listings[folder]?.files ?? [] {
-                present.insert(path)
                 if changed == nil || results[path] == nil || changed!.contains(path) { work.append((path, kind)) }
             }
         }
@@ -90,7 +90,11 @@ public final class IncrementalLoader: @unchecked Sendable {
         }
         if remembers {
             for ((path, _), result) in zip(work, loaded) { results[path] = result }
-            for path in results.keys where !present.contains(path) { results[path] = nil }
+            // Every listed file has a result now: more results than files means some were removed.
+            if results.count > listed {
+                let present = Set(Self.folders.flatMap { listings[$0.folder]?.files ?? [] })
+                for path in results.keys where !present.contains(path) { results[path] = nil }
+            }
         }
         // Every listed file in listing order: just loaded (all of them on a full load), or kept.
         let files: [(path: String, kind: Kind, result: FileResult)] =
@@ -126,7 +130,8 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// (or one above it) changed; an edit to a file already listed needs no listing.
     private func needsListing(_ folder: String, recursive: Bool, changed: Set<String>?) -> Bool {
         guard let changed, let listing = listings[folder] else { return true }
-        let known = Set(listing.files)
+        // Made only for a path inside the folder: most edits are to files of one folder.
+        var known: Set<String>?
         for path in changed {
             if path == folder || folder.hasPrefix(path + "/") { return true }
             let parent = (path as NSString).deletingLastPathComponent
@@ -134,7 +139,8 @@ public final class IncrementalLoader: @unchecked Sendable {
             guard inside else { continue }
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: directory.absolute(path), isDirectory: &isDirectory)
-            if exists != known.contains(path) || isDirectory.boolValue { return true }
+            if known == nil { known = Set(listing.files) }
+            if exists != known!.contains(path) || isDirectory.boolValue { return true }
             if let type = try? FileManager.default.attributesOfItem(atPath: directory.absolute(path))[.type] as? FileAttributeType,
                 type == .typeSymbolicLink
             {

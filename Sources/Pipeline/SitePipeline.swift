@@ -19,6 +19,7 @@ import Validate
 /// changes nothing, and its changes are carried to the next run.
 ///
 /// Not thread-safe: one run at a time (the dev server calls it from one serial queue).
+/// `@unchecked Sendable` only so that queue can own it; never used from two threads at once.
 public final class SitePipeline: @unchecked Sendable {
     public struct Options: Sendable {
         public var folder: String
@@ -73,6 +74,8 @@ public final class SitePipeline: @unchecked Sendable {
         public var full = true
         /// Outputs not rendered yet (`Options.holdsBack`): `renderHeldBack` makes them.
         public var heldBack: Set<String> = []
+        /// The outputs this run changed, rendered now or held back (`Options.holdsBack`).
+        public var changed: Set<String> = []
         /// The reports planned, by id.
         public var reports: [String] = []
         /// The PDF engine used, when one was asked for and found.
@@ -198,9 +201,14 @@ public final class SitePipeline: @unchecked Sendable {
         } else {
             run.removed = last.map { $0.plan.manifest.paths.subtracting(plan.manifest.paths) } ?? []
         }
+        run.changed = selection ?? plan.manifest.paths
         if options.holdsBack {
+            // A rebuild renders nothing up front: each changed output waits until it is asked for
+            // (the tab that reloads asks for its page), as Hugo's server renders only open pages.
+            // A full run renders what tabs show, so that every path has its bytes.
             let all = selection ?? plan.manifest.paths
-            heldBack = heldBack.union(all.filter { plan.manifest[$0]?.producer.isShownInTabs == false }).intersection(plan.manifest.paths)
+            let waiting = selection != nil ? all : all.filter { plan.manifest[$0]?.producer.isShownInTabs == false }
+            heldBack = (selection == nil ? waiting : heldBack.union(waiting)).intersection(plan.manifest.paths)
             selection = all.subtracting(heldBack)
         }
         run.heldBack = heldBack
@@ -242,7 +250,6 @@ public final class SitePipeline: @unchecked Sendable {
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
             theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
-            fragments?.clear()
         }
         var engine: PDFEngine?
         var engineProblem: String?
@@ -309,11 +316,12 @@ public final class SitePipeline: @unchecked Sendable {
         return only.isEmpty ? all : all.filter { only.contains($0.id) }
     }
 
-    /// Renders the outputs the last runs held back (`Options.holdsBack`); nil when there are none.
-    public func renderHeldBack(into output: OutputDestination) -> Run? {
-        guard !heldBack.isEmpty, let last else { return nil }
-        let paths = heldBack
-        heldBack = []
+    /// Renders outputs the last runs held back (`Options.holdsBack`): those of `paths` (nil: all
+    /// of them); nil when none of them is held back.
+    public func renderHeldBack(_ paths: Set<String>? = nil, into output: OutputDestination) -> Run? {
+        let paths = paths.map { $0.intersection(heldBack) } ?? heldBack
+        guard !paths.isEmpty, let last else { return nil }
+        heldBack.subtract(paths)
         var run = Run(full: false)
         var timer = StageTimer(progress: progress)
         do {

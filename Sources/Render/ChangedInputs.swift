@@ -6,8 +6,8 @@ import Model
 ///
 /// nil means "cannot tell", and the caller renders everything: `casebook.yml` (it may change
 /// anything, the theme included), a folder (its files are not named), and any path outside what
-/// the site reads. Content is compared item by item, old against new, so a file saved unchanged,
-/// or a CSV file with one row edited, changes only what really changed.
+/// the site reads. Content is compared item by item, old against new, so a file saved unchanged
+/// changes nothing, and a CSV file with one row edited changes only what really changed.
 public enum ChangedInputs {
     public static func of(_ paths: Set<String>, old: AggregatedSite, new: AggregatedSite) -> Set<OutputInput>? {
         let themeFolder = "themes/" + (new.config.theme ?? "default") + "/"
@@ -16,8 +16,12 @@ public enum ChangedInputs {
             if isFolder(path, root: new.site.root) { return nil }
             if path.hasPrefix("content/") {
                 // A lead image beside a case study is copied as a static file is.
-                inputs.formUnion([.content, .staticFile(path)])
-                inputs.formUnion(items(in: path, old: old, new: new))
+                inputs.insert(.staticFile(path))
+                // Outputs show items only: a file saved unchanged, or one the site does not read,
+                // changes nothing; any item added, removed or edited changes the lists and counts.
+                let changed = items(in: path, old: old, new: new)
+                if !changed.isEmpty { inputs.insert(.content) }
+                inputs.formUnion(changed)
             } else if path.hasPrefix("static/") {
                 inputs.formUnion([.staticFile(path), .staticFolder])
             } else if path.hasPrefix(themeFolder) {

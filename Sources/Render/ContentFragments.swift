@@ -40,7 +40,11 @@ struct ContentFragments: Sendable {
         let root = site.config.basePath
         @Sendable func prepare(_ item: Values, partial: String) -> Values { Self.prepare(item, partial: partial, theme: theme, root: root, eager: eager) }
         // What every item shows from outside itself; when it changes, nothing cached is reused.
-        cache?.start(siteContext: FragmentCache.context(of: site))
+        cache?.start(siteContext: FragmentCache.context(of: site), theme: theme.identity) { values, partial in
+            var values = values
+            values["rendered"] = nil
+            return Self.prepare(values, partial: partial, theme: theme, root: root, eager: false)
+        }
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
         let caseStudyInputs = site.caseStudies.map { ($0, cache?.caseStudy($0)) }
@@ -56,9 +60,9 @@ struct ContentFragments: Sendable {
             let html = CaseStudyHTML(
                 body: body.html, plain: body.plain, summary: summary.html, summaryPlain: summary.plain,
                 lessons: lessonTexts.map(\.html), lessonsPlain: lessonTexts.map(\.plain))
-            let card = prepare(Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: "partials/case-study-card")
+            let card = prepare(Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: Self.cardPartial)
             let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
-                prepare(Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: "partials/lesson")
+                prepare(Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: Self.lessonPartial)
             }
             return .init(source: caseStudy, html: html, card: card, lessons: lessons)
         }
@@ -94,14 +98,14 @@ struct ContentFragments: Sendable {
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
             let item = Self.quote(quote, html: SafeHTML.quoteMarkdown(quote.text, markdown), site: site, root: root)
-            return .init(source: quote, context: quoteContext, values: prepare(item, partial: "partials/quote"))
+            return .init(source: quote, context: quoteContext, values: prepare(item, partial: Self.quotePartial))
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
         if let cache {
             cache.keep(
                 made: zip(caseStudyInputs, caseStudyEntries).compactMap { $0.1 == nil ? $1 : nil },
                 zip(quoteInputs, quoteEntries).compactMap { $0.2 == nil ? $1 : nil },
-                live: (site.caseStudies.map(\.slug), site.quotes.map(\.id)))
+                live: (site.caseStudies.map { $0.slug }, site.quotes.map { $0.id }))
         }
 
         themeDescriptions = Dictionary(uniqueKeysWithValues: site.themes.map {
@@ -114,6 +118,9 @@ struct ContentFragments: Sendable {
         introduction = site.config.introduction.map { SafeHTML.markdown($0, markdown) } ?? .empty
         self.markdown = markdown
     }
+
+    /// The partial each kind of item is printed with.
+    static let cardPartial = "partials/case-study-card", lessonPartial = "partials/lesson", quotePartial = "partials/quote"
 
     static func card(_ caseStudy: CaseStudy, summaryHTML: SafeHTML, site: AggregatedSite, root: String) -> Values {
         let themes = Aggregator.themes(of: caseStudy)
@@ -165,7 +172,7 @@ struct ContentFragments: Sendable {
                 values["id"] = EscapedText(theme.value)
                 return values
             },
-            "themeIDs": EscapedText(quote.themes.map(\.value).joined(separator: " ")),
+            "themeIDs": EscapedText(quote.themes.map { $0.value }.joined(separator: " ")),
             "programmeID": EscapedText(quote.programme?.value),
         ]
         var attribution = quote.speaker

@@ -9,7 +9,8 @@ import Model
 /// An entry is reused when its source (the `CaseStudy` or `Quote`, compared in full) and its
 /// context (a quote's case-study title) are unchanged. What all items show from outside
 /// themselves (theme and programme titles, the base path) is compared once per build: a change
-/// there, or to the theme, clears everything. Entries not used by the latest build are dropped.
+/// there clears everything. A change to the theme keeps each item's Markdown and values and
+/// renders its partial again when a page prints it. Entries not used by the latest build are dropped.
 /// `@unchecked Sendable`: every stored field is read and written only under `lock`.
 public final class FragmentCache: @unchecked Sendable {
     struct CaseStudyEntry: Sendable {
@@ -30,27 +31,28 @@ public final class FragmentCache: @unchecked Sendable {
     private var caseStudies: [String: CaseStudyEntry] = [:]
     private var quotes: [String: QuoteEntry] = [:]
     private var siteContext: String?
+    /// The theme the entries' partials were prepared with (held, so no other load has its address).
+    private var theme: Theme.Identity?
 
     public init() {}
 
-    /// Forgets everything: the templates changed.
-    public func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        caseStudies = [:]
-        quotes = [:]
-        siteContext = nil
-    }
-
-    /// Starts a build: entries made for another site context are dropped.
-    func start(siteContext: String) {
+    /// Starts a build: entries made for another site context are dropped; those prepared with
+    /// another theme get `prepare`d again with this one (`partial` names the partial of each).
+    func start(siteContext: String, theme: Theme.Identity, prepare: (Values, _ partial: String) -> Values) {
         lock.lock()
         defer { lock.unlock() }
         if self.siteContext != siteContext {
             caseStudies = [:]
             quotes = [:]
             self.siteContext = siteContext
+        } else if self.theme !== theme {
+            for (slug, entry) in caseStudies {
+                caseStudies[slug]?.card = prepare(entry.card, ContentFragments.cardPartial)
+                caseStudies[slug]?.lessons = entry.lessons.map { prepare($0, ContentFragments.lessonPartial) }
+            }
+            for (id, entry) in quotes { quotes[id]?.values = prepare(entry.values, ContentFragments.quotePartial) }
         }
+        self.theme = theme
     }
 
     func caseStudy(_ source: CaseStudy) -> CaseStudyEntry? {

@@ -16,6 +16,8 @@ public struct SitePlan: Sendable {
     let pages: [PageSpec]
     /// Generated files that no template makes, by output path.
     let exports: [(path: String, make: @Sendable () throws -> [UInt8])]
+    /// The header, footer and shared values of every page, made when first rendered.
+    let chrome = CommonValuesOnce()
 
     /// The output paths of the pages that link the reports' PDFs with their sizes (the home
     /// page and each theme's page): rendered once the PDFs are made.

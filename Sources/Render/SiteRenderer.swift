@@ -72,9 +72,13 @@ public struct SiteRenderer: Sendable {
                 "missing-template", "the theme has no template '\(template)'; add templates/\(template).mustache",
                 at: SourceLocation(file: site.config.theme.map { "themes/\($0)/" } ?? "(built-in theme)"))
         }
-        var chrome = CommonValues(site: site, reports: reports, stamp: stamp, pages: allPages)
-        metrics.measure("render: header and footer") { chrome.renderChrome(theme: theme, pages: allPages) }
-        let common = chrome
+        let reports = self.reports
+        // Not made when no page is asked for (a `casebook serve` request for an export).
+        let common = pages.isEmpty ? nil : plan.chrome.values(year: stamp.day.year) {
+            var chrome = CommonValues(site: site, reports: reports, stamp: stamp, pages: allPages)
+            metrics.measure("render: header and footer") { chrome.renderChrome(theme: theme, pages: allPages) }
+            return chrome
+        }
         // Feeds, indexes and exports depend on no page: they start first, on threads of their own,
         // and run alongside the pages (the CSV export alone is as long as hundreds of pages).
         let generators = plan.exports.filter { export in wanted(export.path) { $0 == .export } }
@@ -96,7 +100,7 @@ public struct SiteRenderer: Sendable {
         let failed = pages.parallelMap(costliestFirst: \.items) { page -> RenderError? in
             do throws(RenderError) {
                 let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> SafeHTML in
-                    try theme.render(page.template, common.values(for: page))
+                    try theme.render(page.template, common!.values(for: page))
                 }
                 emit(OutputFile(path: SiteURL.file(for: page.url), text: html.text))
                 return nil
@@ -116,7 +120,7 @@ public struct SiteRenderer: Sendable {
 
         // Theme assets and static/ files, each only where the manifest has it as its producer.
         for asset in theme.assets where wanted(asset.path, { if case .asset = $0 { true } else { false } }) { emit(asset) }
-        for path in manifest.paths.sorted() where only?.contains(path) ?? true {
+        for path in (only ?? manifest.paths).sorted() {
             if case .staticFile(let source) = manifest[path]?.producer { emit(OutputFile(path: path, copyFrom: source)) }
         }
     }
@@ -132,6 +136,24 @@ final class CollectedFiles: @unchecked Sendable {
     @Sendable func add(_ file: OutputFile) { lock.withLock { files[file.path] = file } }
 
     var sorted: [OutputFile] { lock.withLock { files.keys.sorted().map { files[$0]! } } }
+}
+
+/// A plan's `CommonValues`, made by the first render of the plan and kept for later ones
+/// (`casebook serve` renders one page per request, and the chrome costs more than most pages).
+/// `@unchecked Sendable`: `made` is read and written only under `lock`.
+final class CommonValuesOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: (year: Int, values: CommonValues)?
+
+    /// The values made for `year` (the footer shows it), or `make`'s.
+    func values(year: Int, make: () -> CommonValues) -> CommonValues {
+        lock.withLock {
+            if let made, made.year == year { return made.values }
+            let values = make()
+            made = (year, values)
+            return values
+        }
+    }
 }
 
 /// The values every page shares (site, menu), with what varies per page added on request.

@@ -24,6 +24,11 @@ public struct Theme: Sendable {
     /// Set by `casebook check` only: told the values of every template rendered.
     var recorder: ValueRecorder?
 
+    /// One per load: what was rendered with another load of the theme must be rendered again.
+    let identity = Identity()
+
+    final class Identity: Sendable {}
+
     static let contentTypeName = "CASEBOOK_PRE_ESCAPED"
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
 

@@ -118,9 +118,10 @@ public actor DevServer {
         if run.succeeded {
             let shown = run.diagnostics.filter { diagnostic in changed?.contains(diagnostic.location.file) ?? true }
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
+            let nothing = changed != nil && run.changed.isEmpty && run.removed.isEmpty
             if changed == nil {
                 log("Built \(outcome.pageCount) pages, \(outcome.fileCount) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
-            } else if outcome.fileCount == 0 && run.removed.isEmpty {
+            } else if nothing {
                 log("Nothing to rebuild\(cause)\n")
             } else {
                 let pages = outcome.pageCount == 1 ? "1 page" : "\(outcome.pageCount) pages"
@@ -130,8 +131,11 @@ public actor DevServer {
                 let steps = run.timings.map { ($0.stage, $0.seconds) } + run.metrics.prefix(8).map { ("  \($0.name) ×\($0.count)", $0.seconds) }
                 log(steps.map { "  \($0.0) \(String(format: "%.1f", $0.1 * 1000)) ms" }.joined(separator: "\n") + "\n")
             }
-            liveReload.send("reload")
-            liveReload.send("updated")
+            // Tabs already show the site when nothing changed (an editor's second write of a save).
+            if !nothing {
+                liveReload.send("reload")
+                liveReload.send("updated")
+            }
         } else {
             let diagnostics = run.diagnostics
             let errors = diagnostics.filter { $0.severity == .error }
@@ -203,6 +207,7 @@ public actor DevServer {
 }
 
 /// Resolved once, by whichever comes first: listening, or failing to.
+/// `@unchecked Sendable`: `result` and `waiter` are read and written only under `lock`.
 final class StartGate: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Void, ServeError>?

@@ -5,6 +5,7 @@ import Foundation
 /// The open event streams of every browser tab, and what is sent to all of them.
 ///
 /// Each tab's `EventSource` holds one streaming response; an event is one chunk of it.
+/// `@unchecked Sendable`: `clients` and `isClosed` are read and written only under `lock`.
 final class LiveReload: @unchecked Sendable {
     private let lock = NSLock()
     private var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]

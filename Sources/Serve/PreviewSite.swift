@@ -14,6 +14,7 @@ final class PreviewSite: Sendable {
         var run: SitePipeline.Run
         /// Files rendered now (held-back outputs are made on request).
         var fileCount: Int
+        /// Pages changed, rendered now or when first asked for.
         var pageCount: Int
     }
 
@@ -32,11 +33,11 @@ final class PreviewSite: Sendable {
         let pipeline = SitePipeline(options: options)
         let queue = queue
         self.pipeline = pipeline
-        store = SiteStore { [pipeline, queue] in
+        store = SiteStore { [pipeline, queue] paths in
             await withCheckedContinuation { continuation in
                 queue.async {
                     let output = MemoryOutput()
-                    let run = pipeline.renderHeldBack(into: output)
+                    let run = pipeline.renderHeldBack(paths, into: output)
                     continuation.resume(returning: run.map { SiteUpdate(files: output.files, removed: $0.removed, full: false) })
                 }
             }
@@ -63,9 +64,9 @@ final class PreviewSite: Sendable {
         }
         let files = output.files
         await store.apply(SiteUpdate(files: files, removed: run.removed, full: run.full))
-        // Exports, indexes and reports are made when first requested: no open page shows them.
+        // Held-back outputs are made when first requested (`SitePipeline.Options.holdsBack`).
         await store.markStale(run.heldBack)
-        return Outcome(run: run, fileCount: files.count, pageCount: files.keys.count { $0.hasSuffix(".html") })
+        return Outcome(run: run, fileCount: files.count, pageCount: run.changed.count { $0.hasSuffix(".html") })
     }
 
     /// A file as the HTTP handler serves it (before the live-reload script): held-back outputs

@@ -47,6 +47,7 @@ struct SiteHandler: HTTPHandler {
     }
 
     private func notFound(_ request: HTTPRequest, problems: [Diagnostic]) async -> HTTPResponse {
+        await store.refreshIfStale("404.html")
         let bytes = await store.file("404.html") ?? Array("404 page not found\n".utf8)
         let path = await store.contains("404.html") ? "404.html" : "404.txt"
         return respond(.notFound, path: path, bytes: bytes, problems: problems, head: request.method == .HEAD)

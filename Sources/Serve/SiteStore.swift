@@ -8,27 +8,25 @@ actor SiteStore {
     private(set) var problems: [Diagnostic] = []
     /// True once a first build has succeeded.
     private(set) var isReady = false
-    /// Outputs a rebuild left for later (exports, indexes, reports): made when first asked for.
+    /// Outputs a rebuild left for later (after a rebuild, every changed one): made when asked for.
     private var stale: Set<String> = []
-    /// Makes the held-back outputs (`PreviewSite`); nil: nothing is ever held back.
-    private let refresher: (@Sendable () async -> SiteUpdate?)?
+    /// Makes held-back outputs (`PreviewSite`); nil: nothing is ever held back.
+    private let refresher: (@Sendable (Set<String>) async -> SiteUpdate?)?
     private var refreshing: Task<Void, Never>?
 
-    init(refresher: (@Sendable () async -> SiteUpdate?)? = nil) {
+    init(refresher: (@Sendable (Set<String>) async -> SiteUpdate?)? = nil) {
         self.refresher = refresher
     }
 
     func markStale(_ paths: Set<String>) { stale.formUnion(paths) }
 
-    /// Brings the held-back outputs up to date before `path` is served, once for all requests.
+    /// Brings `path` up to date before it is served, if it was held back: one refresh at a time.
     func refreshIfStale(_ path: String) async {
-        if let refreshing {
-            await refreshing.value
-            return
-        }
+        // Another request's refresh may be running; this path may be stale still after it.
+        while let refreshing { await refreshing.value }
         guard stale.contains(path), let refresher else { return }
-        stale = []
-        let task = Task { if let update = await refresher() { self.apply(update) } }
+        stale.remove(path)
+        let task = Task { if let update = await refresher([path]) { self.apply(update) } }
         refreshing = task
         await task.value
         refreshing = nil
@@ -51,7 +49,7 @@ actor SiteStore {
 
     func file(_ path: String) -> [UInt8]? { files[path] }
 
-    func contains(_ path: String) -> Bool { files[path] != nil }
+    func contains(_ path: String) -> Bool { files[path] != nil || stale.contains(path) }
 
     var paths: [String] { files.keys.sorted() }
 }

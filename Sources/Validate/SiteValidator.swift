@@ -76,7 +76,9 @@ public struct SiteValidator {
             for lesson in caseStudy.lessons {
                 vocabulary.checkThemes([lesson.theme], diagnostics: &diagnostics)
             }
-            vocabulary.checkThemeCount(caseStudy.themes + caseStudy.lessons.map(\.theme), what: "a case study", diagnostics: &diagnostics)
+            if caseStudy.themes.count + caseStudy.lessons.count > Vocabulary.maximumThemesPerItem {
+                vocabulary.checkThemeCount(caseStudy.themes + caseStudy.lessons.map { $0.theme }, what: "a case study", diagnostics: &diagnostics)
+            }
         }
 
         var quotes: [Quote] = []
@@ -84,7 +86,9 @@ public struct SiteValidator {
         for var quote in loaded.quotes {
             vocabulary.checkProgramme(quote.programme, diagnostics: &diagnostics)
             vocabulary.checkThemes(quote.themes, diagnostics: &diagnostics)
-            vocabulary.checkThemeCount(quote.themes, what: "a quote", diagnostics: &diagnostics)
+            if quote.themes.count > Vocabulary.maximumThemesPerItem {
+                vocabulary.checkThemeCount(quote.themes, what: "a quote", diagnostics: &diagnostics)
+            }
             if let reference = quote.caseStudy, !caseStudySlugs.contains(reference.value),
                 !loaded.unloadedCaseStudySlugs.contains(reference.value)
             {
@@ -104,7 +108,15 @@ public struct SiteValidator {
             ConsentRules(today: consentDay, requireReference: config.requireConsentRef).apply(to: &quote, diagnostics: &diagnostics)
             quotes.append(quote)
         }
-        let finalQuotes = Dictionary(quotes.map { ($0.id, $0.consent) }, uniquingKeysWith: { first, _ in first })
+        // Only withdrawn ones are asked about: a set of them, not a table of every quote. With
+        // repeated ids (an error already), the first quote of an id decides, as everywhere.
+        var withdrawn = Set<String>()
+        if quoteIDs.count == quotes.count {
+            for quote in quotes where quote.consent == .withdrawn { withdrawn.insert(quote.id) }
+        } else {
+            var seen = Set<String>()
+            for quote in quotes where seen.insert(quote.id).inserted && quote.consent == .withdrawn { withdrawn.insert(quote.id) }
+        }
         for caseStudy in caseStudies {
             for reference in caseStudy.quoteRefs {
                 guard quoteIDs.contains(reference.value) else {
@@ -115,7 +127,7 @@ public struct SiteValidator {
                                at: reference.location))
                     continue
                 }
-                if finalQuotes[reference.value] == .withdrawn {
+                if withdrawn.contains(reference.value) {
                     diagnostics.append(
                         .warning("withdrawn-quote", "quote '\(reference.value)' is withdrawn and will not be shown", at: reference.location))
                 }
@@ -150,6 +162,14 @@ public struct SiteValidator {
 
     /// The set of ids, with an error at each repeat that points back at the first.
     private func uniqueIDs(_ items: [(String, SourceLocation)], kind: String, diagnostics: inout [Diagnostic]) -> Set<String> {
+        // Ids seldom repeat: a set answers first, and only a repeat pays for the table of locations.
+        var ids = Set<String>(minimumCapacity: items.count)
+        var repeats = false
+        for (id, _) in items where !ids.insert(id).inserted {
+            repeats = true
+            break
+        }
+        if !repeats { return ids }
         var seen: [String: SourceLocation] = [:]
         for (id, location) in items {
             if let first = seen[id] {

@@ -25,14 +25,28 @@ struct Vocabulary {
             }
             seen[programme.id] = programme.location
         }
-        themeIDs = Set(config.themes.map(\.id))
-        programmeIDs = config.programmes.map { Set($0.map(\.id)) }
+        themeList = config.themes.map(\.id)
+        programmeList = config.programmes?.map(\.id)
+        themeIDs = Set(themeList)
+        programmeIDs = programmeList.map(Set.init)
         themeSuggester = Suggester(config.themes.map(\.id))
         programmeSuggester = Suggester(config.programmes?.map(\.id) ?? [])
     }
 
+    /// The ids in `casebook.yml` order, scanned instead of hashed when there are few (each item's
+    /// themes and programme are checked: hashing them was a fifth of a rebuild's validation).
+    private let themeList: [String]
+    private let programmeList: [String]?
+
+    private func isTheme(_ id: String) -> Bool { themeList.count <= 16 ? themeList.contains(id) : themeIDs.contains(id) }
+
+    private func isProgramme(_ id: String) -> Bool {
+        guard let programmeList, let programmeIDs else { return true }
+        return programmeList.count <= 16 ? programmeList.contains(id) : programmeIDs.contains(id)
+    }
+
     func checkThemes(_ themes: [Located<String>], diagnostics: inout [Diagnostic]) {
-        for theme in themes where !themeIDs.contains(theme.value) {
+        for theme in themes where !isTheme(theme.value) {
             diagnostics.append(
                 .error("unknown-theme",
                        "unknown theme '\(theme.value)'\(themeSuggester.hint(for: theme.value)); themes are defined under 'themes:' in casebook.yml",
@@ -41,7 +55,7 @@ struct Vocabulary {
     }
 
     func checkProgramme(_ programme: Located<String>?, diagnostics: inout [Diagnostic]) {
-        guard let programme, let programmeIDs, !programmeIDs.contains(programme.value) else { return }
+        guard let programme, !isProgramme(programme.value) else { return }
         diagnostics.append(
             .error("unknown-programme",
                    "unknown programme '\(programme.value)'\(programmeSuggester.hint(for: programme.value)); programmes are defined under 'programmes:' in casebook.yml",

@@ -91,6 +91,24 @@ import TestSupport
     }
 
     /// One row of a CSV file changes the pages that list that quote, not those listing its neighbours.
+    /// Outputs show items: a file saved unchanged, or the words of a quote no public page may
+    /// show, affect nothing; making that quote public affects the pages that list it.
+    @Test func anEditNoPublicItemShowsAffectsNothing() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let caseStudy = "content/case-studies/first-steps.md"
+        let unchanged = try affected(site, by: [caseStudy]) { try site.write(caseStudy, try site.read(caseStudy)) }
+        #expect(unchanged.isEmpty, "\(unchanged.sorted())")
+        let quote = "content/quotes/q-slow.md"
+        let hidden = try affected(site, by: [quote]) {
+            try site.edit(quote, replacing: "slower than we planned", with: "much slower than we planned")
+        }
+        #expect(hidden.isEmpty, "an internal quote's words: \(hidden.sorted())")
+        let published = try affected(site, by: [quote]) { try site.edit(quote, replacing: "consent: internal", with: "consent: public") }
+        for page in ["quotes/index.html", "themes/hard-work/index.html", "data/quotes.json", "index.html"] {
+            #expect(published.contains(page), "\(page) lists the quote once it is public")
+        }
+    }
+
     @Test func aQuoteRowEditAffectsOnlyThePagesListingThatQuote() throws {
         let site = try FixtureSite(copying: "valid-site")
         let path = "content/quotes/survey.csv"

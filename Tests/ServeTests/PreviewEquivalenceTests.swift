@@ -50,6 +50,29 @@ import TestSupport
         try await expectSameAsFreshBuild(preview, site: site, context: "after an unattributable change")
     }
 
+    /// A rebuild renders nothing up front: the pages it changed are made when first asked for,
+    /// with the edit in them, and a partial override re-renders items already cached.
+    @Test func aRebuildMakesChangedPagesWhenTheyAreAskedFor() async throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let preview = PreviewSite(folder: site.root, includeDrafts: false, baseURL: Self.baseURL, clock: SiteBuilds.clock)
+        _ = await preview.update(changed: nil)
+        let path = "content/case-studies/first-steps.md"
+        let lines = try site.read(path).components(separatedBy: "\n")
+        try site.write(path, lines.map { $0.hasPrefix("summary: ") ? "summary: A summary edited while serving." : $0 }.joined(separator: "\n"))
+        let edit = await preview.update(changed: [path])
+        let page = "case-studies/first-steps/index.html"
+        #expect(edit.run.succeeded && edit.fileCount == 0 && edit.pageCount > 0 && edit.run.heldBack.contains(page))
+        #expect(String(decoding: await preview.file(page) ?? [], as: UTF8.self).contains("A summary edited while serving."))
+
+        let partial = "themes/default/templates/partials/quote.mustache"
+        let builtIn = try String(contentsOf: PackagePaths.root.appendingPathComponent("Sources/Render/DefaultTheme/templates/partials/quote.mustache"), encoding: .utf8)
+        try site.write(partial, "<!-- quote override -->" + builtIn)
+        let override = await preview.update(changed: [partial])
+        #expect(override.run.succeeded && !override.run.full)
+        #expect(String(decoding: await preview.file(page) ?? [], as: UTF8.self).contains("<!-- quote override -->"))
+        try await expectSameAsFreshBuild(preview, site: site, context: "after a summary edit and a partial override")
+    }
+
     /// Every file a fresh build writes is served with its bytes, and nothing else is served.
     func expectSameAsFreshBuild(_ preview: PreviewSite, site: FixtureSite, context: String) async throws {
         let output = TestScratch.path("casebook-preview-full")
