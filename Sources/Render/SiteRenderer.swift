@@ -74,7 +74,7 @@ public struct SiteRenderer: Sendable {
         }
         let reports = self.reports
         // Not made when no page is asked for (a `casebook serve` request for an export).
-        let common = pages.isEmpty ? nil : plan.chrome.values(year: stamp.day.year) {
+        let common = pages.isEmpty ? nil : plan.chrome.values(for: .init(year: stamp.day.year, reportPDFs: reports.map(\.pdfBytes))) {
             var chrome = CommonValues(site: site, reports: reports, stamp: stamp, pages: allPages)
             metrics.measure("render: header and footer") { chrome.renderChrome(theme: theme, pages: allPages) }
             return chrome
@@ -142,15 +142,22 @@ final class CollectedFiles: @unchecked Sendable {
 /// (`casebook serve` renders one page per request, and the chrome costs more than most pages).
 /// `@unchecked Sendable`: `made` is read and written only under `lock`.
 final class CommonValuesOnce: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: (year: Int, values: CommonValues)?
+    /// What the chrome's values are made from besides the plan: the footer's year, and the
+    /// reports' PDF sizes (`build --pdf` renders the pages that link them again once they are made).
+    struct Key: Equatable {
+        var year: Int
+        var reportPDFs: [Int?]
+    }
 
-    /// The values made for `year` (the footer shows it), or `make`'s.
-    func values(year: Int, make: () -> CommonValues) -> CommonValues {
+    private let lock = NSLock()
+    private var made: (key: Key, values: CommonValues)?
+
+    /// The values made for `key`, or `make`'s.
+    func values(for key: Key, make: () -> CommonValues) -> CommonValues {
         lock.withLock {
-            if let made, made.year == year { return made.values }
+            if let made, made.key == key { return made.values }
             let values = make()
-            made = (year, values)
+            made = (key, values)
             return values
         }
     }
