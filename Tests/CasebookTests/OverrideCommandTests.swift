@@ -60,6 +60,16 @@ import Testing
         }
     }
 
+    @Test func jsonSaysWhereTheCopyIsAndWhetherItIsStamped() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["override", "--format", "json", "assets/site.css", site.root])
+        #expect(result.status == 0, "\(result)")
+        struct Outcome: Decodable { let path: String, stamped: Bool }
+        let outcome = try JSONDecoder().decode(Outcome.self, from: Data(result.stdout.utf8))
+        #expect(outcome.path == site.root + "/themes/default/assets/site.css" && outcome.stamped, "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: site.path("themes/default/assets/site.css")))
+    }
+
     @Test func anExistingCopyIsKeptUnlessForced() throws {
         let site = try FixtureSite(copying: "valid-site", ["themes/default/\(Self.quote)": "mine"])
         let refused = try CasebookCLI.run(["override", Self.quote], in: site.url)
