@@ -128,7 +128,7 @@ struct ContentFragments: Sendable {
             "title": EscapedText(caseStudy.title), "url": Href(path: SiteURL.caseStudy(caseStudy.slug)),
             "href": Href(root, SiteURL.caseStudy(caseStudy.slug)), "slug": EscapedText(caseStudy.slug),
             "summaryHTML": summaryHTML, "summaryText": EscapedText(caseStudy.summary),
-            "dateISO": EscapedText(caseStudy.date.description), "dateText": EscapedText(caseStudy.date.longDescription),
+            "dateISO": EscapedText(caseStudy.date.description), "dateText": EscapedText(site.config.wording.date(caseStudy.date)),
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
@@ -183,7 +183,7 @@ struct ContentFragments: Sendable {
         let caseStudy = quote.caseStudy.flatMap { site.caseStudy($0.value) }
         values["caseStudy"] = caseStudy.map { link($0.title, SiteURL.caseStudy($0.slug), root: root) }.orAbsent
         values["dateISO"] = quote.date.map { EscapedText($0.description) }.orAbsent
-        values["dateText"] = quote.date.map { EscapedText($0.longDescription) }.orAbsent
+        values["dateText"] = quote.date.map { EscapedText(site.config.wording.date($0)) }.orAbsent
         return values
     }
 

@@ -35,7 +35,7 @@ struct ReportValues {
                 "id": EscapedText(report.id), "title": EscapedText(report.title), "subtitle": EscapedText(report.subtitle),
                 "audience": EscapedText(report.audience.rawValue), "isInternal": report.audience == .internal,
                 "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
-                "dateText": EscapedText(date.longDescription), "dateISO": EscapedText(date.description),
+                "dateText": EscapedText(site.config.wording.date(date)), "dateISO": EscapedText(date.description),
                 "authors": report.authors.map { ["name": EscapedText($0)] as Values },
                 "authorList": EscapedText(report.authors.isEmpty ? config.organisation : report.authors.joined(separator: ", ")),
                 "logo": report.logo.map { logo -> Values in
@@ -49,6 +49,7 @@ struct ReportValues {
                 "title": EscapedText(config.title), "organisation": EscapedText(config.organisation), "language": EscapedText(config.language),
                 "contactEmail": EscapedText(config.contactEmail), "url": Href(absolute: config.baseURL),
             ] as Values,
+            "t": Values(config.wording),
             "contents": contents,
             "summary": summary(),
             "sections": sections,
@@ -131,7 +132,7 @@ struct ReportValues {
             "summaryHTML": html(caseStudy.summary, at: SourceLocation(file: caseStudy.file)),
             "programme": EscapedText(caseStudy.programme.map { site.programmeTitle($0.value) }),
             "organisation": EscapedText(caseStudy.organisation), "region": EscapedText(caseStudy.region),
-            "dateText": EscapedText(caseStudy.date.longDescription), "hasLessons": !caseStudy.lessons.isEmpty,
+            "dateText": EscapedText(site.config.wording.date(caseStudy.date)), "hasLessons": !caseStudy.lessons.isEmpty,
             "lessons": caseStudy.lessons.map { lesson -> Values in
                 ["html": html(lesson.text, at: lesson.location), "theme": EscapedText(site.themeTitle(lesson.theme.value))]
             },
@@ -145,10 +146,11 @@ struct ReportValues {
         filters.append(filter("Themes", report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? "All themes"))
         filters.append(filter("Programmes", report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? "All programmes"))
         let period: String
+        let words = site.config.wording
         switch (report.from, report.to) {
-        case let (from?, to?): period = "\(from.longDescription) to \(to.longDescription)"
-        case let (from?, nil): period = "From \(from.longDescription)"
-        case let (nil, to?): period = "Up to \(to.longDescription)"
+        case let (from?, to?): period = "\(words.date(from)) to \(words.date(to))"
+        case let (from?, nil): period = "From \(words.date(from))"
+        case let (nil, to?): period = "Up to \(words.date(to))"
         default: period = "All dates"
         }
         filters.append(filter("Period", period))

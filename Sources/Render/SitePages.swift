@@ -8,6 +8,8 @@ struct SitePages {
     let fragments: ContentFragments
     /// The base path, before every `href`.
     var root: String { site.config.basePath }
+    /// casebook's own words in the site's language.
+    var words: Wording { site.config.wording }
 
     func all() -> [PageSpec] {
         [home(), caseStudyIndex(), themeIndex(), programmeIndex(), quotes(), search(), notFound()]
@@ -35,7 +37,7 @@ struct SitePages {
 
     func caseStudyIndex() -> PageSpec {
         PageSpec(
-            url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: "Case studies",
+            url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: words[.caseStudies],
             description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
             items: site.caseStudies.count,
             values: Self.listing(caseStudies: fragments.cardValues(site.caseStudies)))
@@ -63,7 +65,7 @@ struct SitePages {
 
     func themeIndex() -> PageSpec {
         PageSpec(
-            url: SiteURL.themes, template: "themes", kind: "themes", title: "Themes",
+            url: SiteURL.themes, template: "themes", kind: "themes", title: words[.themes],
             description: "What we learned, theme by theme, and the evidence behind each.", section: SiteURL.themes,
             values: themeIndexValues())
     }
@@ -110,7 +112,7 @@ struct SitePages {
 
     func programmeIndex() -> PageSpec {
         PageSpec(
-            url: SiteURL.programmes, template: "programmes", kind: "programmes", title: "Programmes",
+            url: SiteURL.programmes, template: "programmes", kind: "programmes", title: words[.programmes],
             description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
             values: programmeIndexValues())
     }
@@ -139,7 +141,7 @@ struct SitePages {
 
     func quotes() -> PageSpec {
         PageSpec(
-            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: "Quotes",
+            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: words[.quotes],
             description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
             items: site.quotes.count,
             values: quotesValues())
@@ -177,13 +179,13 @@ struct SitePages {
 
     func search() -> PageSpec {
         PageSpec(
-            url: SiteURL.search, template: "search", kind: "search", title: "Search",
+            url: SiteURL.search, template: "search", kind: "search", title: words[.search],
             description: "Search the case studies, themes and pages.", section: SiteURL.search, values: [:])
     }
 
     func notFound() -> PageSpec {
         PageSpec(
-            url: "404.html", template: "404", kind: "404", title: "Page not found",
+            url: "404.html", template: "404", kind: "404", title: words[.pageNotFound],
             description: "The page you asked for is not here.", section: "404.html", values: [:])
     }
 
