@@ -10,6 +10,15 @@ extension Wording {
         case caseStudiesCount, lessonsCount, quotesCount, programmesCount
         case allThemesAndEvidence, inTheirOwnWords, allQuotes, latestCaseStudies, allCaseStudies
         case readTheReport, downloadThePDF, pdfOf, inTheReport, allThemes, pageNotFound
+        // The case-study page and the listing pages.
+        case published, themeLabel, themesLede, theThemes, evidenceForEachTheme, themesMatrixIntro, themesMatrixCaption
+        case caseStudiesLede, allCaseStudiesNewestFirst, noCaseStudiesYet
+        case programmesKicker, programmesLede, evidenceFromEachProgramme, searchFor
+        // Reports: headings, labels and what "about this report" says of its filters.
+        case contents, summary, evidenceByTheme, theme, programme, organisation, region, date, internalMark
+        case evidenceMatrix, matrixIntro, matrixCaption, appendixCaseStudies, aboutThisReport, whatThisReportIncludes
+        case reportConsent, tellUsWhatYouThink, feedbackIntro, writeToUsAt, internalNotice
+        case audience, audiencePublic, audienceInternal, allProgrammes, period, periodTo, periodFrom, periodUpTo, allDates
         // Month names, for dates.
         case january, february, march, april, may, june, july, august, september, october, november, december
     }
@@ -29,6 +38,30 @@ extension Wording {
         .allQuotes: "All quotes", .latestCaseStudies: "Latest case studies", .allCaseStudies: "All case studies",
         .readTheReport: "Read the report", .downloadThePDF: "Download the PDF", .pdfOf: "of",
         .inTheReport: "In the report", .allThemes: "All themes", .pageNotFound: "Page not found",
+        .published: "Published", .themeLabel: "Theme:",
+        .themesLede: "The findings, grouped into themes. Each theme brings together lessons, quotes and case studies from across our programmes.",
+        .theThemes: "The themes", .evidenceForEachTheme: "Evidence for each theme",
+        .themesMatrixIntro: "How much evidence each programme has contributed to each theme. Follow a theme or programme to read it.",
+        .themesMatrixCaption: "Case studies, lessons and quotes for each theme, by programme",
+        .caseStudiesLede: "Stories from the projects we fund: what they set out to do, what changed, and what they learned along the way.",
+        .allCaseStudiesNewestFirst: "All case studies, newest first", .noCaseStudiesYet: "There are no case studies yet.",
+        .programmesKicker: "Where the evidence comes from", .programmesLede: "The programmes whose projects shared what they learned.",
+        .evidenceFromEachProgramme: "Evidence from each programme", .searchFor: "Search for",
+        .contents: "Contents", .summary: "Summary", .evidenceByTheme: "Evidence by theme", .theme: "Theme",
+        .programme: "Programme", .organisation: "Organisation", .region: "Region", .date: "Date", .internalMark: "(internal)",
+        .evidenceMatrix: "Evidence matrix",
+        .matrixIntro: "Each cell counts the case studies, lessons and quotes for a theme within a programme.",
+        .matrixCaption: "Themes by programme: case studies / lessons / quotes",
+        .appendixCaseStudies: "Appendix: case studies", .aboutThisReport: "About this report",
+        .whatThisReportIncludes: "What this report includes",
+        .reportConsent: "Quotes appear only with the consent of the person quoted. People are described by their role, never by name.",
+        .tellUsWhatYouThink: "Tell us what you think",
+        .feedbackIntro: "We would like to hear what you found useful in this report, what was missing, and what you would do differently.",
+        .writeToUsAt: "Write to us at",
+        .internalNotice: "Internal: not for publication. Contains quotes given for internal use only.",
+        .audience: "Audience", .audiencePublic: "Public: public quotes only", .audienceInternal: "Internal: public and internal quotes",
+        .allProgrammes: "All programmes", .period: "Period", .periodTo: "to", .periodFrom: "From", .periodUpTo: "Up to",
+        .allDates: "All dates",
         .january: "January", .february: "February", .march: "March", .april: "April", .may: "May", .june: "June",
         .july: "July", .august: "August", .september: "September", .october: "October", .november: "November",
         .december: "December",
@@ -52,6 +85,31 @@ extension Wording {
         .allCaseStudies: "Pob astudiaeth achos",
         .readTheReport: "Darllen yr adroddiad", .downloadThePDF: "Lawrlwytho’r PDF", .pdfOf: "o",
         .inTheReport: "Yn yr adroddiad", .allThemes: "Pob thema", .pageNotFound: "Heb ddod o hyd i’r dudalen",
+        .published: "Cyhoeddwyd", .themeLabel: "Thema:",
+        .themesLede: "Y canfyddiadau, wedi’u grwpio’n themâu. Mae pob thema’n dwyn ynghyd wersi, dyfyniadau ac astudiaethau achos o bob un o’n rhaglenni.",
+        .theThemes: "Y themâu", .evidenceForEachTheme: "Tystiolaeth ar gyfer pob thema",
+        .themesMatrixIntro: "Faint o dystiolaeth y mae pob rhaglen wedi’i chyfrannu at bob thema. Dilynwch thema neu raglen i’w darllen.",
+        .themesMatrixCaption: "Astudiaethau achos, gwersi a dyfyniadau ar gyfer pob thema, fesul rhaglen",
+        .caseStudiesLede: "Straeon gan y prosiectau a ariannwn: beth oedd eu nod, beth a newidiodd, a beth a ddysgwyd ar hyd y ffordd.",
+        .allCaseStudiesNewestFirst: "Pob astudiaeth achos, y diweddaraf yn gyntaf", .noCaseStudiesYet: "Nid oes astudiaethau achos eto.",
+        .programmesKicker: "O ble daw’r dystiolaeth", .programmesLede: "Y rhaglenni y rhannodd eu prosiectau yr hyn a ddysgwyd ganddynt.",
+        .evidenceFromEachProgramme: "Tystiolaeth o bob rhaglen", .searchFor: "Chwilio am",
+        .contents: "Cynnwys", .summary: "Crynodeb", .evidenceByTheme: "Tystiolaeth fesul thema", .theme: "Thema",
+        .programme: "Rhaglen", .organisation: "Sefydliad", .region: "Rhanbarth", .date: "Dyddiad", .internalMark: "(mewnol)",
+        .evidenceMatrix: "Matrics tystiolaeth",
+        .matrixIntro: "Mae pob cell yn cyfrif yr astudiaethau achos, y gwersi a’r dyfyniadau ar gyfer thema o fewn rhaglen.",
+        .matrixCaption: "Themâu fesul rhaglen: astudiaethau achos / gwersi / dyfyniadau",
+        .appendixCaseStudies: "Atodiad: astudiaethau achos", .aboutThisReport: "Am yr adroddiad hwn",
+        .whatThisReportIncludes: "Beth sydd yn yr adroddiad hwn",
+        .reportConsent: "Dim ond gyda chaniatâd y sawl a ddyfynnir y mae dyfyniadau’n ymddangos. Disgrifir pobl yn ôl eu rôl, byth wrth eu henw.",
+        .tellUsWhatYouThink: "Dywedwch wrthym beth yw eich barn",
+        .feedbackIntro: "Hoffem glywed beth oedd yn ddefnyddiol i chi yn yr adroddiad hwn, beth oedd ar goll, a beth fyddech chi’n ei wneud yn wahanol.",
+        .writeToUsAt: "Ysgrifennwch atom yn",
+        .internalNotice: "Mewnol: nid i’w gyhoeddi. Yn cynnwys dyfyniadau a roddwyd at ddefnydd mewnol yn unig.",
+        .audience: "Cynulleidfa", .audiencePublic: "Cyhoeddus: dyfyniadau cyhoeddus yn unig",
+        .audienceInternal: "Mewnol: dyfyniadau cyhoeddus a mewnol",
+        .allProgrammes: "Pob rhaglen", .period: "Cyfnod", .periodTo: "i", .periodFrom: "O", .periodUpTo: "Hyd at",
+        .allDates: "Pob dyddiad",
         .january: "Ionawr", .february: "Chwefror", .march: "Mawrth", .april: "Ebrill", .may: "Mai", .june: "Mehefin",
         .july: "Gorffennaf", .august: "Awst", .september: "Medi", .october: "Hydref", .november: "Tachwedd",
         .december: "Rhagfyr",

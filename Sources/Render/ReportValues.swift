@@ -24,11 +24,12 @@ struct ReportValues {
         let config = site.config
         let sections = site.themes.enumerated().map { index, theme in section(theme, number: index + 1) }
         func entry(_ title: String, _ anchor: String) -> Values { ["title": EscapedText(title), "anchor": EscapedText(anchor)] }
-        var contents = [entry("Summary", "summary")]
+        let words = config.wording
+        var contents = [entry(words[.summary], "summary")]
         contents += site.themes.map { entry($0.definition.title, "theme-\($0.definition.id)") }
         contents += [
-            entry("Evidence matrix", "evidence-matrix"), entry("Appendix: case studies", "appendix"), entry("About this report", "about"),
-            entry("Tell us what you think", "feedback"),
+            entry(words[.evidenceMatrix], "evidence-matrix"), entry(words[.appendixCaseStudies], "appendix"),
+            entry(words[.aboutThisReport], "about"), entry(words[.tellUsWhatYouThink], "feedback"),
         ]
         return [
             "report": [
@@ -49,7 +50,7 @@ struct ReportValues {
                 "title": EscapedText(config.title), "organisation": EscapedText(config.organisation), "language": EscapedText(config.language),
                 "contactEmail": EscapedText(config.contactEmail), "url": Href(absolute: config.baseURL),
             ] as Values,
-            "t": Values(config.wording),
+            "t": Values(words),
             "contents": contents,
             "summary": summary(),
             "sections": sections,
@@ -141,19 +142,20 @@ struct ReportValues {
 
     func about() -> Values {
         func filter(_ label: String, _ value: String) -> Values { ["label": EscapedText(label), "value": EscapedText(value)] }
-        var filters: [Values] = []
-        filters.append(filter("Audience", report.audience == .public ? "Public: public quotes only" : "Internal: public and internal quotes"))
-        filters.append(filter("Themes", report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? "All themes"))
-        filters.append(filter("Programmes", report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? "All programmes"))
-        let period: String
         let words = site.config.wording
+        var filters: [Values] = []
+        filters.append(filter(words[.audience], words[report.audience == .public ? .audiencePublic : .audienceInternal]))
+        filters.append(filter(words[.themes], report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? words[.allThemes]))
+        filters.append(filter(
+            words[.programmes], report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? words[.allProgrammes]))
+        let period: String
         switch (report.from, report.to) {
-        case let (from?, to?): period = "\(words.date(from)) to \(words.date(to))"
-        case let (from?, nil): period = "From \(words.date(from))"
-        case let (nil, to?): period = "Up to \(words.date(to))"
-        default: period = "All dates"
+        case let (from?, to?): period = "\(words.date(from)) \(words[.periodTo]) \(words.date(to))"
+        case let (from?, nil): period = "\(words[.periodFrom]) \(words.date(from))"
+        case let (nil, to?): period = "\(words[.periodUpTo]) \(words.date(to))"
+        default: period = words[.allDates]
         }
-        filters.append(filter("Period", period))
+        filters.append(filter(words[.period], period))
         // No count of the quotes left out: how many there are is itself a trace of them.
         return ["filters": filters]
     }

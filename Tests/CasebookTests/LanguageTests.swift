@@ -54,12 +54,25 @@ import Testing
         let report = try #require(reports.htmlPages.first { $0.hasSuffix("/index.html") }.flatMap(reports.text))
         #expect(report.contains(">1 Medi 2025</time>"))
         #expect(!report.contains("1 September 2025"))
+        for welsh in [">Cynnwys<", ">Crynodeb<", ">Matrics tystiolaeth<", ">Atodiad: astudiaethau achos<", ">Am yr adroddiad hwn<", "<dt>Dyddiad</dt>"] {
+            #expect(report.contains(welsh), "the report lacks '\(welsh)'")
+        }
+        for english in [">Contents<", ">Summary<", ">Evidence matrix<", "Appendix: case studies", "About this report", "Tell us what you think", "<dt>Date</dt>", ">Theme<"] {
+            #expect(!report.contains(english), "the report still says '\(english)'")
+        }
+        let caseStudyPath = try #require(pages.htmlPages.first { $0.hasPrefix("case-studies/") && $0 != "case-studies/index.html" })
+        let caseStudy = try #require(pages.text(caseStudyPath))
+        #expect(caseStudy.contains("<dt>Cyhoeddwyd</dt>"))
+        #expect(!caseStudy.contains("<dt>Published</dt>"))
+        #expect(welshMonths.contains { caseStudy.contains(" \($0) 20") })
     }
 
     @Test func englishHasEveryWordAndWelshTranslatesEveryOne() {
         let english = Wording(language: "en"), welsh = Wording(language: "cy")
         for key in Wording.Key.allCases {
             #expect(!english[key].isEmpty)
+            // Escaping would change these, and English pages must stay as they were before the table.
+            #expect(!english[key].contains(where: { "&<>\"'".contains($0) }), "'\(key.rawValue)' changes when escaped")
             #expect(welsh[key] != english[key], "'\(key.rawValue)' is not translated into Welsh")
         }
         #expect(Wording(language: "cy-GB")[.themes] == "Themâu")
