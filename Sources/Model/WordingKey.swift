@@ -14,6 +14,10 @@ extension Wording {
         case published, themeLabel, themesLede, theThemes, evidenceForEachTheme, themesMatrixIntro, themesMatrixCaption
         case caseStudiesLede, allCaseStudiesNewestFirst, noCaseStudiesYet
         case programmesKicker, programmesLede, evidenceFromEachProgramme, searchFor
+        // Charts: titles, and descriptions read out in place of the picture.
+        case chartThemesTitle, chartProgrammesTitle, matrixThemesTitle, matrixProgrammesTitle
+        case barDescriptionThemes, barDescriptionProgrammes, mostQuotes, mostCaseStudies
+        case matrixDescriptionThemes, matrixDescriptionProgrammes
         // Reports: headings, labels and what "about this report" says of its filters.
         case contents, summary, evidenceByTheme, theme, programme, organisation, region, date, internalMark
         case evidenceMatrix, matrixIntro, matrixCaption, appendixCaseStudies, aboutThisReport, whatThisReportIncludes
@@ -47,6 +51,15 @@ extension Wording {
         .allCaseStudiesNewestFirst: "All case studies, newest first", .noCaseStudiesYet: "There are no case studies yet.",
         .programmesKicker: "Where the evidence comes from", .programmesLede: "The programmes whose projects shared what they learned.",
         .evidenceFromEachProgramme: "Evidence from each programme", .searchFor: "Search for",
+        .chartThemesTitle: "Quotes and case studies by theme", .chartProgrammesTitle: "Quotes and case studies by programme",
+        .matrixThemesTitle: "Evidence matrix: themes by programme", .matrixProgrammesTitle: "Evidence matrix: programmes by theme",
+        .barDescriptionThemes:
+            "Bar chart. For each theme, a solid bar for its quotes and a striped bar for its case studies, each with its number at its end.",
+        .barDescriptionProgrammes:
+            "Bar chart. For each programme, a solid bar for its quotes and a striped bar for its case studies, each with its number at its end.",
+        .mostQuotes: "Most quotes:", .mostCaseStudies: "Most case studies:",
+        .matrixDescriptionThemes: "Bubble grid. Each row is a theme and each column a programme. A circle's area grows with the number of case studies, lessons and quotes together, written on the circle; 0 marks a cell with no evidence yet.",
+        .matrixDescriptionProgrammes: "Bubble grid. Each row is a programme and each column a theme. A circle's area grows with the number of case studies, lessons and quotes together, written on the circle; 0 marks a cell with no evidence yet.",
         .contents: "Contents", .summary: "Summary", .evidenceByTheme: "Evidence by theme", .theme: "Theme",
         .programme: "Programme", .organisation: "Organisation", .region: "Region", .date: "Date", .internalMark: "(internal)",
         .evidenceMatrix: "Evidence matrix",
@@ -94,6 +107,16 @@ extension Wording {
         .allCaseStudiesNewestFirst: "Pob astudiaeth achos, y diweddaraf yn gyntaf", .noCaseStudiesYet: "Nid oes astudiaethau achos eto.",
         .programmesKicker: "O ble daw’r dystiolaeth", .programmesLede: "Y rhaglenni y rhannodd eu prosiectau yr hyn a ddysgwyd ganddynt.",
         .evidenceFromEachProgramme: "Tystiolaeth o bob rhaglen", .searchFor: "Chwilio am",
+        .chartThemesTitle: "Dyfyniadau ac astudiaethau achos fesul thema",
+        .chartProgrammesTitle: "Dyfyniadau ac astudiaethau achos fesul rhaglen",
+        .matrixThemesTitle: "Matrics tystiolaeth: themâu fesul rhaglen", .matrixProgrammesTitle: "Matrics tystiolaeth: rhaglenni fesul thema",
+        .barDescriptionThemes:
+            "Siart bar. Ar gyfer pob thema, bar solet ar gyfer ei dyfyniadau a bar streipiog ar gyfer ei hastudiaethau achos, pob un â’i rif ar ei ddiwedd.",
+        .barDescriptionProgrammes:
+            "Siart bar. Ar gyfer pob rhaglen, bar solet ar gyfer ei dyfyniadau a bar streipiog ar gyfer ei hastudiaethau achos, pob un â’i rif ar ei ddiwedd.",
+        .mostQuotes: "Y nifer mwyaf o ddyfyniadau:", .mostCaseStudies: "Y nifer mwyaf o astudiaethau achos:",
+        .matrixDescriptionThemes: "Grid swigod. Mae pob rhes yn thema a phob colofn yn rhaglen. Mae arwynebedd cylch yn tyfu gyda nifer yr astudiaethau achos, y gwersi a’r dyfyniadau gyda’i gilydd, a ysgrifennir ar y cylch; mae 0 yn dynodi cell heb dystiolaeth eto.",
+        .matrixDescriptionProgrammes: "Grid swigod. Mae pob rhes yn rhaglen a phob colofn yn thema. Mae arwynebedd cylch yn tyfu gyda nifer yr astudiaethau achos, y gwersi a’r dyfyniadau gyda’i gilydd, a ysgrifennir ar y cylch; mae 0 yn dynodi cell heb dystiolaeth eto.",
         .contents: "Cynnwys", .summary: "Crynodeb", .evidenceByTheme: "Tystiolaeth fesul thema", .theme: "Thema",
         .programme: "Rhaglen", .organisation: "Sefydliad", .region: "Rhanbarth", .date: "Dyddiad", .internalMark: "(mewnol)",
         .evidenceMatrix: "Matrics tystiolaeth",
