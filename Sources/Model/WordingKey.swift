@@ -14,6 +14,9 @@ extension Wording {
         case published, themeLabel, themesLede, theThemes, evidenceForEachTheme, themesMatrixIntro, themesMatrixCaption
         case caseStudiesLede, allCaseStudiesNewestFirst, noCaseStudiesYet
         case programmesKicker, programmesLede, evidenceFromEachProgramme, searchFor
+        // The quotes, search and 404 pages.
+        case quotesLedeAfterCount, quoteThemes, jumpToATheme, quotesHidden, filterQuotes, showAll
+        case searchLede, notFoundLede, fromCaseStudy
         // Charts: titles, and descriptions read out in place of the picture.
         case chartThemesTitle, chartProgrammesTitle, matrixThemesTitle, matrixProgrammesTitle
         case barDescriptionThemes, barDescriptionProgrammes, mostQuotes, mostCaseStudies
@@ -51,6 +54,11 @@ extension Wording {
         .allCaseStudiesNewestFirst: "All case studies, newest first", .noCaseStudiesYet: "There are no case studies yet.",
         .programmesKicker: "Where the evidence comes from", .programmesLede: "The programmes whose projects shared what they learned.",
         .evidenceFromEachProgramme: "Evidence from each programme", .searchFor: "Search for",
+        .quotesLedeAfterCount:
+            "quotes from people who took part in the programmes, grouped by theme. Every quote is published with the speaker’s consent, and people are described by their role, never by name.",
+        .quoteThemes: "Quote themes", .jumpToATheme: "Jump to a theme", .quotesHidden: "quotes", .filterQuotes: "Filter quotes",
+        .fromCaseStudy: "From", .showAll: "Show all", .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages.",
+        .notFoundLede: "Sorry, we could not find that page. It may have moved, or the address may be mistyped.",
         .chartThemesTitle: "Quotes and case studies by theme", .chartProgrammesTitle: "Quotes and case studies by programme",
         .matrixThemesTitle: "Evidence matrix: themes by programme", .matrixProgrammesTitle: "Evidence matrix: programmes by theme",
         .barDescriptionThemes:
@@ -107,6 +115,11 @@ extension Wording {
         .allCaseStudiesNewestFirst: "Pob astudiaeth achos, y diweddaraf yn gyntaf", .noCaseStudiesYet: "Nid oes astudiaethau achos eto.",
         .programmesKicker: "O ble daw’r dystiolaeth", .programmesLede: "Y rhaglenni y rhannodd eu prosiectau yr hyn a ddysgwyd ganddynt.",
         .evidenceFromEachProgramme: "Tystiolaeth o bob rhaglen", .searchFor: "Chwilio am",
+        .quotesLedeAfterCount:
+            "dyfyniad gan bobl a gymerodd ran yn y rhaglenni, wedi’u grwpio fesul thema. Cyhoeddir pob dyfyniad gyda chaniatâd y siaradwr, a disgrifir pobl yn ôl eu rôl, byth wrth eu henw.",
+        .quoteThemes: "Themâu’r dyfyniadau", .jumpToATheme: "Neidio i thema", .quotesHidden: "dyfyniad", .filterQuotes: "Hidlo dyfyniadau",
+        .fromCaseStudy: "O’r astudiaeth achos", .showAll: "Dangos y cyfan", .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau.",
+        .notFoundLede: "Mae’n ddrwg gennym, ni allem ddod o hyd i’r dudalen honno. Efallai ei bod wedi symud, neu fod y cyfeiriad wedi’i deipio’n anghywir.",
         .chartThemesTitle: "Dyfyniadau ac astudiaethau achos fesul thema",
         .chartProgrammesTitle: "Dyfyniadau ac astudiaethau achos fesul rhaglen",
         .matrixThemesTitle: "Matrics tystiolaeth: themâu fesul rhaglen", .matrixProgrammesTitle: "Matrics tystiolaeth: rhaglenni fesul thema",

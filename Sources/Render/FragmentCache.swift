@@ -88,10 +88,10 @@ public final class FragmentCache: @unchecked Sendable {
     }
 
     /// Everything outside an item that its values show: theme and programme titles, the base
-    /// path, and the words its dates are written in (`language:`, `strings:`).
+    /// path, and casebook's words (`language:`, `strings:`: labels and month names).
     static func context(of site: AggregatedSite) -> String {
         (site.config.themes.map { $0.id + "=" + $0.title } + (site.config.programmes ?? []).map { $0.id + "=" + $0.title }
-            + [site.config.basePath] + (1...12).map { site.config.wording.date(Day(year: 2000, month: $0, day: 1)!) }).joined(separator: "\u{1F}")
+            + [site.config.basePath] + site.config.wording.all.map(\.text)).joined(separator: "\u{1F}")
     }
 }
 

@@ -38,6 +38,13 @@ import Testing
         let themePath = try #require(pages.htmlPages.first { $0.hasPrefix("themes/t-alpha/") })
         let theme = try #require(pages.text(themePath))
         #expect(theme.contains("<dt>Gwersi</dt>"))
+        #expect(theme.contains("O’r astudiaeth achos <a"), "a lesson's or quote's source")
+        #expect(!theme.contains(">From <a"))
+        let quotes = try #require(pages.text("quotes/index.html"))
+        #expect(quotes.contains("<legend>Hidlo dyfyniadau</legend>"))
+        for english in ["Filter quotes", "Jump to a theme", "All programmes", "Show all", "quotes from people who took part"] {
+            #expect(!quotes.contains(english), "quotes/index.html still says '\(english)'")
+        }
         #expect(theme.contains(">Pob thema</a>"))
         for (path, page) in [("index.html", home), (themePath, theme)] {
             for english in Self.englishChrome {
