@@ -23,6 +23,20 @@ public struct Wording: Sendable, Equatable {
 
     public subscript(key: Key) -> String { texts[key] ?? Wording.english[key]! }
 
+    /// The text of `key` with `{name}` filled in from `values` (a value is put in as it is, never
+    /// read for names itself).
+    public func text(_ key: Key, _ values: [String: String]) -> String {
+        var text = Substring(self[key])
+        var out = ""
+        while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
+            out += text[..<open]
+            let name = String(text[text.index(after: open)..<close])
+            out += values[name] ?? String(text[open...close])
+            text = text[text.index(after: close)...]
+        }
+        return out + text
+    }
+
     /// Every key with its text, for templates (`{{t.lessons}}`).
     public var all: [(key: Key, text: String)] { Key.allCases.map { ($0, self[$0]) } }
 

@@ -17,6 +17,9 @@ extension Wording {
         // The quotes, search and 404 pages.
         case quotesLedeAfterCount, quoteThemes, jumpToATheme, quotesHidden, filterQuotes, showAll
         case searchLede, notFoundLede, fromCaseStudy
+        // Page descriptions (`<meta name=description>`); `{name}` is filled in.
+        case homeDescription, caseStudiesDescription, themesDescription, programmesDescription, programmeDescription
+        case quotesDescription, searchDescription, notFoundDescription, otherVoices
         // Charts: titles, and descriptions read out in place of the picture.
         case chartThemesTitle, chartProgrammesTitle, matrixThemesTitle, matrixProgrammesTitle
         case barDescriptionThemes, barDescriptionProgrammes, mostQuotes, mostCaseStudies
@@ -59,6 +62,14 @@ extension Wording {
         .quoteThemes: "Quote themes", .jumpToATheme: "Jump to a theme", .quotesHidden: "quotes", .filterQuotes: "Filter quotes",
         .fromCaseStudy: "From", .showAll: "Show all", .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages.",
         .notFoundLede: "Sorry, we could not find that page. It may have moved, or the address may be mistyped.",
+        .homeDescription: "Case studies, lessons and quotes from {organisation}.",
+        .caseStudiesDescription: "All {count} case studies, newest first.",
+        .themesDescription: "What we learned, theme by theme, and the evidence behind each.",
+        .programmesDescription: "The programmes whose case studies and voices this site brings together.",
+        .programmeDescription: "Case studies and quotes from {programme}.",
+        .quotesDescription: "In their own words: {count} quotes from people involved, by theme.",
+        .searchDescription: "Search the case studies, themes and pages.", .notFoundDescription: "The page you asked for is not here.",
+        .otherVoices: "Other voices",
         .chartThemesTitle: "Quotes and case studies by theme", .chartProgrammesTitle: "Quotes and case studies by programme",
         .matrixThemesTitle: "Evidence matrix: themes by programme", .matrixProgrammesTitle: "Evidence matrix: programmes by theme",
         .barDescriptionThemes:
@@ -120,6 +131,14 @@ extension Wording {
         .quoteThemes: "Themâu’r dyfyniadau", .jumpToATheme: "Neidio i thema", .quotesHidden: "dyfyniad", .filterQuotes: "Hidlo dyfyniadau",
         .fromCaseStudy: "O’r astudiaeth achos", .showAll: "Dangos y cyfan", .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau.",
         .notFoundLede: "Mae’n ddrwg gennym, ni allem ddod o hyd i’r dudalen honno. Efallai ei bod wedi symud, neu fod y cyfeiriad wedi’i deipio’n anghywir.",
+        .homeDescription: "Astudiaethau achos, gwersi a dyfyniadau gan {organisation}.",
+        .caseStudiesDescription: "Pob un o’r {count} astudiaeth achos, y diweddaraf yn gyntaf.",
+        .themesDescription: "Yr hyn a ddysgwyd, fesul thema, a’r dystiolaeth y tu ôl i bob un.",
+        .programmesDescription: "Y rhaglenni y mae’r wefan hon yn dwyn ynghyd eu hastudiaethau achos a’u lleisiau.",
+        .programmeDescription: "Astudiaethau achos a dyfyniadau o {programme}.",
+        .quotesDescription: "Yn eu geiriau eu hunain: {count} dyfyniad gan bobl a fu’n rhan, fesul thema.",
+        .searchDescription: "Chwilio’r astudiaethau achos, y themâu a’r tudalennau.",
+        .notFoundDescription: "Nid yw’r dudalen y gofynnoch amdani yma.", .otherVoices: "Lleisiau eraill",
         .chartThemesTitle: "Dyfyniadau ac astudiaethau achos fesul thema",
         .chartProgrammesTitle: "Dyfyniadau ac astudiaethau achos fesul rhaglen",
         .matrixThemesTitle: "Matrics tystiolaeth: themâu fesul rhaglen", .matrixProgrammesTitle: "Matrics tystiolaeth: rhaglenni fesul thema",

@@ -21,7 +21,7 @@ struct SitePages {
         let config = site.config
         return PageSpec(
             url: SiteURL.home, template: "home", kind: "home", title: config.title,
-            description: config.introduction.map(plain) ?? "Case studies, lessons and quotes from \(config.organisation ?? config.title).",
+            description: config.introduction.map(plain) ?? words.text(.homeDescription, ["organisation": config.organisation ?? config.title]),
             section: SiteURL.home,
             values: [
                 "introductionHTML": fragments.introduction,
@@ -38,7 +38,7 @@ struct SitePages {
     func caseStudyIndex() -> PageSpec {
         PageSpec(
             url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: words[.caseStudies],
-            description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
+            description: words.text(.caseStudiesDescription, ["count": String(site.caseStudies.count)]), section: SiteURL.caseStudies,
             items: site.caseStudies.count,
             values: Self.listing(caseStudies: fragments.cardValues(site.caseStudies)))
     }
@@ -66,7 +66,7 @@ struct SitePages {
     func themeIndex() -> PageSpec {
         PageSpec(
             url: SiteURL.themes, template: "themes", kind: "themes", title: words[.themes],
-            description: "What we learned, theme by theme, and the evidence behind each.", section: SiteURL.themes,
+            description: words[.themesDescription], section: SiteURL.themes,
             values: themeIndexValues())
     }
 
@@ -113,7 +113,7 @@ struct SitePages {
     func programmeIndex() -> PageSpec {
         PageSpec(
             url: SiteURL.programmes, template: "programmes", kind: "programmes", title: words[.programmes],
-            description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
+            description: words[.programmesDescription], section: SiteURL.programmes,
             values: programmeIndexValues())
     }
 
@@ -128,7 +128,7 @@ struct SitePages {
     func programme(_ programme: ProgrammeEvidence) -> PageSpec {
         PageSpec(
             url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
-            description: programme.description.map(plain) ?? "Case studies and quotes from \(programme.title).",
+            description: programme.description.map(plain) ?? words.text(.programmeDescription, ["programme": programme.title]),
             section: SiteURL.programmes, items: programme.caseStudies.count + programme.quotes.count,
             values: programmeValues(programme))
     }
@@ -142,7 +142,7 @@ struct SitePages {
     func quotes() -> PageSpec {
         PageSpec(
             url: SiteURL.quotes, template: "quotes", kind: "quotes", title: words[.quotes],
-            description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
+            description: words.text(.quotesDescription, ["count": String(site.quotes.count)]), section: SiteURL.quotes,
             items: site.quotes.count,
             values: quotesValues())
     }
@@ -167,7 +167,7 @@ struct SitePages {
         var groups = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
             group(id: theme.definition.id, title: theme.definition.title, url: SiteURL.theme(theme.definition.id), quotes: quotes)
         }
-        if !unthemed.isEmpty { groups.append(group(id: "other", title: "Other voices", url: SiteURL.quotes, quotes: unthemed)) }
+        if !unthemed.isEmpty { groups.append(group(id: "other", title: words[.otherVoices], url: SiteURL.quotes, quotes: unthemed)) }
         return [
             "groups": groups, "count": site.quotes.count,
             "filters": [
@@ -180,13 +180,13 @@ struct SitePages {
     func search() -> PageSpec {
         PageSpec(
             url: SiteURL.search, template: "search", kind: "search", title: words[.search],
-            description: "Search the case studies, themes and pages.", section: SiteURL.search, values: [:])
+            description: words[.searchDescription], section: SiteURL.search, values: [:])
     }
 
     func notFound() -> PageSpec {
         PageSpec(
             url: "404.html", template: "404", kind: "404", title: words[.pageNotFound],
-            description: "The page you asked for is not here.", section: "404.html", values: [:])
+            description: words[.notFoundDescription], section: "404.html", values: [:])
     }
 
     func page(_ page: Page) -> PageSpec {

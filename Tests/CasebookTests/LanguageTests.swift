@@ -51,6 +51,7 @@ import Testing
                 #expect(!page.contains(english), "\(path) still says '\(english)'")
             }
         }
+        #expect(home.contains(#"<meta name="description" content="Astudiaethau achos, gwersi a dyfyniadau gan Fixture Fund.">"#))
         let themes = try #require(pages.text("themes/index.html"))
         #expect(themes.contains("<title>Themâu – Evidence fixture</title>"))
         // The charts' titles, headings, legends and descriptions.
@@ -94,6 +95,8 @@ import Testing
         #expect(Wording(language: "cy-GB")[.themes] == "Themâu")
         #expect(welsh.date(Day(iso: "2025-06-01")!) == "1 Mehefin 2025")
         #expect(english.date(Day(iso: "2025-06-01")!) == "1 June 2025")
+        #expect(welsh.text(.programmeDescription, ["programme": "Talent {count}"]) == "Astudiaethau achos a dyfyniadau o Talent {count}.")
+        #expect(english.text(.caseStudiesDescription, ["count": "3"]) == "All 3 case studies, newest first.")
     }
 
     @Test func aSiteCanReplaceOneOfCasebooksWords() throws {
