@@ -27,7 +27,7 @@ extension Wording {
         // Reports: headings, labels and what "about this report" says of its filters.
         case contents, summary, evidenceByTheme, theme, programme, organisation, region, date, internalMark
         case evidenceMatrix, matrixIntro, matrixCaption, appendixCaseStudies, aboutThisReport, whatThisReportIncludes
-        case reportConsent, tellUsWhatYouThink, feedbackIntro, writeToUsAt, internalNotice
+        case reportSummarySentence, reportProducedBy, reportConsent, tellUsWhatYouThink, feedbackIntro, writeToUsAt, internalNotice
         case audience, audiencePublic, audienceInternal, allProgrammes, period, periodTo, periodFrom, periodUpTo, allDates
         // Month names, for dates.
         case january, february, march, april, may, june, july, august, september, october, november, december
@@ -86,6 +86,10 @@ extension Wording {
         .matrixCaption: "Themes by programme: case studies / lessons / quotes",
         .appendixCaseStudies: "Appendix: case studies", .aboutThisReport: "About this report",
         .whatThisReportIncludes: "What this report includes",
+        .reportSummarySentence:
+            "This report brings together {lessons} lessons from {caseStudies} case studies across {programmes} programmes, with {quotes} quotes from the people involved, grouped under {themes} themes.",
+        .reportProducedBy:
+            "This report was produced from the case studies and quotes published by {organisation}. The same content is on the website at {url}.",
         .reportConsent: "Quotes appear only with the consent of the person quoted. People are described by their role, never by name.",
         .tellUsWhatYouThink: "Tell us what you think",
         .feedbackIntro: "We would like to hear what you found useful in this report, what was missing, and what you would do differently.",
@@ -156,6 +160,10 @@ extension Wording {
         .matrixCaption: "Themâu fesul rhaglen: astudiaethau achos / gwersi / dyfyniadau",
         .appendixCaseStudies: "Atodiad: astudiaethau achos", .aboutThisReport: "Am yr adroddiad hwn",
         .whatThisReportIncludes: "Beth sydd yn yr adroddiad hwn",
+        .reportSummarySentence:
+            "Mae’r adroddiad hwn yn dwyn ynghyd {lessons} gwers o {caseStudies} astudiaeth achos ar draws {programmes} rhaglen, gyda {quotes} dyfyniad gan y bobl a fu’n rhan, wedi’u grwpio o dan {themes} thema.",
+        .reportProducedBy:
+            "Lluniwyd yr adroddiad hwn o’r astudiaethau achos a’r dyfyniadau a gyhoeddwyd gan {organisation}. Mae’r un cynnwys ar y wefan yn {url}.",
         .reportConsent: "Dim ond gyda chaniatâd y sawl a ddyfynnir y mae dyfyniadau’n ymddangos. Disgrifir pobl yn ôl eu rôl, byth wrth eu henw.",
         .tellUsWhatYouThink: "Dywedwch wrthym beth yw eich barn",
         .feedbackIntro: "Hoffem glywed beth oedd yn ddefnyddiol i chi yn yr adroddiad hwn, beth oedd ar goll, a beth fyddech chi’n ei wneud yn wahanol.",

@@ -66,6 +66,10 @@ struct ReportValues {
             "caseStudies": site.caseStudies.count,
             "programmes": site.programmes.count,
             "lessons": site.lessonCount, "quotes": site.quotes.count, "themeCount": site.themes.count,
+            "sentence": EscapedText(site.config.wording.text(.reportSummarySentence, [
+                "lessons": String(site.lessonCount), "caseStudies": String(site.caseStudies.count),
+                "programmes": String(site.programmes.count), "quotes": String(site.quotes.count), "themes": String(site.themes.count),
+            ])),
             "themes": site.themes.map { theme -> Values in
                 [
                     "title": EscapedText(theme.definition.title), "anchor": EscapedText("theme-\(theme.definition.id)"),
@@ -157,6 +161,7 @@ struct ReportValues {
         }
         filters.append(filter(words[.period], period))
         // No count of the quotes left out: how many there are is itself a trace of them.
-        return ["filters": filters]
+        let producedBy = words.text(.reportProducedBy, ["organisation": site.config.organisation ?? "", "url": site.config.baseURL])
+        return ["filters": filters, "producedBy": EscapedText(producedBy)]
     }
 }

@@ -69,10 +69,10 @@ import Testing
         let report = try #require(reports.htmlPages.first { $0.hasSuffix("/index.html") }.flatMap(reports.text))
         #expect(report.contains(">1 Medi 2025</time>"))
         #expect(!report.contains("1 September 2025"))
-        for welsh in [">Cynnwys<", ">Crynodeb<", ">Matrics tystiolaeth<", ">Atodiad: astudiaethau achos<", ">Am yr adroddiad hwn<", "<dt>Dyddiad</dt>"] {
+        for welsh in [">Cynnwys<", ">Crynodeb<", ">Matrics tystiolaeth<", ">Atodiad: astudiaethau achos<", ">Am yr adroddiad hwn<", "<dt>Dyddiad</dt>", "Mae’r adroddiad hwn yn dwyn ynghyd", "Lluniwyd yr adroddiad hwn"] {
             #expect(report.contains(welsh), "the report lacks '\(welsh)'")
         }
-        for english in [">Contents<", ">Summary<", ">Evidence matrix<", "Appendix: case studies", "About this report", "Tell us what you think", "<dt>Date</dt>", ">Theme<"] {
+        for english in [">Contents<", ">Summary<", ">Evidence matrix<", "Appendix: case studies", "About this report", "Tell us what you think", "<dt>Date</dt>", ">Theme<", "This report brings together", "This report was produced"] {
             #expect(!report.contains(english), "the report still says '\(english)'")
         }
         let caseStudyPath = try #require(pages.htmlPages.first { $0.hasPrefix("case-studies/") && $0 != "case-studies/index.html" })
