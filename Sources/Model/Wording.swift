@@ -4,7 +4,7 @@
 /// The tables are Swift dictionaries, compiled in: Render and Load both read them (Render to
 /// print, Load to know which `strings:` keys exist) and neither may import the other's
 /// libraries, a compiled table cannot fail to load, and a missing word is a test failure
-/// (`WordingTests` checks every table has every key) rather than a blank on a page.
+/// (`LanguageTests` checks the Welsh table translates every key) rather than a blank on a page.
 public struct Wording: Sendable, Equatable {
     /// The `language:` of the site, as written.
     public let language: String

@@ -17,6 +17,8 @@ extension Wording {
         // The quotes, search and 404 pages.
         case quotesLedeAfterCount, quoteThemes, jumpToATheme, quotesHidden, filterQuotes, showAll
         case searchLede, notFoundLede, fromCaseStudy
+        case notFoundTry, notFoundHomeBefore, notFoundHome, notFoundAllBefore, notFoundThemesBefore, notFoundThemes
+        case notFoundThemesAfter, notFoundSearch
         // Page descriptions (`<meta name=description>`); `{name}` is filled in.
         case homeDescription, caseStudiesDescription, themesDescription, programmesDescription, programmeDescription
         case quotesDescription, searchDescription, notFoundDescription, otherVoices
@@ -60,7 +62,10 @@ extension Wording {
         .quotesLedeAfterCount:
             "quotes from people who took part in the programmes, grouped by theme. Every quote is published with the speaker’s consent, and people are described by their role, never by name.",
         .quoteThemes: "Quote themes", .jumpToATheme: "Jump to a theme", .quotesHidden: "quotes", .filterQuotes: "Filter quotes",
-        .fromCaseStudy: "From", .showAll: "Show all", .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages.",
+        .fromCaseStudy: "From", .showAll: "Show all",
+        .notFoundTry: "You could try:", .notFoundHomeBefore: "the", .notFoundHome: "home page", .notFoundAllBefore: "all",
+        .notFoundThemesBefore: "the", .notFoundThemes: "themes", .notFoundThemesAfter: "and what we learned",
+        .notFoundSearch: "searching the site", .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages.",
         .notFoundLede: "Sorry, we could not find that page. It may have moved, or the address may be mistyped.",
         .homeDescription: "Case studies, lessons and quotes from {organisation}.",
         .caseStudiesDescription: "All {count} case studies, newest first.",
@@ -133,7 +138,10 @@ extension Wording {
         .quotesLedeAfterCount:
             "dyfyniad gan bobl a gymerodd ran yn y rhaglenni, wedi’u grwpio fesul thema. Cyhoeddir pob dyfyniad gyda chaniatâd y siaradwr, a disgrifir pobl yn ôl eu rôl, byth wrth eu henw.",
         .quoteThemes: "Themâu’r dyfyniadau", .jumpToATheme: "Neidio i thema", .quotesHidden: "dyfyniad", .filterQuotes: "Hidlo dyfyniadau",
-        .fromCaseStudy: "O’r astudiaeth achos", .showAll: "Dangos y cyfan", .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau.",
+        .fromCaseStudy: "O’r astudiaeth achos", .showAll: "Dangos y cyfan",
+        .notFoundTry: "Gallech roi cynnig ar:", .notFoundHomeBefore: "yr", .notFoundHome: "hafan", .notFoundAllBefore: "yr holl",
+        .notFoundThemesBefore: "y", .notFoundThemes: "themâu", .notFoundThemesAfter: "a’r hyn a ddysgwyd",
+        .notFoundSearch: "chwilio’r wefan", .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau.",
         .notFoundLede: "Mae’n ddrwg gennym, ni allem ddod o hyd i’r dudalen honno. Efallai ei bod wedi symud, neu fod y cyfeiriad wedi’i deipio’n anghywir.",
         .homeDescription: "Astudiaethau achos, gwersi a dyfyniadau gan {organisation}.",
         .caseStudiesDescription: "Pob un o’r {count} astudiaeth achos, y diweddaraf yn gyntaf.",

@@ -52,6 +52,11 @@ import Testing
             }
         }
         #expect(home.contains(#"<meta name="description" content="Astudiaethau achos, gwersi a dyfyniadau gan Fixture Fund.">"#))
+        let notFound = try #require(pages.text("404.html"))
+        #expect(notFound.contains("<h1>Heb ddod o hyd i’r dudalen</h1>"))
+        for english in ["Page not found", "You could try", "home page", "searching the site"] {
+            #expect(!notFound.contains(english), "404.html still says '\(english)'")
+        }
         let themes = try #require(pages.text("themes/index.html"))
         #expect(themes.contains("<title>Themâu – Evidence fixture</title>"))
         // The charts' titles, headings, legends and descriptions.
