@@ -18,7 +18,7 @@ extension Wording {
         case quotesLedeAfterCount, quoteThemes, jumpToATheme, quotesHidden, filterQuotes, showAll
         case searchLede, notFoundLede, fromCaseStudy
         case notFoundTry, notFoundHomeBefore, notFoundHome, notFoundAllBefore, notFoundThemesBefore, notFoundThemes
-        case notFoundThemesAfter, notFoundSearch
+        case notFoundThemesAfter, notFoundSearch, searchLessonSummary
         // Page descriptions (`<meta name=description>`); `{name}` is filled in.
         case homeDescription, caseStudiesDescription, themesDescription, programmesDescription, programmeDescription
         case quotesDescription, searchDescription, notFoundDescription, otherVoices
@@ -65,7 +65,7 @@ extension Wording {
         .fromCaseStudy: "From", .showAll: "Show all",
         .notFoundTry: "You could try:", .notFoundHomeBefore: "the", .notFoundHome: "home page", .notFoundAllBefore: "all",
         .notFoundThemesBefore: "the", .notFoundThemes: "themes", .notFoundThemesAfter: "and what we learned",
-        .notFoundSearch: "searching the site", .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages.",
+        .notFoundSearch: "searching the site", .searchLessonSummary: "From {caseStudy}, under {theme}", .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages.",
         .notFoundLede: "Sorry, we could not find that page. It may have moved, or the address may be mistyped.",
         .homeDescription: "Case studies, lessons and quotes from {organisation}.",
         .caseStudiesDescription: "All {count} case studies, newest first.",
@@ -141,7 +141,7 @@ extension Wording {
         .fromCaseStudy: "O’r astudiaeth achos", .showAll: "Dangos y cyfan",
         .notFoundTry: "Gallech roi cynnig ar:", .notFoundHomeBefore: "yr", .notFoundHome: "hafan", .notFoundAllBefore: "yr holl",
         .notFoundThemesBefore: "y", .notFoundThemes: "themâu", .notFoundThemesAfter: "a’r hyn a ddysgwyd",
-        .notFoundSearch: "chwilio’r wefan", .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau.",
+        .notFoundSearch: "chwilio’r wefan", .searchLessonSummary: "O {caseStudy}, o dan {theme}", .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau.",
         .notFoundLede: "Mae’n ddrwg gennym, ni allem ddod o hyd i’r dudalen honno. Efallai ei bod wedi symud, neu fod y cyfeiriad wedi’i deipio’n anghywir.",
         .homeDescription: "Astudiaethau achos, gwersi a dyfyniadau gan {organisation}.",
         .caseStudiesDescription: "Pob un o’r {count} astudiaeth achos, y diweddaraf yn gyntaf.",

@@ -52,6 +52,9 @@ import Testing
             }
         }
         #expect(home.contains(#"<meta name="description" content="Astudiaethau achos, gwersi a dyfyniadau gan Fixture Fund.">"#))
+        let index = try #require(pages.text("search-index.json"))
+        #expect(index.contains(#""summary" : "O "#) || index.contains(#""summary":"O "#), "a lesson's summary in the search index")
+        #expect(!index.contains("under Alpha theme"))
         let notFound = try #require(pages.text("404.html"))
         #expect(notFound.contains("<h1>Heb ddod o hyd i’r dudalen</h1>"))
         for english in ["Page not found", "You could try", "home page", "searching the site"] {
