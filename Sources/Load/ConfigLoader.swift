@@ -6,7 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
-        "charts", "markdown",
+        "charts", "markdown", "strings",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -53,10 +53,18 @@ enum ConfigLoader {
         }
         let introduction = yaml.string("introduction", diagnostics: &diagnostics) ?? yaml.string("description", diagnostics: &diagnostics)
         MarkdownCheck.check(introduction, diagnostics: &diagnostics)
+        let language = yaml.string("language", diagnostics: &diagnostics)
+        if let language, !Wording.hasTable(for: language.value) {
+            diagnostics.append(
+                .warning("no-translation",
+                         "casebook has no words of its own in language '\(language.value)' (it has \(Wording.languages.joined(separator: ", "))); "
+                             + "headings, menu and dates stay in English unless 'strings:' gives them",
+                         at: language.location))
+        }
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL ?? "http://localhost/",
-            language: yaml.string("language", diagnostics: &diagnostics)?.value ?? "en",
+            language: language?.value ?? "en",
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
             theme: theme?.value,
@@ -91,6 +99,13 @@ enum ConfigLoader {
         if let markdown = yaml.mapping("markdown", diagnostics: &diagnostics) {
             markdown.warnUnknownKeys(known: ["unsafe_html"], what: "'markdown'", diagnostics: &diagnostics)
             config.unsafeHTML = markdown.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        }
+        if let strings = yaml.mapping("strings", diagnostics: &diagnostics) {
+            let keys = Wording.Key.allCases.map(\.rawValue)
+            strings.warnUnknownKeys(known: keys, what: "'strings'", diagnostics: &diagnostics)
+            for key in keys {
+                if let text = strings.string(key, diagnostics: &diagnostics) { config.strings[key] = text.value }
+            }
         }
         return config
     }

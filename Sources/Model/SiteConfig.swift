@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML = false
     /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
     public var charts = true
+    /// The site's own words in place of casebook's (`strings:`, key → text; see `Wording.Key`).
+    public var strings: [String: String] = [:]
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -53,6 +55,9 @@ public struct SiteConfig: Sendable {
 
     /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
     public var basePath: String { BaseURL.path(of: baseURL) }
+
+    /// casebook's own words in the site's language, with the site's `strings:` in their place.
+    public var wording: Wording { Wording(language: language, overrides: strings) }
 }
 
 /// A findings theme that lessons and quotes are grouped under.

@@ -38,12 +38,15 @@ struct ContentFragments: Sendable {
         eager: Bool = false
     ) {
         let root = site.config.basePath
-        @Sendable func prepare(_ item: Values, partial: String) -> Values { Self.prepare(item, partial: partial, theme: theme, root: root, eager: eager) }
+        let words = Values(site.config.wording)
+        @Sendable func prepare(_ item: Values, partial: String) -> Values {
+            Self.prepare(item, partial: partial, theme: theme, root: root, words: words, eager: eager)
+        }
         // What every item shows from outside itself; when it changes, nothing cached is reused.
         cache?.start(siteContext: FragmentCache.context(of: site), theme: theme.identity) { values, partial in
             var values = values
             values["rendered"] = nil
-            return Self.prepare(values, partial: partial, theme: theme, root: root, eager: false)
+            return Self.prepare(values, partial: partial, theme: theme, root: root, words: words, eager: false)
         }
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
@@ -128,7 +131,7 @@ struct ContentFragments: Sendable {
             "title": EscapedText(caseStudy.title), "url": Href(path: SiteURL.caseStudy(caseStudy.slug)),
             "href": Href(root, SiteURL.caseStudy(caseStudy.slug)), "slug": EscapedText(caseStudy.slug),
             "summaryHTML": summaryHTML, "summaryText": EscapedText(caseStudy.summary),
-            "dateISO": EscapedText(caseStudy.date.description), "dateText": EscapedText(caseStudy.date.longDescription),
+            "dateISO": EscapedText(caseStudy.date.description), "dateText": EscapedText(site.config.wording.date(caseStudy.date)),
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
@@ -183,19 +186,20 @@ struct ContentFragments: Sendable {
         let caseStudy = quote.caseStudy.flatMap { site.caseStudy($0.value) }
         values["caseStudy"] = caseStudy.map { link($0.title, SiteURL.caseStudy($0.slug), root: root) }.orAbsent
         values["dateISO"] = quote.date.map { EscapedText($0.description) }.orAbsent
-        values["dateText"] = quote.date.map { EscapedText($0.longDescription) }.orAbsent
+        values["dateText"] = quote.date.map { EscapedText(site.config.wording.date($0)) }.orAbsent
         return values
     }
 
-    /// An item's values with `root` and `rendered`: the item through its partial, made once and
+    /// An item's values with `root`, `t` (casebook's words) and `rendered`: the item through its partial, made once and
     /// reused by every page that lists it (links start from the base path, so the HTML is the
     /// same everywhere). `eager` makes it now, on the caller's core; otherwise the first page
     /// that lists it makes it, so a rebuild that renders a few pages renders few items. A full
     /// build is eager: when pages made them, a theme page waited on the quotes page's lock for
     /// each quote the two share.
-    static func prepare(_ item: Values, partial: String, theme: Theme, root: String, eager: Bool) -> Values {
+    static func prepare(_ item: Values, partial: String, theme: Theme, root: String, words: Values, eager: Bool) -> Values {
         var values = item
         values["root"] = Href(root, "")
+        values["t"] = words
         guard theme.has(partial) else { return values }
         let input = values
         let once = RenderedOnce { (try? theme.render(partial, input)) ?? .empty }

@@ -10,6 +10,8 @@ import Model
 struct EvidenceCharts {
     let site: AggregatedSite
     let palette: ChartPalette
+    /// The site's words for titles, headings and descriptions.
+    var words: Wording { site.config.wording }
 
     /// Beyond these a chart is too crowded to read on a page; the tables stay.
     static let mostBars = 40, mostMatrixColumns = 8, mostMatrixRows = 40
@@ -50,7 +52,8 @@ struct EvidenceCharts {
     func byTheme(link: (ThemeDefinition) -> Href?) -> Chart? {
         guard !site.themes.isEmpty, site.themes.count <= Self.mostBars else { return nil }
         let rows = site.themes.map { Chart.Row(title: $0.definition.title, href: link($0.definition), counts: [$0.quotes.count, $0.caseStudies.count]) }
-        return barChart(id: "chart-themes", title: "Quotes and case studies by theme", heading: "Theme", kind: "theme", rows: rows)
+        return barChart(
+            id: "chart-themes", title: words[.chartThemesTitle], heading: words[.theme], description: words[.barDescriptionThemes], rows: rows)
     }
 
     /// Quotes and case studies for each programme; `link` gives a programme's row its link.
@@ -58,18 +61,19 @@ struct EvidenceCharts {
         guard !site.programmes.isEmpty, site.programmes.count <= Self.mostBars else { return nil }
         let rows = site.programmes.map { Chart.Row(title: $0.title, href: link($0), counts: [$0.quotes.count, $0.caseStudies.count]) }
         return barChart(
-            id: "chart-programmes", title: "Quotes and case studies by programme", heading: "Programme", kind: "programme", rows: rows)
+            id: "chart-programmes", title: words[.chartProgrammesTitle], heading: words[.programme],
+            description: words[.barDescriptionProgrammes], rows: rows)
     }
 
-    func barChart(id: String, title: String, heading: String, kind: String, rows: [Chart.Row]) -> Chart {
-        let series = ["Quotes", "Case studies"]
-        var description = "Bar chart. For each \(kind), a solid bar for its quotes and a striped bar for its case studies, "
-            + "each with its number at its end."
-        for (index, name) in series.enumerated() {
+    /// - Parameter description: what the bars are, before the sentences naming the largest.
+    func barChart(id: String, title: String, heading: String, description: String, rows: [Chart.Row]) -> Chart {
+        let series = [words[.quotes], words[.caseStudies]]
+        var description = description
+        for (index, most) in [words[.mostQuotes], words[.mostCaseStudies]].enumerated() {
             // The first of the largest, in the chart's order, so the sentence is the same every build.
-            var most: Chart.Row?
-            for row in rows where row.counts[index] > (most?.counts[index] ?? 0) { most = row }
-            if let most { description += " Most \(name.lowercased()): \(most.title) (\(most.counts[index]))." }
+            var largest: Chart.Row?
+            for row in rows where row.counts[index] > (largest?.counts[index] ?? 0) { largest = row }
+            if let largest { description += " \(most) \(largest.title) (\(largest.counts[index]))." }
         }
         let chart = BarChart(
             id: id, title: title, description: description, series: series,
@@ -80,8 +84,8 @@ struct EvidenceCharts {
     /// The evidence matrix one way round: rows with their links and counts, and columns.
     private struct MatrixLayout {
         var labels: [String], links: [Href?], counts: [[Int]], columns: [String]
-        /// The rows' column heading, the chart's title, and what a row and a column are.
-        var heading: String, title: String, row: String, column: String
+        /// The rows' column heading, the chart's title, and its description.
+        var heading: String, title: String, description: String
     }
 
     /// The evidence matrix: case studies, lessons and quotes together, for each theme in each
@@ -95,18 +99,17 @@ struct EvidenceCharts {
         if themes.count <= Self.mostMatrixRows && programmes.count <= Self.mostMatrixColumns {
             layout = MatrixLayout(
                 labels: themes.map(\.definition.title), links: themes.map { themeLink($0.definition) }, counts: byTheme,
-                columns: programmes.map(\.title), heading: "Theme", title: "Evidence matrix: themes by programme", row: "theme",
-                column: "programme")
+                columns: programmes.map(\.title), heading: words[.theme], title: words[.matrixThemesTitle],
+                description: words[.matrixDescriptionThemes])
         } else if programmes.count <= Self.mostMatrixRows && themes.count <= Self.mostMatrixColumns {
             layout = MatrixLayout(
                 labels: programmes.map(\.title), links: programmes.map(programmeLink),
                 counts: programmes.indices.map { p in byTheme.map { $0[p] } }, columns: themes.map(\.definition.title),
-                heading: "Programme", title: "Evidence matrix: programmes by theme", row: "programme", column: "theme")
+                heading: words[.programme], title: words[.matrixProgrammesTitle], description: words[.matrixDescriptionProgrammes])
         } else {
             return nil
         }
-        let description = "Bubble grid. Each row is a \(layout.row) and each column a \(layout.column). A circle's area grows with "
-            + "the number of case studies, lessons and quotes together, written on the circle; 0 marks a cell with no evidence yet."
+        let description = layout.description
         let chart = MatrixChart(
             id: "chart-matrix", title: layout.title, description: description, rowLabels: layout.labels, columnLabels: layout.columns,
             counts: layout.counts, palette: palette)

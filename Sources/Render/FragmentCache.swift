@@ -87,10 +87,11 @@ public final class FragmentCache: @unchecked Sendable {
         }
     }
 
-    /// Everything outside an item that its values show: theme and programme titles, the base path.
+    /// Everything outside an item that its values show: theme and programme titles, the base
+    /// path, and casebook's words (`language:`, `strings:`: labels and month names).
     static func context(of site: AggregatedSite) -> String {
         (site.config.themes.map { $0.id + "=" + $0.title } + (site.config.programmes ?? []).map { $0.id + "=" + $0.title }
-            + [site.config.basePath]).joined(separator: "\u{1F}")
+            + [site.config.basePath] + site.config.wording.all.map(\.text)).joined(separator: "\u{1F}")
     }
 }
 

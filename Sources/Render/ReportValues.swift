@@ -24,18 +24,19 @@ struct ReportValues {
         let config = site.config
         let sections = site.themes.enumerated().map { index, theme in section(theme, number: index + 1) }
         func entry(_ title: String, _ anchor: String) -> Values { ["title": EscapedText(title), "anchor": EscapedText(anchor)] }
-        var contents = [entry("Summary", "summary")]
+        let words = config.wording
+        var contents = [entry(words[.summary], "summary")]
         contents += site.themes.map { entry($0.definition.title, "theme-\($0.definition.id)") }
         contents += [
-            entry("Evidence matrix", "evidence-matrix"), entry("Appendix: case studies", "appendix"), entry("About this report", "about"),
-            entry("Tell us what you think", "feedback"),
+            entry(words[.evidenceMatrix], "evidence-matrix"), entry(words[.appendixCaseStudies], "appendix"),
+            entry(words[.aboutThisReport], "about"), entry(words[.tellUsWhatYouThink], "feedback"),
         ]
         return [
             "report": [
                 "id": EscapedText(report.id), "title": EscapedText(report.title), "subtitle": EscapedText(report.subtitle),
                 "audience": EscapedText(report.audience.rawValue), "isInternal": report.audience == .internal,
                 "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
-                "dateText": EscapedText(date.longDescription), "dateISO": EscapedText(date.description),
+                "dateText": EscapedText(site.config.wording.date(date)), "dateISO": EscapedText(date.description),
                 "authors": report.authors.map { ["name": EscapedText($0)] as Values },
                 "authorList": EscapedText(report.authors.isEmpty ? config.organisation : report.authors.joined(separator: ", ")),
                 "logo": report.logo.map { logo -> Values in
@@ -49,6 +50,7 @@ struct ReportValues {
                 "title": EscapedText(config.title), "organisation": EscapedText(config.organisation), "language": EscapedText(config.language),
                 "contactEmail": EscapedText(config.contactEmail), "url": Href(absolute: config.baseURL),
             ] as Values,
+            "t": Values(words),
             "contents": contents,
             "summary": summary(),
             "sections": sections,
@@ -64,6 +66,10 @@ struct ReportValues {
             "caseStudies": site.caseStudies.count,
             "programmes": site.programmes.count,
             "lessons": site.lessonCount, "quotes": site.quotes.count, "themeCount": site.themes.count,
+            "sentence": EscapedText(site.config.wording.text(.reportSummarySentence, [
+                "lessons": String(site.lessonCount), "caseStudies": String(site.caseStudies.count),
+                "programmes": String(site.programmes.count), "quotes": String(site.quotes.count), "themes": String(site.themes.count),
+            ])),
             "themes": site.themes.map { theme -> Values in
                 [
                     "title": EscapedText(theme.definition.title), "anchor": EscapedText("theme-\(theme.definition.id)"),
@@ -131,7 +137,7 @@ struct ReportValues {
             "summaryHTML": html(caseStudy.summary, at: SourceLocation(file: caseStudy.file)),
             "programme": EscapedText(caseStudy.programme.map { site.programmeTitle($0.value) }),
             "organisation": EscapedText(caseStudy.organisation), "region": EscapedText(caseStudy.region),
-            "dateText": EscapedText(caseStudy.date.longDescription), "hasLessons": !caseStudy.lessons.isEmpty,
+            "dateText": EscapedText(site.config.wording.date(caseStudy.date)), "hasLessons": !caseStudy.lessons.isEmpty,
             "lessons": caseStudy.lessons.map { lesson -> Values in
                 ["html": html(lesson.text, at: lesson.location), "theme": EscapedText(site.themeTitle(lesson.theme.value))]
             },
@@ -140,19 +146,22 @@ struct ReportValues {
 
     func about() -> Values {
         func filter(_ label: String, _ value: String) -> Values { ["label": EscapedText(label), "value": EscapedText(value)] }
+        let words = site.config.wording
         var filters: [Values] = []
-        filters.append(filter("Audience", report.audience == .public ? "Public: public quotes only" : "Internal: public and internal quotes"))
-        filters.append(filter("Themes", report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? "All themes"))
-        filters.append(filter("Programmes", report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? "All programmes"))
+        filters.append(filter(words[.audience], words[report.audience == .public ? .audiencePublic : .audienceInternal]))
+        filters.append(filter(words[.themes], report.themes.map { $0.map { site.themeTitle($0.value) }.joined(separator: "; ") } ?? words[.allThemes]))
+        filters.append(filter(
+            words[.programmes], report.programmes.map { $0.map { site.programmeTitle($0.value) }.joined(separator: "; ") } ?? words[.allProgrammes]))
         let period: String
         switch (report.from, report.to) {
-        case let (from?, to?): period = "\(from.longDescription) to \(to.longDescription)"
-        case let (from?, nil): period = "From \(from.longDescription)"
-        case let (nil, to?): period = "Up to \(to.longDescription)"
-        default: period = "All dates"
+        case let (from?, to?): period = "\(words.date(from)) \(words[.periodTo]) \(words.date(to))"
+        case let (from?, nil): period = "\(words[.periodFrom]) \(words.date(from))"
+        case let (nil, to?): period = "\(words[.periodUpTo]) \(words.date(to))"
+        default: period = words[.allDates]
         }
-        filters.append(filter("Period", period))
+        filters.append(filter(words[.period], period))
         // No count of the quotes left out: how many there are is itself a trace of them.
-        return ["filters": filters]
+        let producedBy = words.text(.reportProducedBy, ["organisation": site.config.organisation ?? "", "url": site.config.baseURL])
+        return ["filters": filters, "producedBy": EscapedText(producedBy)]
     }
 }

@@ -30,6 +30,7 @@ struct SearchIndex {
 
     static func build(_ site: AggregatedSite, fragments: ContentFragments) -> [UInt8] {
         let plain = fragments.markdown.plainText
+        let words = site.config.wording
         var entries: [Entry] = site.caseStudies.map {
             Entry(kind: "case-study", title: $0.title, url: SiteURL.caseStudy($0.slug), summary: fragments.plainSummary(of: $0),
                   text: fragments.plainBodies[$0.slug] ?? "")
@@ -40,7 +41,8 @@ struct SearchIndex {
                 let (title, more) = Self.split(text, first: titleLimit)
                 entries.append(
                     Entry(kind: "lesson", title: title, url: SiteURL.caseStudy(lesson.caseStudySlug),
-                          summary: "From \(lesson.caseStudyTitle), under \(theme.definition.title)", text: more,
+                          summary: words.text(.searchLessonSummary, ["caseStudy": lesson.caseStudyTitle, "theme": theme.definition.title]),
+                          text: more,
                           programme: lesson.programme.map(site.programmeTitle), theme: theme.definition.title,
                           caseStudy: lesson.caseStudyTitle))
             }

@@ -8,6 +8,8 @@ struct SitePages {
     let fragments: ContentFragments
     /// The base path, before every `href`.
     var root: String { site.config.basePath }
+    /// casebook's own words in the site's language.
+    var words: Wording { site.config.wording }
 
     func all() -> [PageSpec] {
         [home(), caseStudyIndex(), themeIndex(), programmeIndex(), quotes(), search(), notFound()]
@@ -19,7 +21,7 @@ struct SitePages {
         let config = site.config
         return PageSpec(
             url: SiteURL.home, template: "home", kind: "home", title: config.title,
-            description: config.introduction.map(plain) ?? "Case studies, lessons and quotes from \(config.organisation ?? config.title).",
+            description: config.introduction.map(plain) ?? words.text(.homeDescription, ["organisation": config.organisation ?? config.title]),
             section: SiteURL.home,
             values: [
                 "introductionHTML": fragments.introduction,
@@ -35,8 +37,8 @@ struct SitePages {
 
     func caseStudyIndex() -> PageSpec {
         PageSpec(
-            url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: "Case studies",
-            description: "All \(site.caseStudies.count) case studies, newest first.", section: SiteURL.caseStudies,
+            url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: words[.caseStudies],
+            description: words.text(.caseStudiesDescription, ["count": String(site.caseStudies.count)]), section: SiteURL.caseStudies,
             items: site.caseStudies.count,
             values: Self.listing(caseStudies: fragments.cardValues(site.caseStudies)))
     }
@@ -63,8 +65,8 @@ struct SitePages {
 
     func themeIndex() -> PageSpec {
         PageSpec(
-            url: SiteURL.themes, template: "themes", kind: "themes", title: "Themes",
-            description: "What we learned, theme by theme, and the evidence behind each.", section: SiteURL.themes,
+            url: SiteURL.themes, template: "themes", kind: "themes", title: words[.themes],
+            description: words[.themesDescription], section: SiteURL.themes,
             values: themeIndexValues())
     }
 
@@ -110,8 +112,8 @@ struct SitePages {
 
     func programmeIndex() -> PageSpec {
         PageSpec(
-            url: SiteURL.programmes, template: "programmes", kind: "programmes", title: "Programmes",
-            description: "The programmes whose case studies and voices this site brings together.", section: SiteURL.programmes,
+            url: SiteURL.programmes, template: "programmes", kind: "programmes", title: words[.programmes],
+            description: words[.programmesDescription], section: SiteURL.programmes,
             values: programmeIndexValues())
     }
 
@@ -126,7 +128,7 @@ struct SitePages {
     func programme(_ programme: ProgrammeEvidence) -> PageSpec {
         PageSpec(
             url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
-            description: programme.description.map(plain) ?? "Case studies and quotes from \(programme.title).",
+            description: programme.description.map(plain) ?? words.text(.programmeDescription, ["programme": programme.title]),
             section: SiteURL.programmes, items: programme.caseStudies.count + programme.quotes.count,
             values: programmeValues(programme))
     }
@@ -139,8 +141,8 @@ struct SitePages {
 
     func quotes() -> PageSpec {
         PageSpec(
-            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: "Quotes",
-            description: "In their own words: \(site.quotes.count) quotes from people involved, by theme.", section: SiteURL.quotes,
+            url: SiteURL.quotes, template: "quotes", kind: "quotes", title: words[.quotes],
+            description: words.text(.quotesDescription, ["count": String(site.quotes.count)]), section: SiteURL.quotes,
             items: site.quotes.count,
             values: quotesValues())
     }
@@ -165,7 +167,7 @@ struct SitePages {
         var groups = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
             group(id: theme.definition.id, title: theme.definition.title, url: SiteURL.theme(theme.definition.id), quotes: quotes)
         }
-        if !unthemed.isEmpty { groups.append(group(id: "other", title: "Other voices", url: SiteURL.quotes, quotes: unthemed)) }
+        if !unthemed.isEmpty { groups.append(group(id: "other", title: words[.otherVoices], url: SiteURL.quotes, quotes: unthemed)) }
         return [
             "groups": groups, "count": site.quotes.count,
             "filters": [
@@ -177,14 +179,14 @@ struct SitePages {
 
     func search() -> PageSpec {
         PageSpec(
-            url: SiteURL.search, template: "search", kind: "search", title: "Search",
-            description: "Search the case studies, themes and pages.", section: SiteURL.search, values: [:])
+            url: SiteURL.search, template: "search", kind: "search", title: words[.search],
+            description: words[.searchDescription], section: SiteURL.search, values: [:])
     }
 
     func notFound() -> PageSpec {
         PageSpec(
-            url: "404.html", template: "404", kind: "404", title: "Page not found",
-            description: "The page you asked for is not here.", section: "404.html", values: [:])
+            url: "404.html", template: "404", kind: "404", title: words[.pageNotFound],
+            description: words[.notFoundDescription], section: "404.html", values: [:])
     }
 
     func page(_ page: Page) -> PageSpec {

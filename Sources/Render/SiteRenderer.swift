@@ -166,6 +166,8 @@ final class CommonValuesOnce: @unchecked Sendable {
 /// The values every page shares (site, menu), with what varies per page added on request.
 struct CommonValues: Sendable {
     let site: Values
+    /// casebook's own words for the templates (`{{t.lessons}}`), escaped like any other text.
+    let words: Values
     let menu: [(title: String, url: String)]
     let config: SiteConfig
     let year: Int
@@ -196,12 +198,14 @@ struct CommonValues: Sendable {
     init(site aggregated: AggregatedSite, reports: [SiteReportLink], stamp: StampTime, pages: [PageSpec]) {
         config = aggregated.config
         year = stamp.day.year
+        let words = config.wording
         var menu: [(String, String)] = [
-            ("Case studies", SiteURL.caseStudies), ("Themes", SiteURL.themes), ("Programmes", SiteURL.programmes),
-            ("Quotes", SiteURL.quotes),
+            (words[.caseStudies], SiteURL.caseStudies), (words[.themes], SiteURL.themes), (words[.programmes], SiteURL.programmes),
+            (words[.quotes], SiteURL.quotes),
         ]
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
         self.menu = menu
+        self.words = Values(words)
         let root = config.basePath
         func pdf(_ report: SiteReportLink) -> Values? {
             report.pdfBytes.map { bytes in
@@ -249,6 +253,7 @@ struct CommonValues: Sendable {
         values["site"] = sites[page.section] ?? siteValues(section: page.section)
         if page.kind == "theme" { values["reportPDFs"] = themeReportPDFs[page.url] ?? [] }
         values["root"] = Href(config.basePath, "")
+        values["t"] = words
         // While the header and footer themselves are rendered, the chrome is not made yet.
         values["chrome"] = chromes[page.section] ?? chromeValues(section: page.section)
         var pageValues: Values = [
