@@ -5,11 +5,11 @@ import PackageDescription
 // Each stage is a module; the arrows below are the only dependencies allowed between them.
 //
 // Tested on Linux only: Debian 12 (bookworm) with Swift 6.3, libcmark-dev and libyaml-dev
-// (scripts/install-deps.sh). macOS 14 is the oldest macOS the code is written for, but no
+// (scripts/install-deps.sh). macOS 15 (Synchronization's `Mutex`) is the oldest macOS the code is written for, but no
 // macOS build or test is run: treat it as untested.
 let package = Package(
     name: "casebook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "casebook", targets: ["casebook"])
     ],
@@ -46,7 +46,7 @@ let package = Package(
         // Plain values shared by every stage: the site's content, source positions, diagnostics,
         // casebook's version.
         .target(name: "Model", dependencies: ["CBuildInfo"]),
-        // What the stages share that is not content: parallel map and result slots, timings,
+        // What the stages share that is not content: parallel map and background work, timings,
         // values kept until exit, and folder listing (readdir, links kept inside a boundary).
         .target(name: "SystemSupport", dependencies: ["Model"]),
         // Files → LoadedSite. The only importer of libyaml and of the CSV reader.

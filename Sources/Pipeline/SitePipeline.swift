@@ -237,7 +237,7 @@ public final class SitePipeline: @unchecked Sendable {
             run.failure = engineProblem
             return
         }
-        if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated as Any)) }
+        if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated)) }
         if options.incremental { last = (site, aggregated, plan) }
         pending = []
     }
@@ -349,11 +349,8 @@ public final class SitePipeline: @unchecked Sendable {
         }
         let wanted = plan.reports.site.config.reports.filter { ids.contains($0.id) }
         let (reports, prefix) = (plan.reports, plan.reportPrefix)
-        let reportResult = ResultSlots<[Diagnostic]>(count: 1)
-        let pdfSizes = ResultSlots<[String: Int]>(count: 1)
-        let reportsDone = DispatchGroup()
-        DispatchQueue.global().async(group: reportsDone) {
-            reportResult.set(0, Result {
+        let reportWork = BackgroundWork {
+            Result { () throws -> (warnings: [Diagnostic], pdfSizes: [String: Int]) in
                 let (files, warnings) = try reports.render(wanted, prefix: prefix)
                 var sizes: [String: Int] = [:]
                 // Only the parts planned and asked for (a static/ file may replace one).
@@ -362,12 +359,11 @@ public final class SitePipeline: @unchecked Sendable {
                     if part == .pdf, case .bytes(let bytes) = file.contents { sizes[id] = bytes.count }
                     if only?.contains(file.path) ?? true { emit(file) }
                 }
-                pdfSizes.set(0, .success(sizes))
-                return warnings
-            })
+                return (warnings, sizes)
+            }
         }
         // On a render error too: the reports' thread must not outlive the run.
-        defer { reportsDone.wait() }
+        defer { reportWork.wait() }
         do {
             if let site = plan.site {
                 // Pages that link the PDFs with their sizes wait for them; the rest render meanwhile.
@@ -375,16 +371,14 @@ public final class SitePipeline: @unchecked Sendable {
                 let first = later.isEmpty ? only : (only ?? manifest.paths).subtracting(later)
                 try site.renderer.render(site.plan, stamp: options.clock.stamp(), only: first, emit: emit)
                 if !later.isEmpty {
-                    reportsDone.wait()
                     var renderer = site.renderer
-                    let sizes = (try? pdfSizes.results[0]?.get()) ?? [:]
+                    let sizes = (try? reportWork.value.get())?.pdfSizes ?? [:]
                     for index in renderer.reports.indices { renderer.reports[index].pdfBytes = sizes[renderer.reports[index].id] }
                     try renderer.render(site.plan, stamp: options.clock.stamp(), only: later, emit: emit)
                 }
             }
             timer.lap("render")
-            reportsDone.wait()
-            let warnings = try reportResult.results[0]?.get() ?? []
+            let warnings = try reportWork.value.get().warnings
             timer.lap("reports")
             return warnings
         } catch let error as RenderError {

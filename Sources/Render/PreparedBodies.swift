@@ -1,4 +1,3 @@
-import Dispatch
 import Markdown
 import Model
 import SystemSupport
@@ -9,16 +8,13 @@ import SystemSupport
 /// others meanwhile takes a fifth of libcmark's share off the build's wall time (10,000 case
 /// studies: about 0.4 s of 2.5 s). `ContentFragments` takes a body from here when its text is
 /// the one converted, and converts it itself otherwise.
-/// `@unchecked Sendable`: `bodies` is written once, before `done` is left, and read only after `done.wait()`.
-public final class PreparedBodies: @unchecked Sendable {
-    private let done = DispatchGroup()
-    /// Written once by the conversion, read only after `done`.
-    private var bodies: [String: (markdown: String, html: SafeHTML, plain: String)] = [:]
+public final class PreparedBodies: Sendable {
+    private let bodies: BackgroundWork<[String: (markdown: String, html: SafeHTML, plain: String)]>
 
     /// Starts converting on background threads and returns at once.
     public init(_ caseStudies: [CaseStudy], markdown: MarkdownRenderer) {
         let inputs = caseStudies.map { ($0.file, $0.body) }
-        DispatchQueue.global().async(group: done) {
+        bodies = BackgroundWork {
             // Only the search index reads the plain text, and only its start: the whole of
             // every body would stay in memory until rendering began.
             let converted = inputs.parallelMap { _, body in
@@ -27,16 +23,15 @@ public final class PreparedBodies: @unchecked Sendable {
             var bodies: [String: (markdown: String, html: SafeHTML, plain: String)] = [:]
             bodies.reserveCapacity(inputs.count)
             for ((file, body), result) in zip(inputs, converted) { bodies[file] = (body, result.html, result.plain) }
-            self.bodies = bodies
+            return bodies
         }
     }
 
     /// Waits for the conversion; then the body of `caseStudy`, if it was converted from the same text.
     func body(of caseStudy: CaseStudy) -> (html: SafeHTML, plain: String)? {
-        done.wait()
-        guard let body = bodies[caseStudy.file], body.markdown == caseStudy.body else { return nil }
+        guard let body = bodies.value[caseStudy.file], body.markdown == caseStudy.body else { return nil }
         return (body.html, body.plain)
     }
 
-    public func wait() { done.wait() }
+    public func wait() { bodies.wait() }
 }

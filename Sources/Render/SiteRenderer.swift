@@ -2,6 +2,7 @@ import Aggregate
 import Foundation
 import Markdown
 import Model
+import Synchronization
 import SystemSupport
 
 /// The plan and render stages of a website: `plan` lists its outputs (`SitePlan.swift`), `render`
@@ -82,18 +83,19 @@ public struct SiteRenderer: Sendable {
         // Feeds, indexes and exports depend on no page: they start first, on threads of their own,
         // and run alongside the pages (the CSV export alone is as long as hundreds of pages).
         let generators = plan.exports.filter { export in wanted(export.path) { $0 == .export } }
-        let failures = ResultSlots<Void>(count: generators.count)
-        let group = DispatchGroup()
-        for (index, generator) in generators.enumerated() {
-            DispatchQueue.global().async(group: group) {
+        let exports = generators.map { generator in
+            BackgroundWork { () -> (any Error)? in
                 do {
                     let bytes = try metrics.measure("output: \(generator.path)") { try generator.make() }
                     emit(OutputFile(path: generator.path, bytes: bytes))
+                    return nil
                 } catch {
-                    failures.set(index, .failure(error))
+                    return error
                 }
             }
         }
+        // On a page error too: the exports must not outlive the render.
+        defer { for export in exports { export.wait() } }
 
         // Listing pages first: a theme page is as long as hundreds of case-study pages, and one
         // rendered last would run alone on one core.
@@ -108,10 +110,9 @@ public struct SiteRenderer: Sendable {
                 return error
             }
         }
-        group.wait()
         if let error = failed.lazy.compactMap({ $0 }).first { throw error }
-        for (generator, result) in zip(generators, failures.results) {
-            if case .failure(let error) = result {
+        for (generator, export) in zip(generators, exports) {
+            if let error = export.value {
                 throw RenderError("export-failed", "cannot write \(generator.path): \(error)", at: SourceLocation(file: generator.path))
             }
         }
@@ -128,20 +129,17 @@ public struct SiteRenderer: Sendable {
 
 /// Files handed over by `render(emit:)`, kept by path: a later file of the same path replaces
 /// the earlier one, as a `static/` file replaces a generated one.
-/// `@unchecked Sendable`: `files` is read and written only under `lock`.
-final class CollectedFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var files: [String: OutputFile] = [:]
+final class CollectedFiles: Sendable {
+    private let files = Mutex<[String: OutputFile]>([:])
 
-    @Sendable func add(_ file: OutputFile) { lock.withLock { files[file.path] = file } }
+    @Sendable func add(_ file: OutputFile) { files.withLock { $0[file.path] = file } }
 
-    var sorted: [OutputFile] { lock.withLock { files.keys.sorted().map { files[$0]! } } }
+    var sorted: [OutputFile] { files.withLock { files in files.keys.sorted().map { files[$0]! } } }
 }
 
 /// A plan's `CommonValues`, made by the first render of the plan and kept for later ones
 /// (`casebook serve` renders one page per request, and the chrome costs more than most pages).
-/// `@unchecked Sendable`: `made` is read and written only under `lock`.
-final class CommonValuesOnce: @unchecked Sendable {
+final class CommonValuesOnce: Sendable {
     /// What the chrome's values are made from besides the plan: the footer's year, and the
     /// reports' PDF sizes (`build --pdf` renders the pages that link them again once they are made).
     struct Key: Equatable {
@@ -149,12 +147,11 @@ final class CommonValuesOnce: @unchecked Sendable {
         var reportPDFs: [Int?]
     }
 
-    private let lock = NSLock()
-    private var made: (key: Key, values: CommonValues)?
+    private let made = Mutex<(key: Key, values: CommonValues)?>(nil)
 
     /// The values made for `key`, or `make`'s.
     func values(for key: Key, make: () -> CommonValues) -> CommonValues {
-        lock.withLock {
+        made.withLock { made in
             if let made, made.key == key { return made.values }
             let values = make()
             made = (key, values)

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Values a one-shot command keeps until the process exits instead of freeing them at the end.
 ///
@@ -7,9 +7,8 @@ import Foundation
 /// memory back at exit for nothing (compilers do the same: clang's `-disable-free`). Only for
 /// commands that exit after one build; `serve` and tests must let values go.
 public enum KeptUntilExit {
-    private static let lock = NSLock()
-    /// `nonisolated(unsafe)`: appended to only under `lock`, and never read.
-    nonisolated(unsafe) private static var values: [Any] = []
+    /// Appended to, never read.
+    private static let values = Mutex<[any Sendable]>([])
 
-    public static func keep(_ value: Any) { lock.withLock { values.append(value) } }
+    public static func keep(_ value: any Sendable) { values.withLock { $0.append(value) } }
 }
