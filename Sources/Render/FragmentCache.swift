@@ -1,6 +1,7 @@
 import Aggregate
 import Foundation
 import Model
+import Synchronization
 
 /// What `ContentFragments` made for each case study and quote, kept between builds by
 /// `casebook serve`: after an edit, only the items whose source or context changed are rendered
@@ -11,8 +12,7 @@ import Model
 /// themselves (theme and programme titles, the base path) is compared once per build: a change
 /// there clears everything. A change to the theme keeps each item's Markdown and values and
 /// renders its partial again when a page prints it. Entries not used by the latest build are dropped.
-/// `@unchecked Sendable`: every stored field is read and written only under `lock`.
-public final class FragmentCache: @unchecked Sendable {
+public final class FragmentCache: Sendable {
     struct CaseStudyEntry: Sendable {
         var source: CaseStudy
         var html: CaseStudyHTML
@@ -27,63 +27,66 @@ public final class FragmentCache: @unchecked Sendable {
         var values: Values
     }
 
-    private let lock = NSLock()
-    private var caseStudies: [String: CaseStudyEntry] = [:]
-    private var quotes: [String: QuoteEntry] = [:]
-    private var siteContext: String?
-    /// The theme the entries' partials were prepared with (held, so no other load has its address).
-    private var theme: Theme.Identity?
+    private struct State {
+        var caseStudies: [String: CaseStudyEntry] = [:]
+        var quotes: [String: QuoteEntry] = [:]
+        var siteContext: String?
+        /// The theme the entries' partials were prepared with (held, so no other load has its address).
+        var theme: Theme.Identity?
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// Starts a build: entries made for another site context are dropped; those prepared with
     /// another theme get `prepare`d again with this one (`partial` names the partial of each).
     func start(siteContext: String, theme: Theme.Identity, prepare: (Values, _ partial: String) -> Values) {
-        lock.lock()
-        defer { lock.unlock() }
-        if self.siteContext != siteContext {
-            caseStudies = [:]
-            quotes = [:]
-            self.siteContext = siteContext
-        } else if self.theme !== theme {
-            for (slug, entry) in caseStudies {
-                caseStudies[slug]?.card = prepare(entry.card, ContentFragments.cardPartial)
-                caseStudies[slug]?.lessons = entry.lessons.map { prepare($0, ContentFragments.lessonPartial) }
+        state.withLock { state in
+            if state.siteContext != siteContext {
+                state.caseStudies = [:]
+                state.quotes = [:]
+                state.siteContext = siteContext
+            } else if state.theme !== theme {
+                for (slug, entry) in state.caseStudies {
+                    state.caseStudies[slug]?.card = prepare(entry.card, ContentFragments.cardPartial)
+                    state.caseStudies[slug]?.lessons = entry.lessons.map { prepare($0, ContentFragments.lessonPartial) }
+                }
+                for (id, entry) in state.quotes { state.quotes[id]?.values = prepare(entry.values, ContentFragments.quotePartial) }
             }
-            for (id, entry) in quotes { quotes[id]?.values = prepare(entry.values, ContentFragments.quotePartial) }
+            state.theme = theme
         }
-        self.theme = theme
     }
 
     func caseStudy(_ source: CaseStudy) -> CaseStudyEntry? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = caseStudies[source.slug], entry.source == source else { return nil }
-        return entry
+        state.withLock { state in
+            guard let entry = state.caseStudies[source.slug], entry.source == source else { return nil }
+            return entry
+        }
     }
 
     func quote(_ source: Quote, context: String) -> QuoteEntry? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = quotes[source.id], entry.context == context, entry.source == source else { return nil }
-        return entry
+        state.withLock { state in
+            guard let entry = state.quotes[source.id], entry.context == context, entry.source == source else { return nil }
+            return entry
+        }
     }
 
     /// Adds the entries this build made, and drops those of items the site no longer has.
     /// In place: rebuilding both dictionaries cost a third of a `casebook serve` rebuild's walk.
     func keep(made caseStudies: [CaseStudyEntry], _ quotes: [QuoteEntry], live: (caseStudies: [String], quotes: [String])) {
-        lock.lock()
-        defer { lock.unlock() }
-        for entry in caseStudies { self.caseStudies[entry.source.slug] = entry }
-        for entry in quotes { self.quotes[entry.source.id] = entry }
-        // Every live item is in the cache now (reused or just made), so equal counts mean equal sets.
-        if self.caseStudies.count != live.caseStudies.count {
-            let kept = Set(live.caseStudies)
-            self.caseStudies = self.caseStudies.filter { kept.contains($0.key) }
-        }
-        if self.quotes.count != live.quotes.count {
-            let kept = Set(live.quotes)
-            self.quotes = self.quotes.filter { kept.contains($0.key) }
+        state.withLock { state in
+            for entry in caseStudies { state.caseStudies[entry.source.slug] = entry }
+            for entry in quotes { state.quotes[entry.source.id] = entry }
+            // Every live item is in the cache now (reused or just made), so equal counts mean equal sets.
+            if state.caseStudies.count != live.caseStudies.count {
+                let kept = Set(live.caseStudies)
+                state.caseStudies = state.caseStudies.filter { kept.contains($0.key) }
+            }
+            if state.quotes.count != live.quotes.count {
+                let kept = Set(live.quotes)
+                state.quotes = state.quotes.filter { kept.contains($0.key) }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Synchronization
 
 /// What a report's content may make the PDF engine load: images from the site's `static/`
 /// folder (a relative path such as `images/chart.png`) and `data:` images; remote images only
@@ -18,10 +19,10 @@ struct ReportResources: Sendable {
     var allowNetwork: Bool
 
     /// Collects warnings from the values of one report (made in closures, so a reference).
-    /// `@unchecked Sendable`: one report's values are made on one thread, so `add` never races.
-    final class Log: @unchecked Sendable {
-        private(set) var diagnostics: [Diagnostic] = []
-        func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    final class Log: Sendable {
+        private let collected = Mutex<[Diagnostic]>([])
+        var diagnostics: [Diagnostic] { collected.withLock { $0 } }
+        func add(_ diagnostic: Diagnostic) { collected.withLock { $0.append(diagnostic) } }
     }
 
     private static let image = "<img src=\"", link = "<a href=\""

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The names a template was given, and under each the names of what it holds: the union of
 /// every set of values one template received while a site rendered (`ValueRecorder`).
@@ -58,15 +59,14 @@ indirect enum ValueShape: Sendable {
 }
 
 /// Collects the shape of the values each template is rendered with (`Theme.render`), for
-/// `casebook check`'s template check. `@unchecked Sendable`: `shapes` is used only under `lock`.
-final class ValueRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var shapes: [String: ValueShape] = [:]
+/// `casebook check`'s template check.
+final class ValueRecorder: Sendable {
+    private let shapes = Mutex<[String: ValueShape]>([:])
 
     func record(_ template: String, _ values: [String: Any]) {
-        lock.withLock { shapes[template, default: .unseen].absorb(values) }
+        shapes.withLock { $0[template, default: .unseen].absorb(values) }
     }
 
     /// Template name → the union of the values it was rendered with.
-    var recorded: [String: ValueShape] { lock.withLock { shapes } }
+    var recorded: [String: ValueShape] { shapes.withLock { $0 } }
 }
