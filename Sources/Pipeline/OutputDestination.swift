@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Synchronization
 import Write
 
 /// Where the pipeline's files go: the one thing `casebook build` and `casebook serve` do differently
@@ -18,11 +19,11 @@ struct OutputProblem: Error, CustomStringConvertible {
 }
 
 /// An output folder on disk, swapped in whole by `OutputWriter` when the build finishes.
-public final class DiskOutput: OutputDestination, @unchecked Sendable {  // `session` is set once, before any `put`
+public final class DiskOutput: OutputDestination {
     public let folder: String
     public let kind: OutputKind
-    private var session: OutputSession?
-    public private(set) var statistics: OutputWriter.Statistics?
+    private let session = Mutex<OutputSession?>(nil)
+    private let finished = Mutex<OutputWriter.Statistics?>(nil)
 
     public init(folder: String, kind: OutputKind) {
         self.folder = folder
@@ -32,20 +33,24 @@ public final class DiskOutput: OutputDestination, @unchecked Sendable {  // `ses
     public func begin(_ site: ValidatedSite) throws {
         if let problem = OutputPlacement.problem(output: folder, siteRoot: site.root) { throw OutputProblem(description: problem) }
         do {
-            session = try OutputWriter(output: folder, kind: kind, keep: site.config.keep).begin()
+            let started = try OutputWriter(output: folder, kind: kind, keep: site.config.keep).begin()
+            session.withLock { $0 = started }
         } catch {
             throw OutputProblem(description: error.description)
         }
     }
 
-    public func put(_ file: OutputFile) { session?.put(file) }
+    public func put(_ file: OutputFile) { session.withLock { $0 }?.put(file) }
 
     /// Every path written so far.
-    public var paths: Set<String> { session?.paths ?? [] }
+    public var paths: Set<String> { session.withLock { $0 }?.paths ?? [] }
+
+    public var statistics: OutputWriter.Statistics? { finished.withLock { $0 } }
 
     public func finish() throws {
         do {
-            statistics = try session?.finish()
+            let statistics = try session.withLock { $0 }?.finish()
+            finished.withLock { $0 = statistics }
         } catch {
             throw OutputProblem(description: error.description)
         }
@@ -56,15 +61,15 @@ public final class DiskOutput: OutputDestination, @unchecked Sendable {  // `ses
 ///
 /// A copied file is read only when it really lies inside the site (a symbolic link that leaves
 /// it is not served); the built-in theme's files are bytes already.
-public final class MemoryOutput: OutputDestination, @unchecked Sendable {  // `files` only under `lock`
-    private let lock = NSLock()
-    private var made: [String: [UInt8]] = [:]
-    private var root = ""  // set by `begin`, before any `put`
+public final class MemoryOutput: OutputDestination {
+    private let made = Mutex<[String: [UInt8]]>([:])
+    private let root = Mutex("")  // set by `begin`, before any `put`
 
     public init() {}
 
     public func begin(_ site: ValidatedSite) throws {
-        root = URL(fileURLWithPath: site.root).resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: site.root).resolvingSymlinksInPath().path
+        root.withLock { $0 = resolved }
     }
 
     public func put(_ file: OutputFile) {
@@ -74,13 +79,14 @@ public final class MemoryOutput: OutputDestination, @unchecked Sendable {  // `f
         case .text(let text): bytes = Array(text.utf8)
         case .copy(let source):
             let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+            let root = root.withLock { $0 }
             bytes = resolved.hasPrefix(root + "/") ? FileManager.default.contents(atPath: resolved).map { [UInt8]($0) } : nil
         }
-        lock.withLock { made[file.path] = bytes }
+        made.withLock { $0[file.path] = bytes }
     }
 
     public func finish() throws {}
 
     /// The files made, by output path; a copied file that could not be read has no bytes.
-    public var files: [String: [UInt8]] { lock.withLock { made.compactMapValues { $0 } } }
+    public var files: [String: [UInt8]] { made.withLock { $0.compactMapValues { $0 } } }
 }
