@@ -59,6 +59,7 @@ struct CmarkArena {
             chunk = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         }
 
+        /// A pthread key: libcmark's allocator callbacks carry no context, and Swift has no thread-local storage.
         private static let key: pthread_key_t = {
             var key = pthread_key_t()
             pthread_key_create(&key) { state in

@@ -1,12 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Remembers the HTML and plain text of Markdown already rendered, for `casebook serve`:
 /// a rebuild after an edit then converts only the text that changed.
 ///
 /// Entries not used during one whole generation are dropped, so memory follows the site's size.
 /// Thread-safe: pages render on all cores.
-/// `@unchecked Sendable`: its tables are read and written only under `lock`.
-public final class MarkdownCache: @unchecked Sendable {
+public final class MarkdownCache: Sendable {
     private struct Key: Hashable {
         var kind: UInt8
         var options: Int32
@@ -30,38 +30,38 @@ public final class MarkdownCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var current: [Key: String] = [:]
-    private var previous: [Key: String] = [:]
+    private struct Tables {
+        var current: [Key: String] = [:]
+        var previous: [Key: String] = [:]
+    }
+
+    private let tables = Mutex(Tables())
 
     public init() {}
 
     /// Starts a new generation: whatever the last one did not use is forgotten.
     public func startGeneration() {
-        lock.lock()
-        defer { lock.unlock() }
-        previous = current
-        current = [:]
-        current.reserveCapacity(previous.count)
+        tables.withLock { tables in
+            tables.previous = tables.current
+            tables.current = [:]
+            tables.current.reserveCapacity(tables.previous.count)
+        }
     }
 
     func value(kind: UInt8, options: Int32, links: LinkDestinations, text: String, make: () -> String) -> String {
         let key = Key(kind: kind, options: options, links: links, text: text)
-        lock.lock()
-        if let hit = current[key] {
-            lock.unlock()
-            return hit
+        let hit = tables.withLock { tables -> String? in
+            if let hit = tables.current[key] { return hit }
+            if let hit = tables.previous[key] {
+                tables.current[key] = hit
+                return hit
+            }
+            return nil
         }
-        if let hit = previous[key] {
-            current[key] = hit
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
+        if let hit { return hit }
+        // Made outside the lock: converting is the slow part, and other threads look up meanwhile.
         let made = make()
-        lock.lock()
-        current[key] = made
-        lock.unlock()
+        tables.withLock { $0.current[key] = made }
         return made
     }
 }
