@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,23 +12,24 @@ import Model
 /// and remembers the first error instead of throwing, so renderers can hand files over from
 /// their worker threads; `finish` reports that error, or removes what this build did not
 /// write and swaps the folder into place. Until then the output is untouched.
-/// `@unchecked Sendable`: its mutable state is read and written only under `lock`.
-public final class OutputSession: @unchecked Sendable {
+public final class OutputSession: Sendable {
     let root: String
     /// The staging folder, open: every write is made relative to it (see `FileOps`).
     private let rootFD: Int32
     /// The staging folder was made new for this build: nothing in it can be stale.
     let startsEmpty: Bool
     private let kept: KeptNames
-    private let swap: (_ written: Set<String>) throws(WriteError) -> Void
-    private let lock = NSLock()
-    private var written: Set<String> = []
-    private var statistics = OutputWriter.Statistics()
-    private var failure: WriteError?
+    private let swap: @Sendable (_ written: Set<String>) throws(WriteError) -> Void
+    private struct State {
+        var written: Set<String> = []
+        var statistics = OutputWriter.Statistics()
+        var failure: WriteError?
+    }
+    private let state = Mutex(State())
 
     init(
         root: String, rootFD: Int32, startsEmpty: Bool, kept: KeptNames,
-        swap: @escaping (_ written: Set<String>) throws(WriteError) -> Void
+        swap: @escaping @Sendable (_ written: Set<String>) throws(WriteError) -> Void
     ) {
         self.root = root
         self.rootFD = rootFD
@@ -44,26 +46,26 @@ public final class OutputSession: @unchecked Sendable {
         do {
             let path = try OutputPath(file.path)
             let changed = try FileOps.put(file, at: path, in: rootFD, rootPath: root)
-            lock.withLock {
+            state.withLock { state in
                 // A path put twice (a static/ file replacing a generated one) counts once.
-                if written.insert(file.path).inserted {
-                    if changed { statistics.written += 1 } else { statistics.unchanged += 1 }
+                if state.written.insert(file.path).inserted {
+                    if changed { state.statistics.written += 1 } else { state.statistics.unchanged += 1 }
                 }
             }
         } catch {
-            lock.withLock { if failure == nil { failure = error } }
+            state.withLock { state in if state.failure == nil { state.failure = error } }
         }
     }
 
     /// The files put so far, by output path; the marker left out.
-    public var paths: Set<String> { lock.withLock { written.subtracting([OutputWriter.marker]) } }
+    public var paths: Set<String> { state.withLock { $0.written.subtracting([OutputWriter.marker]) } }
 
     /// Ends the output: the first write error, or the new output swapped into place.
     @discardableResult
     public func finish() throws(WriteError) -> OutputWriter.Statistics {
-        if let failure = lock.withLock({ failure }) { throw failure }
-        var statistics = lock.withLock { self.statistics }
-        let written = lock.withLock { self.written }
+        let (made, written, failure) = state.withLock { ($0.statistics, $0.written, $0.failure) }
+        if let failure { throw failure }
+        var statistics = made
         if !startsEmpty { statistics.removed = FileOps.removeFiles(in: rootFD, notIn: written, keeping: kept.contains) }
         try swap(written)
         return statistics
