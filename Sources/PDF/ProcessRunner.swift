@@ -25,6 +25,7 @@ enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        // Dispatch: `Process` reports its exit through a callback, and pipes are read by blocking calls.
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         try process.run()

@@ -5,7 +5,8 @@ import Foundation
 /// and hands them on once, when none has come for `quiet`, or at the latest after `longest`.
 ///
 /// Driven by a timer, not by polling: each change pushes the deadline back.
-/// `@unchecked Sendable`: its mutable state is read and written only on its serial `queue`.
+/// `@unchecked Sendable`: its mutable state is read and written only on its serial `queue`, whose
+/// cancellable `asyncAfter` items are the timer.
 final class Debouncer: @unchecked Sendable {
     typealias Handler = @Sendable (Set<String>?) -> Void
 

@@ -3,6 +3,7 @@ import FlyingSocks
 import Foundation
 import Model
 import Pipeline
+import Synchronization
 
 /// `casebook serve`: builds the site into memory, serves it over HTTP, watches the sources,
 /// rebuilds what a change affects and reloads every open tab.
@@ -82,6 +83,7 @@ public actor DevServer {
         self.watcher = watcher
 
         await rebuild(preview, changed: nil)
+        // Unstructured but owned: it lives from `start` to `stop`, which ends its stream and awaits it.
         buildTask = Task { [weak self] in
             for await changed in stream {
                 guard let self else { return }
@@ -183,6 +185,7 @@ public actor DevServer {
     /// Starts the server and waits until it listens or fails to (a busy port fails at once).
     static func listen(_ server: HTTPServer, host: String, port: UInt16) async throws -> Task<Void, Never> {
         let gate = StartGate()
+        // Unstructured: the server outlives `listen`; `stop` cancels and awaits the returned task.
         let task = Task {
             do {
                 try await server.run()
@@ -193,49 +196,47 @@ public actor DevServer {
                 gate.resolve(.failure(ServeError.listen("\(error)")))
             }
         }
-        Task {
+        // A child task: when the server fails first, leaving this scope cancels the wait.
+        async let listening: Void = {
             do {
                 try await server.waitUntilListening(timeout: 30)
                 gate.resolve(.success(()))
             } catch {
                 gate.resolve(.failure(ServeError.listen("the server did not start listening")))
             }
-        }
+        }()
         try await gate.wait()
+        await listening
         return task
     }
 }
 
 /// Resolved once, by whichever comes first: listening, or failing to.
-/// `@unchecked Sendable`: `result` and `waiter` are read and written only under `lock`.
-final class StartGate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<Void, ServeError>?
-    private var waiter: CheckedContinuation<Void, any Error>?
+final class StartGate: Sendable {
+    private struct State {
+        var result: Result<Void, ServeError>?
+        var waiter: CheckedContinuation<Void, any Error>?
+    }
+
+    private let state = Mutex(State())
 
     func resolve(_ outcome: Result<Void, ServeError>) {
-        lock.lock()
-        guard result == nil else {
-            lock.unlock()
-            return
+        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            guard state.result == nil else { return nil }
+            state.result = outcome
+            defer { state.waiter = nil }
+            return state.waiter
         }
-        result = outcome
-        let waiter = self.waiter
-        self.waiter = nil
-        lock.unlock()
         waiter?.resume(with: outcome.mapError { $0 as any Error })
     }
 
     func wait() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            lock.lock()
-            if let result {
-                lock.unlock()
-                continuation.resume(with: result.mapError { $0 as any Error })
-            } else {
-                waiter = continuation
-                lock.unlock()
+            let result = state.withLock { state -> Result<Void, ServeError>? in
+                if state.result == nil { state.waiter = continuation }
+                return state.result
             }
+            if let result { continuation.resume(with: result.mapError { $0 as any Error }) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +15,7 @@ import Foundation
 /// report is nil: anything may have changed.
 ///
 /// `@unchecked Sendable`: after `start`, the watch state belongs to the watching thread alone;
-/// the one value another thread touches, the stop pipe's write end, is guarded by `stopLock`.
+/// the one value another thread touches, the stop pipe's write end, is behind a `Mutex`.
 final class FileWatcher: @unchecked Sendable {
     typealias Handler = @Sendable (Set<String>?) -> Void
 
@@ -25,9 +26,8 @@ final class FileWatcher: @unchecked Sendable {
     private var fd: Int32 = -1
     /// The stop pipe: the watching thread owns the read end, `stop()` the write end.
     private var stopRead: Int32 = -1
-    private var stopWrite: Int32 = -1
-    /// Guards `stopWrite`: `stop()` may run on any thread, and twice (by the server, then `deinit`).
-    private let stopLock = NSLock()
+    /// Behind a `Mutex`: `stop()` may run on any thread, and twice (by the server, then `deinit`).
+    private let stopWrite = Mutex<Int32>(-1)
     /// Watch descriptor → folder, relative to the root ("" for the root).
     private var folders: [Int32: String] = [:]
     private var thread: Thread?
@@ -46,7 +46,7 @@ final class FileWatcher: @unchecked Sendable {
             var ends: [Int32] = [-1, -1]
             guard pipe(&ends) == 0 else { throw ServeError.watch("pipe failed: \(String(cString: strerror(errno)))") }
             stopRead = ends[0]
-            stopLock.withLock { stopWrite = ends[1] }
+            stopWrite.withLock { $0 = ends[1] }
             add("")
             for name in Self.watched.sorted() where name != "casebook.yml" { addRecursively(name) }
             let thread = Thread { [self] in run() }
@@ -59,9 +59,9 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     func stop() {
-        let end = stopLock.withLock { () -> Int32 in
-            defer { stopWrite = -1 }
-            return stopWrite
+        let end = stopWrite.withLock { end -> Int32 in
+            defer { end = -1 }
+            return end
         }
         guard end >= 0 else { return }
         var byte: UInt8 = 1

@@ -1,19 +1,21 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// The open event streams of every browser tab, and what is sent to all of them.
 ///
 /// Each tab's `EventSource` holds one streaming response; an event is one chunk of it.
-/// `@unchecked Sendable`: `clients` and `isClosed` are read and written only under `lock`.
-final class LiveReload: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
-    private var isClosed = false
+final class LiveReload: Sendable {
+    private struct State {
+        var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+        var isClosed = false
+    }
+    private let state = Mutex(State())
     /// Tells a tab whether the server it reconnected to is the one that served its page.
     let serverID = UUID().uuidString
 
-    var clientCount: Int { lock.withLock { clients.count } }
+    var clientCount: Int { state.withLock { $0.clients.count } }
 
     /// A new stream for one tab, starting with a `hello`.
     func subscribe() -> HTTPBodySequence {
@@ -21,9 +23,9 @@ final class LiveReload: @unchecked Sendable {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(16))
         continuation.yield(Self.event("hello", serverID))
         continuation.onTermination = { [weak self] _ in self?.remove(id) }
-        let added = lock.withLock { () -> Bool in
-            guard !isClosed else { return false }
-            clients[id] = continuation
+        let added = state.withLock { state -> Bool in
+            guard !state.isClosed else { return false }
+            state.clients[id] = continuation
             return true
         }
         if !added { continuation.finish() }
@@ -32,21 +34,21 @@ final class LiveReload: @unchecked Sendable {
 
     func send(_ name: String, _ data: String = "") {
         let event = Self.event(name, data)
-        for continuation in lock.withLock({ Array(clients.values) }) { continuation.yield(event) }
+        for continuation in state.withLock({ Array($0.clients.values) }) { continuation.yield(event) }
     }
 
     /// Ends every stream, so the server can stop without waiting for tabs.
     func close() {
-        let all = lock.withLock { () -> [AsyncStream<[UInt8]>.Continuation] in
-            isClosed = true
-            defer { clients = [:] }
-            return Array(clients.values)
+        let all = state.withLock { state -> [AsyncStream<[UInt8]>.Continuation] in
+            state.isClosed = true
+            defer { state.clients = [:] }
+            return Array(state.clients.values)
         }
         for continuation in all { continuation.finish() }
     }
 
     private func remove(_ id: UUID) {
-        _ = lock.withLock { clients.removeValue(forKey: id) }
+        _ = state.withLock { $0.clients.removeValue(forKey: id) }
     }
 
     static func event(_ name: String, _ data: String) -> [UInt8] {

@@ -20,6 +20,7 @@ final class PreviewSite: Sendable {
 
     let store: SiteStore
     private let pipeline: SitePipeline
+    /// A serial queue: the pipeline is synchronous and blocks for seconds, so it runs off Swift's task threads, one run at a time.
     private let queue = DispatchQueue(label: "casebook.serve.build", qos: .userInitiated)
 
     init(folder: String, includeDrafts: Bool, baseURL: String, clock: BuildClock) {

@@ -26,6 +26,7 @@ actor SiteStore {
         while let refreshing { await refreshing.value }
         guard stale.contains(path), let refresher else { return }
         stale.remove(path)
+        // A task of its own, not a plain call: other requests await the same refresh (`refreshing`).
         let task = Task { if let update = await refresher([path]) { self.apply(update) } }
         refreshing = task
         await task.value

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Serve
+import Synchronization
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,6 +40,7 @@ struct ServeCommand: ParsableCommand {
         let server = DevServer(
             options: .init(folder: site.path, host: host, port: port, includeDrafts: drafts, clock: clock.clock),
             log: { Terminal.err($0) })
+        // A semaphore: `run` is synchronous, and must block the signals before Swift's task threads exist (below).
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         let open = self.open
@@ -92,10 +94,8 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// The error a background task ended with, read once the main thread wakes.
-/// `@unchecked Sendable`: the error is read and written only under `lock`.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    var error: (any Error)? { lock.withLock { stored } }
-    func set(_ error: any Error) { lock.withLock { stored = error } }
+final class FailureBox: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
+    var error: (any Error)? { stored.withLock { $0 } }
+    func set(_ error: any Error) { stored.withLock { $0 = error } }
 }
