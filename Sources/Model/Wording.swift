@@ -3,8 +3,8 @@
 ///
 /// The tables are Swift dictionaries, compiled in: Render and Load both read them (Render to
 /// print, Load to know which `strings:` keys exist) and neither may import the other's
-/// libraries, a compiled table cannot fail to load, and a missing word is a test failure
-/// (`LanguageTests` checks the Welsh table translates every key) rather than a blank on a page.
+/// libraries, a compiled table cannot fail to load, and a missing word does not compile (each
+/// language is a `switch` over `Key` with no `default`) rather than a blank on a page.
 public struct Wording: Sendable, Equatable {
     /// The `language:` of the site, as written.
     public let language: String
