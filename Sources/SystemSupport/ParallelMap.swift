@@ -30,6 +30,7 @@ extension Array where Element: Sendable {
             nonisolated(unsafe) let slots = buffer.baseAddress!
             let input = self
             let chunks = (input.count + chunk - 1) / chunk
+            // concurrentPerform: fork-join over all cores that a synchronous caller waits on, without a task pool to starve.
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let start = c * chunk
                 for position in start..<Swift.min(start + chunk, input.count) {

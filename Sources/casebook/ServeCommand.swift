@@ -64,6 +64,7 @@ struct ServeCommand: ParsableCommand {
                 finished.signal()
             }
         }.start()
+        // `run` is synchronous: it waits on `finished`, which ends both tasks' paths.
         Task {
             do {
                 let url = try await server.start()
