@@ -127,8 +127,45 @@ struct ImageHeader: Equatable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return true }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: 16 << 20), data.count < 16 << 20 else { return true }
-        let text = String(decoding: data, as: UTF8.self).lowercased()
-        if text.contains("<script") || text.contains("javascript:") || text.contains("<foreignobject") { return true }
-        return text.firstMatch(of: /\son[a-z]+\s*=/) != nil
+        return svgHasScript(text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// `svgHasScript` on the file's text. An SVG is read as XML, so the check allows for what XML
+    /// does before a browser sees a name or a URL: an element in any namespace prefix
+    /// (`<s:script>` is a script), character references (`&#106;avascript:`), entities a
+    /// DOCTYPE declares (which could spell anything) and a style sheet that transforms the
+    /// document (XSLT can write script); and for URL parsing, which drops tabs and line breaks
+    /// anywhere in a URL (`java\tscript:`).
+    static func svgHasScript(text: String) -> Bool {
+        let text = text.lowercased()
+        if text.contains("<!entity") || text.contains("<?xml-stylesheet") { return true }
+        if text.firstMatch(of: /<([a-z0-9_.\-]+:)?(script|foreignobject)[\s>\/]/) != nil { return true }
+        if text.firstMatch(of: /\son[a-z]+\s*=/) != nil { return true }
+        var url = String.UnicodeScalarView()
+        for scalar in decodingCharacterReferences(text).unicodeScalars where !(scalar.properties.isWhitespace || scalar.value < 0x20) {
+            url.append(scalar)
+        }
+        return String(url).lowercased().contains("javascript:")
+    }
+
+    /// `text` with XML's character references (`&#106;`, `&#x6A;`) made the characters they name.
+    private static func decodingCharacterReferences(_ text: String) -> String {
+        guard text.contains("&#") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "&#") {
+            out += rest[..<start.lowerBound]
+            rest = rest[start.upperBound...]
+            // Any number of leading zeros is allowed, so the digits are not cut at a length.
+            let digits = rest.prefix { $0.isHexDigit || $0 == "x" }
+            let number = digits.first == "x" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            guard rest.dropFirst(digits.count).first == ";", let number, let scalar = Unicode.Scalar(number) else {
+                out += "&#"
+                continue
+            }
+            out.unicodeScalars.append(scalar)
+            rest = rest.dropFirst(digits.count + 1)
+        }
+        return out + rest
     }
 }
