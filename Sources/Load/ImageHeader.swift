@@ -127,45 +127,76 @@ struct ImageHeader: Equatable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return true }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: 16 << 20), data.count < 16 << 20 else { return true }
-        return svgHasScript(text: String(decoding: data, as: UTF8.self))
+        return svgHasScript(bytes: [UInt8](data))
     }
 
-    /// `svgHasScript` on the file's text. An SVG is read as XML, so the check allows for what XML
-    /// does before a browser sees a name or a URL: an element in any namespace prefix
-    /// (`<s:script>` is a script), character references (`&#106;avascript:`), entities a
-    /// DOCTYPE declares (which could spell anything) and a style sheet that transforms the
-    /// document (XSLT can write script); and for URL parsing, which drops tabs and line breaks
-    /// anywhere in a URL (`java\tscript:`).
-    static func svgHasScript(text: String) -> Bool {
-        let text = text.lowercased()
-        if text.contains("<!entity") || text.contains("<?xml-stylesheet") { return true }
-        if text.firstMatch(of: /<([a-z0-9_.\-]+:)?(script|foreignobject)[\s>\/]/) != nil { return true }
-        if text.firstMatch(of: /\son[a-z]+\s*=/) != nil { return true }
-        var url = String.UnicodeScalarView()
-        for scalar in decodingCharacterReferences(text).unicodeScalars where !(scalar.properties.isWhitespace || scalar.value < 0x20) {
-            url.append(scalar)
+    /// `svgHasScript` on the file's bytes, in one pass (a file may be 16 MiB). An SVG is read as
+    /// XML, so the check allows for what XML does before a browser sees a name or a URL: an
+    /// element in any namespace prefix (`<s:script>` is a script), character references
+    /// (`&#106;avascript:`), entities a DOCTYPE declares (which could spell anything) and a style
+    /// sheet that transforms the document (XSLT can write script); and for URL parsing, which
+    /// drops tabs and line breaks anywhere in a URL (`java\tscript:`). Letters are compared
+    /// ignoring ASCII case, which refuses more than XML (case-sensitive) would run.
+    static func svgHasScript(bytes: [UInt8]) -> Bool {
+        let text = bytes.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        func at(_ i: Int, _ word: String) -> Bool {
+            let word = word.utf8
+            return i + word.count <= text.count && text[i..<(i + word.count)].elementsEqual(word)
         }
-        return String(url).lowercased().contains("javascript:")
-    }
-
-    /// `text` with XML's character references (`&#106;`, `&#x6A;`) made the characters they name.
-    private static func decodingCharacterReferences(_ text: String) -> String {
-        guard text.contains("&#") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "&#") {
-            out += rest[..<start.lowerBound]
-            rest = rest[start.upperBound...]
-            // Any number of leading zeros is allowed, so the digits are not cut at a length.
-            let digits = rest.prefix { $0.isHexDigit || $0 == "x" }
-            let number = digits.first == "x" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            guard rest.dropFirst(digits.count).first == ";", let number, let scalar = Unicode.Scalar(number) else {
-                out += "&#"
-                continue
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+        func digitValue(_ byte: UInt8, hex: Bool) -> Int? {
+            if byte >= 48 && byte <= 57 { return Int(byte - 48) }
+            return hex && byte >= 97 && byte <= 102 ? Int(byte - 87) : nil
+        }
+        func isNamePart(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 46 || byte == 45 }
+        let url = Array("javascript:".utf8)
+        var matched = 0  // how much of `url` the URL-significant characters so far end with
+        var i = 0
+        while i < text.count {
+            let byte = text[i]
+            if byte == UInt8(ascii: "<") {
+                if at(i + 1, "!entity") || at(i + 1, "?xml-stylesheet") { return true }
+                var name = i + 1
+                while name < text.count, isNamePart(text[name]) { name += 1 }
+                name = name < text.count && text[name] == UInt8(ascii: ":") ? name + 1 : i + 1
+                for element in ["script", "foreignobject"] where at(name, element) {
+                    let end = name + element.utf8.count
+                    if end == text.count || isSpace(text[end]) || text[end] == UInt8(ascii: ">") || text[end] == UInt8(ascii: "/") { return true }
+                }
+            } else if isSpace(byte), at(i + 1, "on"), i + 3 < text.count, isLetter(text[i + 3]) {
+                var end = i + 3
+                while end < text.count, isLetter(text[end]) { end += 1 }
+                while end < text.count, isSpace(text[end]) { end += 1 }
+                if end < text.count, text[end] == UInt8(ascii: "=") { return true }
             }
-            out.unicodeScalars.append(scalar)
-            rest = rest.dropFirst(digits.count + 1)
+            // The characters a URL is made of: a character reference is the character it names;
+            // spaces, tabs, line breaks and controls are dropped.
+            var character = Int(byte)
+            if byte == UInt8(ascii: "&"), at(i + 1, "#") {
+                let hex = at(i + 2, "x")
+                var end = i + (hex ? 3 : 2)
+                var value = 0
+                while end < text.count, let digit = digitValue(text[end], hex: hex) {
+                    value = min(value * (hex ? 16 : 10) + digit, 0x110000)
+                    end += 1
+                }
+                if end < text.count, text[end] == UInt8(ascii: ";"), end > i + (hex ? 3 : 2) {
+                    character = value >= 65 && value <= 90 ? value | 0x20 : value
+                    i = end
+                }
+            }
+            if character > 0x20 {
+                if character == Int(url[matched]) {
+                    matched += 1
+                    if matched == url.count { return true }
+                } else {
+                    // `j` starts `url` and appears in it nowhere else, so no shorter match can be under way.
+                    matched = character == Int(url[0]) ? 1 : 0
+                }
+            }
+            i += 1
         }
-        return out + rest
+        return false
     }
 }
