@@ -120,7 +120,7 @@ let package = Package(
         // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address).
         .executableTarget(
             name: "CasebookFuzz",
-            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Markdown"],
+            dependencies: ["Model", "Load", "Validate", "Aggregate", "Render", "Markdown", "Import"],
             path: "Fuzz/CasebookFuzz"
         ),
         .target(name: "TestSupport", dependencies: ["Model", "Pipeline"], path: "Tests/TestSupport"),

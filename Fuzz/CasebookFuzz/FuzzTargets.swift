@@ -9,6 +9,7 @@ enum FuzzTargets {
         "csv": CSVTarget.run,
         "markdown": MarkdownTarget.run,
         "site": SiteTarget.run,
+        "workbook-xml": WorkbookXMLTarget.run,
     ]
 
     /// Read once: libFuzzer calls the entry point millions of times.

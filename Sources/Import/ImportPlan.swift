@@ -84,8 +84,19 @@ struct ImportPlan {
                 diagnostics.append(.error("missing-consent", "this excerpt's consent cell is empty; there is no default: fill it in (public, internal or withdrawn)", at: excerpt.location))
                 continue
             }
+            // The id names the quote's file, so it is held to the quote-id rule (a slug of at
+            // most 200 characters) here, before anything is written: a longer one would be a
+            // file `check` refuses, or past the file system's 255 bytes, a write that fails midway.
+            let id = "\(mapping.source)-\(excerpt.key)"
+            guard Slug.isValid(id) else {
+                diagnostics.append(.error(
+                    "import-id-too-long",
+                    "this excerpt's id makes the quote id '\(id.prefix(60))…' (\(id.utf8.count) characters), over the 200 a quote id may have; "
+                        + "give the excerpt a shorter id, or the mapping a shorter source:", at: excerpt.location))
+                continue
+            }
             planned.append(PlannedQuote(
-                id: "\(mapping.source)-\(excerpt.key)", excerptKey: excerpt.key, speaker: speaker, programme: programme, caseStudy: caseStudy,
+                id: id, excerptKey: excerpt.key, speaker: speaker, programme: programme, caseStudy: caseStudy,
                 themes: themes, consent: consent, consentRef: excerpt.fields[.consentRef]?.value,
                 consentExpires: day(excerpt.fields[.consentExpires], &diagnostics), date: day(excerpt.fields[.date], &diagnostics),
                 text: excerpt.text))

@@ -61,6 +61,17 @@ public enum ImportRun {
                 + "published by accident: map the column (--map consent=COLUMN) or pass --consent public|internal|withdrawn")
         }
 
+        // A column that looks like consent and is not read would be overruled without a word:
+        // `withdrawn` in it, imported under --consent public, would be published.
+        let read = Set(columns.values)
+        if let unread = table.header.indices.first(where: { !read.contains($0) && ConsentKeys.mayDecideConsent(table.header[$0]) }) {
+            let name = table.header[unread]
+            throw .usage("\(options.input) has a column '\(name)' that looks like consent, and it is not read: "
+                + (columns[.consent] == nil ? "--consent or consent: would overrule it. " : "")
+                + "Map it (--map consent=\(name), or consent_expires=\(name) for an expiry date), or remove it from the export if it is not "
+                + "the excerpts' consent; nothing was written")
+        }
+
         var diagnostics: [Diagnostic] = []
         var skipped: [Skipped] = []
         let excerpts = ExcerptReader(columns: columns, format: format).excerpts(table, diagnostics: &diagnostics, skipped: &skipped)

@@ -151,8 +151,12 @@ final class WorkbookXML {
             let qualified: String
         }
 
+        /// The name after its prefix (`x:t` → `t`), found by byte: a `:` followed by a combining
+        /// mark is one `Character`, and a split by characters would keep the prefix.
         static func local(_ name: String) -> String {
-            name.split(separator: ":", maxSplits: 1).last.map(String.init) ?? name
+            guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name }
+            let rest = name.utf8[name.utf8.index(after: colon)...]
+            return rest.isEmpty ? name : String(Substring(rest))
         }
 
         mutating func name() throws(Problem) -> String {

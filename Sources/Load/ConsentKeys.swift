@@ -4,7 +4,7 @@ import Model
 /// them. An unknown key is otherwise only a warning; one that resembles a consent key
 /// (`concent`, `consent_expiry`, `Consent`, `speaker_consent`) is an error, because ignoring it
 /// would publish the quote without the consent or expiry its author meant to give.
-enum ConsentKeys {
+public enum ConsentKeys {
     static let names = ["consent", "consent_expires", "consent_ref"]
 
     /// How an unknown name resembles the consent keys.
@@ -25,6 +25,14 @@ enum ConsentKeys {
             return .mentionsConsent
         }
         return nil
+    }
+
+    /// Whether a column named `name` may hold a consent or its expiry (`Consent`,
+    /// `FileVar_Consent`, `consent-expiry`): `casebook import` reads every such column or refuses.
+    /// A consent record's id (`consent_ref`) decides nothing, so a name close to it does not count.
+    public static func mayDecideConsent(_ name: String) -> Bool {
+        guard let resemblance = resemblance(of: name) else { return false }
+        return resemblance != .near("consent_ref")
     }
 
     /// The error for an unknown key or column that resembles a consent key.

@@ -127,8 +127,76 @@ struct ImageHeader: Equatable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return true }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: 16 << 20), data.count < 16 << 20 else { return true }
-        let text = String(decoding: data, as: UTF8.self).lowercased()
-        if text.contains("<script") || text.contains("javascript:") || text.contains("<foreignobject") { return true }
-        return text.firstMatch(of: /\son[a-z]+\s*=/) != nil
+        return svgHasScript(bytes: [UInt8](data))
+    }
+
+    /// `svgHasScript` on the file's bytes, in one pass (a file may be 16 MiB). An SVG is read as
+    /// XML, so the check allows for what XML does before a browser sees a name or a URL: an
+    /// element in any namespace prefix (`<s:script>` is a script), character references
+    /// (`&#106;avascript:`), entities a DOCTYPE declares (which could spell anything) and a style
+    /// sheet that transforms the document (XSLT can write script); and for URL parsing, which
+    /// drops tabs and line breaks anywhere in a URL (`java\tscript:`). Letters are compared
+    /// ignoring ASCII case, which refuses more than XML (case-sensitive) would run.
+    static func svgHasScript(bytes: [UInt8]) -> Bool {
+        let text = bytes.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        func at(_ i: Int, _ word: String) -> Bool {
+            let word = word.utf8
+            return i + word.count <= text.count && text[i..<(i + word.count)].elementsEqual(word)
+        }
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+        func digitValue(_ byte: UInt8, hex: Bool) -> Int? {
+            if byte >= 48 && byte <= 57 { return Int(byte - 48) }
+            return hex && byte >= 97 && byte <= 102 ? Int(byte - 87) : nil
+        }
+        func isNamePart(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 46 || byte == 45 }
+        let url = Array("javascript:".utf8)
+        var matched = 0  // how much of `url` the URL-significant characters so far end with
+        var i = 0
+        while i < text.count {
+            let byte = text[i]
+            if byte == UInt8(ascii: "<") {
+                if at(i + 1, "!entity") || at(i + 1, "?xml-stylesheet") { return true }
+                var name = i + 1
+                while name < text.count, isNamePart(text[name]) { name += 1 }
+                name = name < text.count && text[name] == UInt8(ascii: ":") ? name + 1 : i + 1
+                for element in ["script", "foreignobject"] where at(name, element) {
+                    let end = name + element.utf8.count
+                    if end == text.count || isSpace(text[end]) || text[end] == UInt8(ascii: ">") || text[end] == UInt8(ascii: "/") { return true }
+                }
+            } else if isSpace(byte), at(i + 1, "on"), i + 3 < text.count, isLetter(text[i + 3]) {
+                var end = i + 3
+                while end < text.count, isLetter(text[end]) { end += 1 }
+                while end < text.count, isSpace(text[end]) { end += 1 }
+                if end < text.count, text[end] == UInt8(ascii: "=") { return true }
+            }
+            // The characters a URL is made of: a character reference is the character it names;
+            // spaces, tabs, line breaks and controls are dropped.
+            var character = Int(byte)
+            if byte == UInt8(ascii: "&"), at(i + 1, "#") {
+                let hex = at(i + 2, "x")
+                var end = i + (hex ? 3 : 2)
+                var value = 0
+                while end < text.count, let digit = digitValue(text[end], hex: hex) {
+                    value = min(value * (hex ? 16 : 10) + digit, 0x110000)
+                    end += 1
+                }
+                if end < text.count, text[end] == UInt8(ascii: ";"), end > i + (hex ? 3 : 2) {
+                    character = value >= 65 && value <= 90 ? value | 0x20 : value
+                    i = end
+                }
+            }
+            if character > 0x20 {
+                if character == Int(url[matched]) {
+                    matched += 1
+                    if matched == url.count { return true }
+                } else {
+                    // `j` starts `url` and appears in it nowhere else, so no shorter match can be under way.
+                    matched = character == Int(url[0]) ? 1 : 0
+                }
+            }
+            i += 1
+        }
+        return false
     }
 }

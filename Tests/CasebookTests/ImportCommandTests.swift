@@ -146,6 +146,40 @@ import ZIPFoundation
         #expect(try CasebookCLI.run(["check", "--strict"], in: site.url).status == 0)
     }
 
+    /// A consent column the import does not read would be overruled by `--consent`: an excerpt
+    /// whose source says `withdrawn` would be published. So every column that looks like consent
+    /// (or its expiry) is read or the import is refused.
+    @Test func aConsentColumnLeftUnreadIsNotOverruledByConsent() throws {
+        let report = """
+            "File","Coder","Coded","Id","Codename","FileVar_Consent","CaseVar_Consent_Expires"
+            "focus-group.txt","colin","Nobody asked us before.","ctid:31","Voice","public","2030-01-01"
+            "focus-group.txt","colin","The budget was ours to spend.","ctid:40","Voice","withdrawn","2030-01-01"
+
+            """
+        let mapping = """
+            source: focus-group
+            codes:
+              Voice: shared-benefits
+            documents:
+              focus-group.txt:
+                speaker: Young person
+
+            """
+        let site = try FixtureSite(copying: "valid-site", ["coding.csv": report, "mapping.yml": mapping])
+        let overruled = try CasebookCLI.run(["import", "coding.csv", "--mapping", "mapping.yml", "--consent", "public", "--write"], in: site.url)
+        #expect(overruled.status == 2, "\(overruled)")
+        #expect(overruled.stderr.contains("coding.csv has a column 'FileVar_Consent' that looks like consent, and it is not read"), "\(overruled)")
+        #expect(try quoteFiles(site).isEmpty, "nothing is written")
+        // With the consent column read, its expiry is still a column left unread.
+        let expiry = try CasebookCLI.run(["import", "coding.csv", "--mapping", "mapping.yml", "--map", "consent=FileVar_Consent", "--write"], in: site.url)
+        #expect(expiry.status == 2 && expiry.stderr.contains("a column 'CaseVar_Consent_Expires' that looks like consent"), "\(expiry)")
+        let both = try CasebookCLI.run(
+            ["import", "coding.csv", "--mapping", "mapping.yml", "--map", "consent=FileVar_Consent,consent_expires=CaseVar_Consent_Expires", "--write"],
+            in: site.url)
+        #expect(both.status == 0, "\(both)")
+        #expect(try #require(site.check().site).quotes.first { $0.id == "focus-group-40" }?.consent == .withdrawn)
+    }
+
     @Test func anXLSXSheetIsChosenByNameAndItsTextNumbersAndDatesRead() throws {
         let site = try FixtureSite(copying: "valid-site", [
             "mapping.yml": """
@@ -254,6 +288,23 @@ import ZIPFoundation
         #expect(handWritten.status == 2 && handWritten.stderr.contains("content/quotes/interviews-7.md was not written by casebook import from 'interviews'"), "\(handWritten)")
         #expect(try site.read("content/quotes/interviews-7.md").hasSuffix("Mine.\n"))
         #expect(try quoteFiles(site) == ["interviews-7.md"])
+    }
+
+    /// A highlight id makes a quote id, and so a file name: one too long for a quote id (200
+    /// characters) or for the file system (255 bytes) is an error at its row, and nothing is
+    /// written, not the quotes before it either.
+    @Test(arguments: [200, 300])
+    func anIdTooLongForAQuoteIsAnErrorAtItsRowAndNothingIsWritten(length: Int) throws {
+        let long = String(repeating: "a", count: length)
+        let site = try FixtureSite(copying: "valid-site", [
+            "highlights.csv": Self.taguette + "\(long),Interview 2 (worker).docx,benefits,A long-named highlight.\n",
+            "mapping.yml": Self.taguetteMapping,
+        ])
+        let result = try CasebookCLI.run(["import", "highlights.csv", "--mapping", "mapping.yml", "--consent", "public", "--write"], in: site.url)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("highlights.csv:8: error: this excerpt's id makes the quote id 'interviews-aaaa"), "\(result)")
+        #expect(try quoteFiles(site).isEmpty, "nothing is written")
+        #expect(try CasebookCLI.run(["check"], in: site.url).status == 0)
     }
 
     @Test func problemsAreListedAsJSONWithTheirLines() throws {

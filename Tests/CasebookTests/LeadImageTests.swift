@@ -68,6 +68,32 @@ import TestSupport
         #expect(site.check().diagnostics.map(\.code).contains("svg-with-script"))
     }
 
+    /// Script spelled as XML lets it be spelled: a namespace prefix, character references, an
+    /// entity, a tab inside `javascript:` (URL parsing drops it), an XSLT style sheet.
+    @Test(arguments: [
+        #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg" width="40" height="30"><s:script>alert(1)</s:script></svg>"#,
+        #"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><a href="&#106;avascript:alert(1)"><rect width="40" height="30"/></a></svg>"#,
+        #"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><a href="&#x00000000000006A;avascript:alert(1)"><rect width="9" height="9"/></a></svg>"#,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><a href=\"java\tscript:alert(1)\"><rect width=\"9\" height=\"9\"/></a></svg>",
+        #"<!DOCTYPE svg [<!ENTITY j "javascri">]><svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><a href="&j;pt:alert(1)"><rect width="9" height="9"/></a></svg>"#,
+        #"<?xml-stylesheet type="text/xsl" href="data:text/xml,x"?><svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"/>"#,
+        #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml" width="40" height="30"><h:foreignObject/></svg>"#,
+    ])
+    func anSVGWhoseScriptIsSpelledAsXMLAllowsIsNotPublished(svg: String) throws {
+        let site = try FixtureSite(copying: "subpath-site", ["content/case-studies/chart.svg": svg])
+        try site.edit(Self.garden, replacing: "image: garden-beds.png", with: "image: chart.svg")
+        let outcome = site.check()
+        #expect(outcome.diagnostics.filter { $0.code == "svg-with-script" }.map(\.location.line) == [6], "\(outcome.diagnostics)")
+    }
+
+    @Test func anSVGWithCharacterReferencesInItsTextIsStillAnImage() throws {
+        let svg = #"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><text y="20">&#169; Caf&#xE9; online</text><a href="https://org.example/"><rect width="9" height="9"/></a></svg>"#
+        let site = try FixtureSite(copying: "subpath-site", ["content/case-studies/chart.svg": svg])
+        try site.edit(Self.garden, replacing: "image: garden-beds.png", with: "image: chart.svg")
+        let errors = site.check().diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
     @Test func headersGiveTheSizeOfEachFormat() throws {
         // PNG: 3×2 (the fixture's).
         let png = [UInt8](try Data(contentsOf: PackagePaths.fixtures.appendingPathComponent("subpath-site/static/images/garden.png")))

@@ -15,6 +15,12 @@ import Testing
         #expect(root.all("si").map(XLSXReader.Parts.text) == [" A & B <AB> \"'", "Rich <text>"])
     }
 
+    /// Found by fuzzing: the prefix was cut by characters, and a `:` followed by a combining mark is one.
+    @Test func aPrefixIsDroppedWhateverFollowsIt() throws {
+        #expect(try parse("<x:\u{0746}4e/>").name == "\u{0746}4e")
+        #expect(try parse("<x:sst><x:si/></x:sst>").all("si").count == 1)
+    }
+
     @Test func malformedXMLIsAnErrorNotACrash() {
         for text in ["", "<a>", "<a></b>", "<a b=c/>", "<a>&bogus;</a>", "<a>&#xFFFFFFFF;</a>", "<a/><b/>", "text", "<a b='1' b='2'/>",
                      "<a><!-- never closed </a>", String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)] {
