@@ -6,7 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
-        "charts", "markdown", "strings",
+        "charts", "markdown", "strings", "languages",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -61,10 +61,11 @@ enum ConfigLoader {
                              + "headings, menu and dates stay in English unless 'strings:' gives them",
                          at: language.location))
         }
+        let languages = LanguageList.read(yaml, language: language, diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL ?? "http://localhost/",
-            language: language?.value ?? "en",
+            language: language?.value ?? languages.first ?? "en",
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
             theme: theme?.value,
@@ -72,6 +73,7 @@ enum ConfigLoader {
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         config.themeLocation = theme?.location
+        config.languages = languages
         config.charts = yaml.bool("charts", diagnostics: &diagnostics) ?? true
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }

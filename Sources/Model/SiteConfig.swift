@@ -31,6 +31,12 @@ public struct SiteConfig: Sendable {
     public var charts = true
     /// The site's own words in place of casebook's (`strings:`, key → text; see `Wording.Key`).
     public var strings: [String: String] = [:]
+    /// `languages:`: every language the site is written in, its own (`language:`) first; empty
+    /// for a site in one language. Each other language is a translation under its own prefix.
+    public var languages: [String] = []
+    /// Set on a translation's settings (`translated(to:)`): the base URL of the site in its first
+    /// language, where the files every language shares are (theme assets aside, which each has).
+    public var filesBaseURL: String?
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -55,6 +61,26 @@ public struct SiteConfig: Sendable {
 
     /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
     public var basePath: String { BaseURL.path(of: baseURL) }
+
+    /// The path every language's shared files start from: `static/` files, images, reports.
+    public var filesBasePath: String { BaseURL.path(of: filesBaseURL ?? baseURL) }
+
+    /// The languages the site is translated into: all of `languages:` but its own.
+    public var translationLanguages: [String] { Array(languages.dropFirst()) }
+
+    /// Where a language's pages are, relative to the site root: "" for the site's own, `cy/` for a translation.
+    public static func prefix(of language: String) -> String { language + "/" }
+
+    /// The settings of the site in `language`: its pages under `cy/`, its words in that language
+    /// (`strings:` is written in the site's own language, so it is left out).
+    public func translated(to language: String) -> SiteConfig {
+        var config = self
+        config.language = language
+        config.baseURL = baseURL + Self.prefix(of: language)
+        config.filesBaseURL = filesBaseURL ?? baseURL
+        config.strings = [:]
+        return config
+    }
 
     /// casebook's own words in the site's language, with the site's `strings:` in their place.
     public var wording: Wording { Wording(language: language, overrides: strings) }

@@ -5,6 +5,8 @@ extension Wording {
         case skipToContent, mainMenu, caseStudies, themes, programmes, quotes, lessons, search
         case footerQuestions, reports, printableReports, stayUpToDate, subscribeToFeed, ofNewCaseStudies
         case consentNotice, builtWith
+        // The language switch of a site in two languages: its label, and this language's own name.
+        case language, languageName
         // Headings and links of the listing pages.
         case whatWeLearned, homeLedeBefore, homeLedeAfter
         case caseStudiesCount, lessonsCount, quotesCount, programmesCount
@@ -36,7 +38,7 @@ extension Wording {
     }
 
     static let english: [Key: String] = [
-        .skipToContent: "Skip to main content", .mainMenu: "Main", .caseStudies: "Case studies", .themes: "Themes",
+        .skipToContent: "Skip to main content", .mainMenu: "Main", .language: "Language", .languageName: "English", .caseStudies: "Case studies", .themes: "Themes",
         .programmes: "Programmes", .quotes: "Quotes", .lessons: "Lessons", .search: "Search",
         .footerQuestions: "Questions, comments or corrections? Email", .reports: "Reports",
         .printableReports: "Printable reports", .stayUpToDate: "Stay up to date",
@@ -110,7 +112,7 @@ extension Wording {
 
     /// Welsh, in the terms Welsh public bodies use (Astudiaethau achos, Themâu, Rhaglenni).
     static let welsh: [Key: String] = [
-        .skipToContent: "Neidio i’r prif gynnwys", .mainMenu: "Prif", .caseStudies: "Astudiaethau achos",
+        .skipToContent: "Neidio i’r prif gynnwys", .mainMenu: "Prif", .language: "Iaith", .languageName: "Cymraeg", .caseStudies: "Astudiaethau achos",
         .themes: "Themâu", .programmes: "Rhaglenni", .quotes: "Dyfyniadau", .lessons: "Gwersi", .search: "Chwilio",
         .footerQuestions: "Cwestiynau, sylwadau neu gywiriadau? E-bostiwch", .reports: "Adroddiadau",
         .printableReports: "Adroddiadau i’w hargraffu", .stayUpToDate: "Cadw’n gyfoes",
