@@ -6,7 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
-        "charts", "markdown", "strings", "languages",
+        "charts", "markdown", "strings", "languages", "translations",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -102,12 +102,9 @@ enum ConfigLoader {
             markdown.warnUnknownKeys(known: ["unsafe_html"], what: "'markdown'", diagnostics: &diagnostics)
             config.unsafeHTML = markdown.bool("unsafe_html", diagnostics: &diagnostics) ?? false
         }
-        if let strings = yaml.mapping("strings", diagnostics: &diagnostics) {
-            let keys = Wording.Key.allCases.map(\.rawValue)
-            strings.warnUnknownKeys(known: keys, what: "'strings'", diagnostics: &diagnostics)
-            for key in keys {
-                if let text = strings.string(key, diagnostics: &diagnostics) { config.strings[key] = text.value }
-            }
+        if let strings = yaml.mapping("strings", diagnostics: &diagnostics) { config.strings = Self.strings(strings, diagnostics: &diagnostics) }
+        if let translations = yaml.mapping("translations", diagnostics: &diagnostics) {
+            config.translatedSettings = TranslatedSettingsReader.read(translations, config: config, diagnostics: &diagnostics)
         }
         return config
     }
@@ -128,6 +125,17 @@ enum ConfigLoader {
         diagnostics.append(
             .error("invalid-keep", "'keep' entry '\(name)' \(problem); write names like .git, CNAME or .nojekyll", at: entry.location))
         return nil
+    }
+
+    /// `strings:`, for the site's own language or in `translations:`: casebook's words by key.
+    static func strings(_ strings: YAMLMapping, diagnostics: inout [Diagnostic]) -> [String: String] {
+        let keys = Wording.Key.allCases.map(\.rawValue)
+        strings.warnUnknownKeys(known: keys, what: "'strings'", diagnostics: &diagnostics)
+        var result: [String: String] = [:]
+        for key in keys {
+            if let text = strings.string(key, diagnostics: &diagnostics) { result[key] = text.value }
+        }
+        return result
     }
 
     private struct Definition {

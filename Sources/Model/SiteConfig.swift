@@ -37,6 +37,8 @@ public struct SiteConfig: Sendable {
     /// Set on a translation's settings (`translated(to:)`): the base URL of the site in its first
     /// language, where the files every language shares are (theme assets aside, which each has).
     public var filesBaseURL: String?
+    /// `translations:`: the settings' own text in each other language, by language.
+    public var translatedSettings: [String: TranslatedSettings] = [:]
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -71,14 +73,27 @@ public struct SiteConfig: Sendable {
     /// Where a language's pages are, relative to the site root: "" for the site's own, `cy/` for a translation.
     public static func prefix(of language: String) -> String { language + "/" }
 
-    /// The settings of the site in `language`: its pages under `cy/`, its words in that language
-    /// (`strings:` is written in the site's own language, so it is left out).
+    /// The settings of the site in `language`: its pages under `cy/`, its words in that language,
+    /// and what `translations:` gives in it (`strings:` is written in the site's own language,
+    /// so it is replaced by the translation's own).
     public func translated(to language: String) -> SiteConfig {
         var config = self
         config.language = language
         config.baseURL = baseURL + Self.prefix(of: language)
         config.filesBaseURL = filesBaseURL ?? baseURL
-        config.strings = [:]
+        let settings = translatedSettings[language] ?? TranslatedSettings()
+        config.strings = settings.strings
+        config.title = settings.title ?? title
+        config.introduction = settings.introduction ?? introduction
+        config.organisation = settings.organisation ?? organisation
+        for index in config.themes.indices {
+            let id = config.themes[index].id
+            config.themes[index].title = settings.themeTitles[id] ?? config.themes[index].title
+            config.themes[index].description = settings.themeDescriptions[id] ?? config.themes[index].description
+        }
+        for index in (config.programmes ?? []).indices {
+            config.programmes![index].title = settings.programmeTitles[config.programmes![index].id] ?? config.programmes![index].title
+        }
         return config
     }
 

@@ -52,3 +52,19 @@ extension ValidatedSite {
         return site
     }
 }
+
+/// `translations:` in casebook.yml: what the settings say, in one other language. Anything not
+/// given stays as the site's own language has it.
+public struct TranslatedSettings: Sendable {
+    public var title: String?
+    public var introduction: String?
+    public var organisation: String?
+    /// The findings' themes' titles and descriptions, and the programmes' titles, by id.
+    public var themeTitles: [String: String] = [:]
+    public var themeDescriptions: [String: String] = [:]
+    public var programmeTitles: [String: String] = [:]
+    /// casebook's own words in this language, as `strings:` gives them for the site's own.
+    public var strings: [String: String] = [:]
+
+    public init() {}
+}

@@ -27,6 +27,15 @@ import Testing
             #expect(html.contains(">Astudiaethau achos</a>"), "\(path) has the Welsh menu")
             #expect(!html.contains(">Case studies</a>"), "\(path) has an English menu entry")
         }
+        // `translations: cy:` in casebook.yml: the site's title, themes and programmes in Welsh there only.
+        let welshHome = try #require(site.text("cy/index.html"))
+        #expect(welshHome.contains("<title>Gosodiad dwyieithog</title>") || welshHome.contains("Gosodiad dwyieithog"))
+        #expect(welshHome.contains("Mae cydgynhyrchu’n waith caled, ond yn werth chweil"))
+        #expect(!welshHome.contains("Co-production is hard work"))
+        #expect(site.text("cy/programmes/index.html")?.contains("Talent Match Cymru") == true)
+        #expect(welshHome.contains("</svg>Chwilio’r safle</a>"), "the translation's own strings:")
+        let englishHome = try #require(site.text("index.html"))
+        #expect(englishHome.contains("Co-production is hard work") && !englishHome.contains("Gosodiad") && !englishHome.contains("Chwilio"))
         // Untranslated items are not in the Welsh site.
         #expect(site.files["cy/case-studies/second-wind/index.html"] == nil)
         #expect(site.files["cy/contact/index.html"] == nil)
@@ -150,6 +159,15 @@ import Testing
         try fixture.edit("casebook.yml", replacing: "languages: [en-GB, cy]\n", with: "")
         let check = fixture.check()
         #expect(check.diagnostics.about("content/case-studies/first-steps.cy.md").with(code: "invalid-slug").count == 1)
+    }
+
+    @Test func translationsOfUnknownLanguagesOrThemesAreNamed() throws {
+        let fixture = try FixtureSite(copying: "bilingual-site")
+        try fixture.edit("casebook.yml", replacing: "      hard-work: Mae", with: "      hard-wrk: Mae")
+        try fixture.edit("casebook.yml", replacing: "translations:\n", with: "translations:\n  fr:\n    title: Le site\n")
+        let warnings = fixture.check().diagnostics.with(code: "unknown-key").map(\.message)
+        #expect(warnings.contains { $0.contains("hard-wrk") && $0.contains("hard-work") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("'fr'") }, "\(warnings)")
     }
 
     @Test func aLanguageCodeMustBeAFolderName() throws {
