@@ -10,7 +10,7 @@ import Model
 struct LanguageLinks: Sendable {
     struct Language: Sendable {
         let code: String
-        /// The language's name in its own words ("Cymraeg"), from casebook's words for it.
+        /// The language's name in its own words ("Cymraeg"): `t.languageName` in that language.
         let name: String
         /// Absolute, and the path of its pages, both ending in `/` (`https://example.org/cy/`, `/cy/`).
         let baseURL: String
@@ -27,9 +27,10 @@ struct LanguageLinks: Sendable {
     init(_ sites: [(site: AggregatedSite, pages: [String])]) {
         languages = sites.map { entry in
             let config = entry.site.config
-            let wording = Wording(language: config.language)
+            // Its own name from casebook's words or the site's `strings:`; else its code.
+            let named = Wording.hasTable(for: config.language) || config.strings[Wording.Key.languageName.rawValue] != nil
             return Language(
-                code: config.language, name: Wording.hasTable(for: config.language) ? wording[.languageName] : config.language,
+                code: config.language, name: named ? config.wording[.languageName] : config.language,
                 baseURL: config.baseURL, basePath: config.basePath, pages: Set(entry.pages.filter { $0 != "404.html" }),
                 lastModified: Dictionary(entry.site.caseStudies.map { (SiteURL.caseStudy($0.slug), $0.date) }, uniquingKeysWith: { first, _ in first }))
         }

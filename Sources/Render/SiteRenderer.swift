@@ -292,7 +292,8 @@ struct CommonValues: Sendable {
 
     private static func socialImage(_ image: LeadImage, config: SiteConfig) -> Values {
         let sized = image.width != nil && image.height != nil
-        var values: Values = ["url": Href(absolute: config.baseURL + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
+        let base = image.isBesideCaseStudy ? config.baseURL : config.filesBaseURL ?? config.baseURL
+        var values: Values = ["url": Href(absolute: base + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
         values["width"] = (sized ? image.width : nil).orAbsent
         values["height"] = (sized ? image.height : nil).orAbsent
         return values

@@ -116,6 +116,34 @@ import Testing
         #expect(broken.isEmpty, "\(broken.count) broken links:\n\(broken.joined(separator: "\n"))")
     }
 
+    /// A translation's lead image beside it is published in the language's folder; one from
+    /// static/ is published once, at the root, and both languages link it there.
+    @Test func aTranslationsLeadImagesResolve() throws {
+        let fixture = try FixtureSite(copying: "bilingual-site")
+        let png = try Data(contentsOf: PackagePaths.fixtures.appendingPathComponent("subpath-site/content/case-studies/garden-beds.png"))
+        try fixture.write("content/case-studies/beds.png", bytes: [UInt8](png))
+        try fixture.write("static/images/wide.png", bytes: [UInt8](png))
+        try fixture.edit("content/case-studies/first-steps.cy.md", replacing: "date: 2025-03-01\n", with: "date: 2025-03-01\nimage: beds.png\nimage_alt: Gwelyau\n")
+        try fixture.edit("content/case-studies/first-steps.md", replacing: "date: 2025-03-01\n", with: "date: 2025-03-01\nimage: /images/wide.png\nimage_alt: Beds\n")
+        try fixture.edit("content/case-studies/second-wind.md", replacing: "date: 2025-05-20\n", with: "date: 2025-05-20\nimage: /images/wide.png\nimage_alt: Beds\n")
+        try fixture.write("content/case-studies/second-wind.cy.md", try fixture.read("content/case-studies/second-wind.md"))
+        let site = try Self.build(fixture)
+        #expect(site.files["cy/case-studies/first-steps/beds.png"] != nil)
+        #expect(site.files["cy/images/wide.png"] == nil && site.files["images/wide.png"] != nil)
+        let welsh = try #require(site.text("cy/case-studies/second-wind/index.html"))
+        #expect(welsh.contains(#"src="/fixture/images/wide.png""#))
+        #expect(welsh.contains(#"<meta property="og:image" content="https://example.org/fixture/images/wide.png">"#))
+        var broken: [String] = []
+        for page in site.htmlPages {
+            for tag in HTMLScanner(site.text(page) ?? "").tags(named: "img") {
+                if let src = tag.attribute("src"), let problem = LinkCheck.problem(src, from: page, in: site, basePath: Self.basePath) {
+                    broken.append("\(page): \(src): \(problem)")
+                }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken)")
+    }
+
     /// Consent is the original's: the Welsh text of an internal, withdrawn or expired quote is
     /// nowhere on the site, in any language, and a public quote's translation is shown.
     @Test func aTranslatedQuoteIsPublicOnlyWhenItsOriginalIs() throws {
