@@ -7,7 +7,8 @@ enum TranslatedSettingsReader {
     static let knownKeys = ["title", "introduction", "organisation", "themes", "programmes", "strings"]
 
     static func read(_ translations: YAMLMapping, config: SiteConfig, diagnostics: inout [Diagnostic]) -> [String: TranslatedSettings] {
-        translations.warnUnknownKeys(known: config.translationLanguages, what: "'translations' (the languages of 'languages:' but the first)", diagnostics: &diagnostics)
+        translations.warnUnknownKeys(
+            known: config.translationLanguages, what: "'translations' (the languages of 'languages:' but the first)", diagnostics: &diagnostics)
         var result: [String: TranslatedSettings] = [:]
         for language in config.translationLanguages {
             guard let block = translations.mapping(language, diagnostics: &diagnostics) else { continue }

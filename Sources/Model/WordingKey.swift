@@ -38,7 +38,8 @@ extension Wording {
     }
 
     static let english: [Key: String] = [
-        .skipToContent: "Skip to main content", .mainMenu: "Main", .language: "Language", .languageName: "English", .caseStudies: "Case studies", .themes: "Themes",
+        .language: "Language", .languageName: "English",
+        .skipToContent: "Skip to main content", .mainMenu: "Main", .caseStudies: "Case studies", .themes: "Themes",
         .programmes: "Programmes", .quotes: "Quotes", .lessons: "Lessons", .search: "Search",
         .footerQuestions: "Questions, comments or corrections? Email", .reports: "Reports",
         .printableReports: "Printable reports", .stayUpToDate: "Stay up to date",
@@ -112,7 +113,8 @@ extension Wording {
 
     /// Welsh, in the terms Welsh public bodies use (Astudiaethau achos, Themâu, Rhaglenni).
     static let welsh: [Key: String] = [
-        .skipToContent: "Neidio i’r prif gynnwys", .mainMenu: "Prif", .language: "Iaith", .languageName: "Cymraeg", .caseStudies: "Astudiaethau achos",
+        .language: "Iaith", .languageName: "Cymraeg",
+        .skipToContent: "Neidio i’r prif gynnwys", .mainMenu: "Prif", .caseStudies: "Astudiaethau achos",
         .themes: "Themâu", .programmes: "Rhaglenni", .quotes: "Dyfyniadau", .lessons: "Gwersi", .search: "Chwilio",
         .footerQuestions: "Cwestiynau, sylwadau neu gywiriadau? E-bostiwch", .reports: "Adroddiadau",
         .printableReports: "Adroddiadau i’w hargraffu", .stayUpToDate: "Cadw’n gyfoes",

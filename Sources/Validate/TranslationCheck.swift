@@ -25,7 +25,9 @@ struct TranslationCheck {
         let knownCaseStudies = publishedCaseStudies.union(loaded.caseStudies.map(\.slug)).union(loaded.unloadedCaseStudySlugs)
         for caseStudy in translation.caseStudies where includeDrafts || !caseStudy.draft {
             guard publishedCaseStudies.contains(caseStudy.slug) else {
-                if !knownCaseStudies.contains(caseStudy.slug) { missingOriginal(translation, caseStudy.file, "case study", caseStudy.slug, at: caseStudy.slugLocation, &diagnostics) }
+                if !knownCaseStudies.contains(caseStudy.slug) {
+                    missingOriginal(translation, caseStudy.file, "case study", caseStudy.slug, at: caseStudy.slugLocation, &diagnostics)
+                }
                 continue
             }
             vocabulary.checkProgramme(caseStudy.programme, diagnostics: &diagnostics)
