@@ -8,7 +8,8 @@ enum CaseStudyLoader {
     ]
 
     /// - Parameter root: the site folder, where `image:` is looked for.
-    static func load(_ source: SourceFile, root: String, diagnostics: inout [Diagnostic]) -> CaseStudy? {
+    /// - Parameter language: set for a translation (`garden.cy.md`), whose slug is its original's.
+    static func load(_ source: SourceFile, root: String, language: String? = nil, diagnostics: inout [Diagnostic]) -> CaseStudy? {
         let document: SplitDocument
         switch FrontMatterSplitter.split(source) {
         case .failure(let problem):
@@ -28,7 +29,7 @@ enum CaseStudyLoader {
         let what = "a case study"
         yaml.warnUnknownKeys(known: knownKeys, what: what, diagnostics: &diagnostics)
 
-        let slug = SlugReader.slug(for: source.path, yaml: yaml, diagnostics: &diagnostics)
+        let slug = SlugReader.slug(for: source.path, yaml: yaml, language: language, diagnostics: &diagnostics)
         let title = yaml.string("title", required: true, what: what, diagnostics: &diagnostics)
         let date = yaml.day("date", required: true, what: what, diagnostics: &diagnostics)
         let summary = yaml.string("summary", required: true, what: what, diagnostics: &diagnostics)
@@ -60,9 +61,12 @@ enum CaseStudyLoader {
     }
 }
 
-/// The slug of a Markdown file: `slug:` when given, else the file name without `.md`.
+/// The slug of a Markdown file: `slug:` when given, else the file name without `.md` (and, for a
+/// translation, without its language: `garden.cy.md` is `garden`).
 enum SlugReader {
-    static func slug(for path: String, yaml: YAMLMapping?, key: String = "slug", diagnostics: inout [Diagnostic]) -> Located<String>? {
+    static func slug(
+        for path: String, yaml: YAMLMapping?, key: String = "slug", language: String? = nil, diagnostics: inout [Diagnostic]
+    ) -> Located<String>? {
         if let yaml, let explicit = yaml.string(key, diagnostics: &diagnostics) {
             guard Slug.isValid(explicit.value) else {
                 diagnostics.append(
@@ -76,7 +80,8 @@ enum SlugReader {
         // The file name, found on the bytes: splitting the path by characters cost more than
         // reading a quote file.
         let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        var stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        if let language, stem.hasSuffix("." + language) { stem = String(stem.dropLast(language.count + 1)) }
         let location = SourceLocation(file: path, line: 1, column: 1)
         guard Slug.isValid(stem) else {
             diagnostics.append(

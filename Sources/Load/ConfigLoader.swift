@@ -6,7 +6,7 @@ enum ConfigLoader {
     static let knownKeys = [
         "title", "base_url", "language", "organisation", "contact_email", "theme", "introduction",
         "themes", "programmes", "reports", "require_consent_ref", "description", "keep", "csv", "brand",
-        "charts", "markdown", "strings",
+        "charts", "markdown", "strings", "languages", "translations",
     ]
 
     static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -61,10 +61,11 @@ enum ConfigLoader {
                              + "headings, menu and dates stay in English unless 'strings:' gives them",
                          at: language.location))
         }
+        let languages = LanguageList.read(yaml, language: language, diagnostics: &diagnostics)
         var config = SiteConfig(
             title: title?.value ?? "Untitled",
             baseURL: baseURL ?? "http://localhost/",
-            language: language?.value ?? "en",
+            language: language?.value ?? languages.first ?? "en",
             organisation: yaml.string("organisation", diagnostics: &diagnostics)?.value,
             contactEmail: yaml.string("contact_email", diagnostics: &diagnostics)?.value,
             theme: theme?.value,
@@ -72,6 +73,7 @@ enum ConfigLoader {
             themes: themes, programmes: programmes, reports: reports,
             requireConsentRef: yaml.bool("require_consent_ref", diagnostics: &diagnostics) ?? false)
         config.themeLocation = theme?.location
+        config.languages = languages
         config.charts = yaml.bool("charts", diagnostics: &diagnostics) ?? true
         if let keep = yaml.stringList("keep", diagnostics: &diagnostics) {
             config.keep = keep.compactMap { keptName($0, diagnostics: &diagnostics) }
@@ -100,12 +102,9 @@ enum ConfigLoader {
             markdown.warnUnknownKeys(known: ["unsafe_html"], what: "'markdown'", diagnostics: &diagnostics)
             config.unsafeHTML = markdown.bool("unsafe_html", diagnostics: &diagnostics) ?? false
         }
-        if let strings = yaml.mapping("strings", diagnostics: &diagnostics) {
-            let keys = Wording.Key.allCases.map(\.rawValue)
-            strings.warnUnknownKeys(known: keys, what: "'strings'", diagnostics: &diagnostics)
-            for key in keys {
-                if let text = strings.string(key, diagnostics: &diagnostics) { config.strings[key] = text.value }
-            }
+        if let strings = yaml.mapping("strings", diagnostics: &diagnostics) { config.strings = Self.strings(strings, diagnostics: &diagnostics) }
+        if let translations = yaml.mapping("translations", diagnostics: &diagnostics) {
+            config.translatedSettings = TranslatedSettingsReader.read(translations, config: config, diagnostics: &diagnostics)
         }
         return config
     }
@@ -126,6 +125,17 @@ enum ConfigLoader {
         diagnostics.append(
             .error("invalid-keep", "'keep' entry '\(name)' \(problem); write names like .git, CNAME or .nojekyll", at: entry.location))
         return nil
+    }
+
+    /// `strings:`, for the site's own language or in `translations:`: casebook's words by key.
+    static func strings(_ strings: YAMLMapping, diagnostics: inout [Diagnostic]) -> [String: String] {
+        let keys = Wording.Key.allCases.map(\.rawValue)
+        strings.warnUnknownKeys(known: keys, what: "'strings'", diagnostics: &diagnostics)
+        var result: [String: String] = [:]
+        for key in keys {
+            if let text = strings.string(key, diagnostics: &diagnostics) { result[key] = text.value }
+        }
+        return result
     }
 
     private struct Definition {

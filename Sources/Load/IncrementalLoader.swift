@@ -44,6 +44,9 @@ public final class IncrementalLoader: @unchecked Sendable {
     private var config: (value: SiteConfig?, diagnostics: [Diagnostic])?
     private var listings: [String: Listing] = [:]
     private var results: [String: FileResult] = [:]
+    /// The translation languages the kept results were read with: a file's name means another
+    /// thing when `languages:` changes, so then every file is read again.
+    private var languages: [String] = []
 
     /// False for a one-shot load (`SiteLoader`): nothing is kept for a next call.
     private let remembers: Bool
@@ -61,6 +64,11 @@ public final class IncrementalLoader: @unchecked Sendable {
         let logo = config?.value?.brand?.logo.map { "static/" + $0.path.value }
         if changed == nil || config == nil || changed!.contains(ConfigLoader.file) || logo.map(changed!.contains) == true {
             config = loadConfig()
+        }
+        let languages = config?.value?.translationLanguages ?? []
+        if languages != self.languages {
+            results = [:]
+            self.languages = languages
         }
         for (folder, extensions, _) in Self.folders where needsListing(folder, recursive: false, changed: changed) {
             var diagnostics: [Diagnostic] = []
@@ -86,7 +94,7 @@ public final class IncrementalLoader: @unchecked Sendable {
         let loaded = work.parallelMap(costliestFirst: { path, kind in
             kind == .quote && QuoteFileFormat(path: path) == .spreadsheetText ? 1_000 : 1
         }) { path, kind in
-            Self.loadFile(root: root, path: path, kind: kind)
+            Self.loadFile(root: root, path: path, kind: kind, language: Translation.language(ofFile: path, among: languages))
         }
         if remembers {
             for ((path, _), result) in zip(work, loaded) { results[path] = result }
@@ -109,8 +117,15 @@ public final class IncrementalLoader: @unchecked Sendable {
         diagnostics += listings[Self.staticFolder]?.diagnostics ?? []
         var site = LoadedSite(root: root, config: config?.value, staticFiles: listings[Self.staticFolder]?.files ?? [])
         var rowNumberIDs: Set<String> = []
+        site.translations = languages.map { Translation(language: $0) }
         for (path, kind, result) in files {
             diagnostics += result.diagnostics
+            if let language = Translation.language(ofFile: path, among: languages), let index = languages.firstIndex(of: language) {
+                site.translations[index].caseStudies += result.caseStudy.map { [$0] } ?? []
+                site.translations[index].quotes += result.quotes
+                site.translations[index].pages += result.page.map { [$0] } ?? []
+                continue
+            }
             if let caseStudy = result.caseStudy {
                 site.caseStudies.append(caseStudy)
             } else if kind == .caseStudy {
@@ -175,11 +190,20 @@ public final class IncrementalLoader: @unchecked Sendable {
     }
 
     /// One content file, read and parsed as `SiteLoader.load` does.
-    static func loadFile(root: String, path: String, kind: Kind) -> FileResult {
+    /// - Parameter language: the language of a translation (`garden.cy.md`); nil for an original.
+    static func loadFile(root: String, path: String, kind: Kind, language: String? = nil) -> FileResult {
         var result = FileResult()
         let quoteFormat = kind == .quote ? QuoteFileFormat(path: path) : nil
         if quoteFormat == .workbook {
             result.diagnostics = [QuoteFileFormat.workbookError(path)]
+            return result
+        }
+        if language != nil, quoteFormat == .spreadsheetText {
+            result.diagnostics = [
+                .error("translated-spreadsheet",
+                       "quotes in a spreadsheet are not translated by file yet: write each translated quote as content/quotes/<id>.\(language!).md",
+                       at: SourceLocation(file: path, line: 1, column: 1))
+            ]
             return result
         }
         let source: SourceFile
@@ -190,15 +214,15 @@ public final class IncrementalLoader: @unchecked Sendable {
             return result
         }
         switch kind {
-        case .caseStudy: result.caseStudy = CaseStudyLoader.load(source, root: root, diagnostics: &result.diagnostics)
-        case .page: result.page = PageLoader.load(source, diagnostics: &result.diagnostics)
+        case .caseStudy: result.caseStudy = CaseStudyLoader.load(source, root: root, language: language, diagnostics: &result.diagnostics)
+        case .page: result.page = PageLoader.load(source, language: language, diagnostics: &result.diagnostics)
         case .quote:
             if quoteFormat == .spreadsheetText {
                 let loaded = QuoteCSVLoader.load(source, diagnostics: &result.diagnostics)
                 result.quotes = loaded.quotes
                 result.rowNumberIDs = loaded.rowNumberIDs
             } else {
-                result.quotes = QuoteLoader.load(source, diagnostics: &result.diagnostics).map { [$0] } ?? []
+                result.quotes = QuoteLoader.load(source, language: language, diagnostics: &result.diagnostics).map { [$0] } ?? []
             }
         }
         return result

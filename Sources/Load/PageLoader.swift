@@ -4,7 +4,8 @@ import Model
 enum PageLoader {
     static let knownKeys = ["title", "slug", "description", "weight", "draft"]
 
-    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Page? {
+    /// - Parameter language: set for a translation (`about.cy.md`), whose slug is its original's.
+    static func load(_ source: SourceFile, language: String? = nil, diagnostics: inout [Diagnostic]) -> Page? {
         let document: SplitDocument
         switch FrontMatterSplitter.split(source) {
         case .failure(let problem):
@@ -18,7 +19,7 @@ enum PageLoader {
             guard yaml != nil else { return nil }
         }
         yaml?.warnUnknownKeys(known: knownKeys, what: "a page", diagnostics: &diagnostics)
-        let slug = SlugReader.slug(for: source.path, yaml: yaml, diagnostics: &diagnostics)
+        let slug = SlugReader.slug(for: source.path, yaml: yaml, language: language, diagnostics: &diagnostics)
         let title = yaml?.string("title", required: true, what: "a page", diagnostics: &diagnostics)
         if yaml == nil {
             diagnostics.append(

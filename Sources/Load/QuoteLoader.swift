@@ -7,7 +7,9 @@ enum QuoteLoader {
         "featured", "id", "slug",
     ]
 
-    static func load(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Quote? {
+    /// - Parameter language: set for a translation (`q12.cy.md`): its id is its original's, and it
+    ///   sets no consent of its own (validation gives it the original's).
+    static func load(_ source: SourceFile, language: String? = nil, diagnostics: inout [Diagnostic]) -> Quote? {
         let document: SplitDocument
         switch FrontMatterSplitter.split(source) {
         case .failure(let problem):
@@ -31,10 +33,20 @@ enum QuoteLoader {
             yaml.unknownPairs(known: knownKeys).map { ($0.key, yaml.location(of: $0.keyNode)) }, kind: "key", context: " in \(what)",
             known: knownKeys, diagnostics: &diagnostics)
 
-        let id = SlugReader.slug(for: source.path, yaml: yaml, key: yaml.node("id") != nil ? "id" : "slug", diagnostics: &diagnostics)
+        let id = SlugReader.slug(
+            for: source.path, yaml: yaml, key: yaml.node("id") != nil ? "id" : "slug", language: language, diagnostics: &diagnostics)
         let speaker = yaml.string("speaker", required: true, what: what, diagnostics: &diagnostics)
-        let consentValue = yaml.string("consent", diagnostics: &diagnostics)
-        let consent = ConsentReader.consent(
+        if language != nil {
+            // One consent governs every language version: a second one here could only disagree.
+            for key in ["consent", "consent_ref", "consent_expires"] where yaml.node(key) != nil {
+                diagnostics.append(
+                    .error("consent-in-translation",
+                           "a translated quote takes '\(key)' from its original quote; remove it here and set it there",
+                           at: yaml.location(ofKey: key)))
+            }
+        }
+        let consentValue = language != nil ? nil : yaml.string("consent", diagnostics: &diagnostics)
+        let consent = language != nil ? Consent.invalid : ConsentReader.consent(
             consentValue, missingAt: yaml.location, present: yaml.node("consent").map { $0.scalar == nil } ?? false,
             diagnostics: &diagnostics)
         MarkdownCheck.check(document.body, file: source.path, firstLine: document.bodyFirstLine, diagnostics: &diagnostics)

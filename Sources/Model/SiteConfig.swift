@@ -31,6 +31,14 @@ public struct SiteConfig: Sendable {
     public var charts = true
     /// The site's own words in place of casebook's (`strings:`, key → text; see `Wording.Key`).
     public var strings: [String: String] = [:]
+    /// `languages:`: every language the site is written in, its own (`language:`) first; empty
+    /// for a site in one language. Each other language is a translation under its own prefix.
+    public var languages: [String] = []
+    /// Set on a translation's settings (`translated(to:)`): the base URL of the site in its first
+    /// language, where the files every language shares are (theme assets aside, which each has).
+    public var filesBaseURL: String?
+    /// `translations:`: the settings' own text in each other language, by language.
+    public var translatedSettings: [String: TranslatedSettings] = [:]
     /// Without `keep:`: a `gh-pages` checkout's `.git`.
     public static let defaultKeep = [".git"]
 
@@ -55,6 +63,39 @@ public struct SiteConfig: Sendable {
 
     /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
     public var basePath: String { BaseURL.path(of: baseURL) }
+
+    /// The path every language's shared files start from: `static/` files, images, reports.
+    public var filesBasePath: String { BaseURL.path(of: filesBaseURL ?? baseURL) }
+
+    /// The languages the site is translated into: all of `languages:` but its own.
+    public var translationLanguages: [String] { Array(languages.dropFirst()) }
+
+    /// Where a language's pages are, relative to the site root: "" for the site's own, `cy/` for a translation.
+    public static func prefix(of language: String) -> String { language + "/" }
+
+    /// The settings of the site in `language`: its pages under `cy/`, its words in that language,
+    /// and what `translations:` gives in it (`strings:` is written in the site's own language,
+    /// so it is replaced by the translation's own).
+    public func translated(to language: String) -> SiteConfig {
+        var config = self
+        config.language = language
+        config.baseURL = baseURL + Self.prefix(of: language)
+        config.filesBaseURL = filesBaseURL ?? baseURL
+        let settings = translatedSettings[language] ?? TranslatedSettings()
+        config.strings = settings.strings
+        config.title = settings.title ?? title
+        config.introduction = settings.introduction ?? introduction
+        config.organisation = settings.organisation ?? organisation
+        for index in config.themes.indices {
+            let id = config.themes[index].id
+            config.themes[index].title = settings.themeTitles[id] ?? config.themes[index].title
+            config.themes[index].description = settings.themeDescriptions[id] ?? config.themes[index].description
+        }
+        for index in (config.programmes ?? []).indices {
+            config.programmes![index].title = settings.programmeTitles[config.programmes![index].id] ?? config.programmes![index].title
+        }
+        return config
+    }
 
     /// casebook's own words in the site's language, with the site's `strings:` in their place.
     public var wording: Wording { Wording(language: language, overrides: strings) }

@@ -14,6 +14,8 @@ public struct LoadedSite: Sendable {
     /// Slugs (file names) of case studies that exist but could not be loaded: references to
     /// them are not reported again, since the file's own error says what is wrong.
     public var unloadedCaseStudySlugs: Set<String> = []
+    /// The translations into each other language of `languages:`, in its order.
+    public var translations: [Translation] = []
 
     public init(
         root: String, config: SiteConfig?, caseStudies: [CaseStudy] = [], quotes: [Quote] = [],
@@ -38,6 +40,8 @@ public struct ValidatedSite: Sendable {
     public var quotes: [Quote]
     public var pages: [Page]
     public var staticFiles: [String]
+    /// The published items' translations (each with its original's consent), by language.
+    public var translations: [Translation] = []
 
     public init(
         root: String, config: SiteConfig, caseStudies: [CaseStudy], quotes: [Quote], pages: [Page],

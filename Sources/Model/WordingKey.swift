@@ -5,6 +5,8 @@ extension Wording {
         case skipToContent, mainMenu, caseStudies, themes, programmes, quotes, lessons, search
         case footerQuestions, reports, printableReports, stayUpToDate, subscribeToFeed, ofNewCaseStudies
         case consentNotice, builtWith
+        // The language switch of a site in two languages: its label, and this language's own name.
+        case language, languageName
         // Headings and links of the listing pages.
         case whatWeLearned, homeLedeBefore, homeLedeAfter
         case caseStudiesCount, lessonsCount, quotesCount, programmesCount
@@ -40,6 +42,8 @@ extension Wording {
     /// Each key's English: a `switch` with no `default`, so a key without its words does not compile.
     private static func englishText(_ key: Key) -> String {
         switch key {
+        case .language: "Language"
+        case .languageName: "English"
         case .skipToContent: "Skip to main content"
         case .mainMenu: "Main"
         case .caseStudies: "Case studies"
@@ -177,6 +181,8 @@ extension Wording {
     /// Each key's Welsh, checked for every key by the compiler as the English is.
     private static func welshText(_ key: Key) -> String {
         switch key {
+        case .language: "Iaith"
+        case .languageName: "Cymraeg"
         case .skipToContent: "Neidio i’r prif gynnwys"
         case .mainMenu: "Prif"
         case .caseStudies: "Astudiaethau achos"

@@ -21,7 +21,9 @@ public enum SiteCheck {
         } else if let config = loaded.config {
             diagnostics += ThemeCheck.compile(siteRoot: folder, theme: config.theme)
         }
-        if let site = result.site { diagnostics += MarkdownAudit(site).diagnostics() + RobotsFileCheck.diagnostics(site) }
+        if let site = result.site {
+            diagnostics += MarkdownAudit(site).diagnostics() + RobotsFileCheck.diagnostics(site) + site.missingTranslations()
+        }
         return Outcome(diagnostics: diagnostics, summary: ContentSummary(loaded, validated: result.site), site: result.site)
     }
 }

@@ -168,6 +168,14 @@ public final class SitePipeline: @unchecked Sendable {
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
         }
+        // A translation shows its original's images beside it, which are published in its language's folder too.
+        for language in site.translations.indices {
+            for index in site.translations[language].caseStudies.indices {
+                if let images = bodyImages[site.translations[language].caseStudies[index].slug] {
+                    site.translations[language].caseStudies[index].bodyImages = images
+                }
+            }
+        }
         let audit = markdownAudit + (options.target.isSite ? RobotsFileCheck.diagnostics(site) : [])
         run.diagnostics += options.strict ? audit.map(\.asError) : audit
         timer.lap("audit")
@@ -175,6 +183,8 @@ public final class SitePipeline: @unchecked Sendable {
 
         // Aggregate: the website's lists and counts (each report aggregates its own selection).
         let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
+        // Each other language is a site of its own: its quotes carry their originals' consent.
+        let translations = aggregated == nil ? [] : site.translations.map { Aggregator.aggregate(site.inLanguage($0), selection: .site) }
         timer.lap("aggregate")
 
         // Plan: every output with its inputs, and of those the ones to render.
@@ -182,7 +192,7 @@ public final class SitePipeline: @unchecked Sendable {
         let plan: Plan
         let engineProblem: String?
         do {
-            (plan, engineProblem) = try makePlan(site, aggregated, markdown: markdown, bodies: bodies, metrics: metrics, changed: changed, run: &run)
+            (plan, engineProblem) = try makePlan(site, aggregated, translations, markdown: markdown, bodies: bodies, metrics: metrics, changed: changed, run: &run)
         } catch let error as RenderError {
             run.diagnostics.append(error.diagnostic)
             return
@@ -246,7 +256,7 @@ public final class SitePipeline: @unchecked Sendable {
     /// changed), the reports the target asks for, the website's pages and files. Returns, for a
     /// report run without the PDF engine it asked for, what to say once the HTML is written.
     private func makePlan(
-        _ site: ValidatedSite, _ aggregated: AggregatedSite?, markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
+        _ site: ValidatedSite, _ aggregated: AggregatedSite?, _ translations: [AggregatedSite], markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
             theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
@@ -291,7 +301,7 @@ public final class SitePipeline: @unchecked Sendable {
         markdown.cache?.startGeneration()
         // Items go through their partials up front only when every page will be rendered.
         let sitePlan = renderer.plan(
-            aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
+            aggregated, translations: translations, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
         return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
     }
 

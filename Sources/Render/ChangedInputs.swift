@@ -14,7 +14,11 @@ public enum ChangedInputs {
         var inputs = Set<OutputInput>()
         for path in paths.sorted() {
             if isFolder(path, root: new.site.root) { return nil }
-            if path.hasPrefix("content/") {
+            if path.hasPrefix("content/"), Translation.language(ofFile: path, among: new.config.translationLanguages) != nil {
+                // A translation changes its language's pages and which pages the others link:
+                // not attributed item by item.
+                return nil
+            } else if path.hasPrefix("content/") {
                 // A lead image beside a case study is copied as a static file is.
                 inputs.insert(.staticFile(path))
                 // Outputs show items only: a file saved unchanged, or one the site does not read,

@@ -135,7 +135,8 @@ struct ContentFragments: Sendable {
             "lessonCount": caseStudy.lessons.count,
             "themes": themes.map { link(site.themeTitle($0), SiteURL.theme($0), root: root) },
         ]
-        card["image"] = caseStudy.image.map { leadImage($0, root: root) }.orAbsent
+        // An image from static/ is published once, at the site's root; one beside the case study in each language's folder.
+        card["image"] = caseStudy.image.map { leadImage($0, root: $0.isBesideCaseStudy ? root : site.config.filesBasePath) }.orAbsent
         card["organisation"] = caseStudy.organisation.map { EscapedText($0) }.orAbsent
         card["region"] = caseStudy.region.map { EscapedText($0) }.orAbsent
         card["programme"] = caseStudy.programme.map { link(site.programmeTitle($0.value), SiteURL.programme($0.value), root: root) }.orAbsent

@@ -132,4 +132,7 @@ public enum OutputInput: Hashable, Sendable {
     case staticFile(String)
     /// The files of `static/`, which reports take images from.
     case staticFolder
+    /// The languages that have a page (`en,cy`), on a site in several: its language switch and
+    /// `hreflang` links show them.
+    case translations(String)
 }

@@ -10,12 +10,17 @@ import SystemSupport
 /// the pages, exports, assets and static files rendered are the ones listed here, so the list
 /// of outputs and the rules of what each depends on exist once.
 public struct SitePlan: Sendable {
-    public let manifest: OutputManifest
+    public internal(set) var manifest: OutputManifest
     let site: AggregatedSite
     let fragments: ContentFragments
     let pages: [PageSpec]
     /// Generated files that no template makes, by output path.
-    let exports: [(path: String, make: @Sendable () throws -> [UInt8])]
+    var exports: [(path: String, make: @Sendable () throws -> [UInt8])]
+    /// The site in each of its other languages, its files under its prefix (`cy/`): listed in
+    /// this plan's manifest with the prefix, rendered by `render` after this plan's own files.
+    var translations: [TranslatedPlan] = []
+    /// On a site in several languages, what this language's pages link of the others.
+    var languages: LanguageLinks.View?
     /// The header, footer and shared values of every page, made when first rendered.
     let chrome = CommonValuesOnce()
 
@@ -26,14 +31,68 @@ public struct SitePlan: Sendable {
     }
 }
 
+/// One other language of a site: its plan (paths without the prefix) and the renderer that makes it.
+struct TranslatedPlan: Sendable {
+    let prefix: String
+    let plan: SitePlan
+    let renderer: SiteRenderer
+}
+
 extension SiteRenderer {
     /// Lists the site's outputs and prepares its items (reused from `reuse.fragments` where unchanged).
+    /// - Parameter translations: the site in each other language of `languages:`, in its order.
     /// - Parameter eager: every output will be rendered: items go through their partials now, on all cores.
     /// - Parameter reportPDFs: the public reports' PDFs are outputs too.
     /// - Parameter pageInputs: list each page's inputs. A one-shot build never compares its
     ///   manifest with another and leaves them out (at 10,000 case studies they are a
     ///   few hundred thousand entries); `casebook serve` needs them.
-    public func plan(_ site: AggregatedSite, eager: Bool, reportPDFs: Bool = false, pageInputs: Bool = true) -> SitePlan {
+    public func plan(
+        _ site: AggregatedSite, translations: [AggregatedSite] = [], eager: Bool, reportPDFs: Bool = false, pageInputs: Bool = true
+    ) -> SitePlan {
+        var main = plan(site, eager: eager, reportPDFs: reportPDFs, pageInputs: pageInputs, translation: false)
+        guard !translations.isEmpty else { return main }
+        // Another language's items share slugs with the originals: nothing made for one is reused for the other.
+        var other = self
+        other.reuse = Reuse()
+        other.reuse.keepsValuesUntilExit = reuse.keepsValuesUntilExit
+        var plans = translations.map { other.plan($0, eager: eager, reportPDFs: false, pageInputs: pageInputs, translation: true) }
+        let links = LanguageLinks([(site, main.pages.map(\.url))] + zip(translations, plans).map { ($0, $1.pages.map(\.url)) })
+
+        /// A plan's entries, each page's with the languages that have it when inputs are listed.
+        func entries(of plan: SitePlan, view: LanguageLinks.View, prefix: String) -> [OutputManifest.Entry] {
+            let pages = Set(plan.pages.map { SiteURL.file(for: $0.url) })
+            let urls = Dictionary(plan.pages.map { (SiteURL.file(for: $0.url), $0.url) }, uniquingKeysWith: { first, _ in first })
+            return plan.manifest.entries.values.map { entry in
+                var entry = entry
+                if pageInputs, pages.contains(entry.path), let url = urls[entry.path] { entry.inputs.append(view.availability(of: url)) }
+                entry.path = prefix + entry.path
+                return entry
+            }
+        }
+        var combined: [OutputManifest.Entry] = []
+        for index in plans.indices {
+            let view = LanguageLinks.View(links: links, current: index + 1)
+            plans[index].languages = view
+            plans[index].manifest = OutputManifest(entries(of: plans[index], view: view, prefix: ""))
+            let prefix = SiteConfig.prefix(of: translations[index].config.language)
+            combined += entries(of: plans[index], view: view, prefix: prefix)
+            main.translations.append(TranslatedPlan(prefix: prefix, plan: plans[index], renderer: other))
+        }
+        main.languages = LanguageLinks.View(links: links, current: 0)
+        // Last, so that a static/ file of a translation's path replaces it as any other.
+        combined += entries(of: main, view: main.languages!, prefix: "")
+        main.manifest = OutputManifest(combined)
+        let reportURLs = reports.map { SiteURL.report($0.id) }
+        if let index = main.exports.firstIndex(where: { $0.path == "sitemap.xml" }) {
+            main.exports[index].make = { @Sendable in Array(links.sitemap(extra: reportURLs).utf8) }
+        }
+        return main
+    }
+
+    /// The plan of the site in one language; a translation's leaves out what only the site as
+    /// a whole has (sitemap, robots.txt, reports, static/ files). Theme assets and the images
+    /// beside case studies are in each language's folder, where its pages' links lead.
+    private func plan(_ site: AggregatedSite, eager: Bool, reportPDFs: Bool, pageInputs: Bool, translation: Bool) -> SitePlan {
         let theme = self.theme
         let fragments = metrics.measure("render: Markdown and shared items") {
             ContentFragments(site, markdown: markdown, theme: theme, cache: reuse.fragments, prepared: reuse.preparedBodies, eager: eager)
@@ -54,6 +113,7 @@ extension SiteRenderer {
             ("sitemap.xml", { @Sendable in Array(feeds.sitemap(urls: sitemapURLs).utf8) }),
             ("robots.txt", { @Sendable in Array(feeds.robots().utf8) }),
         ]
+        if translation { exports.removeAll { $0.path == "sitemap.xml" || $0.path == "robots.txt" } }
         if let brand = site.config.brand, BrandStyles.hasStyles(brand) {
             exports.append((SiteURL.brandStylesheet, { @Sendable in Array(BrandStyles.siteCSS(brand).utf8) }))
         }
@@ -72,7 +132,7 @@ extension SiteRenderer {
             let settingsOnly = path == "robots.txt" || path == SiteURL.brandStylesheet
             entries.append(.init(path: path, producer: .export, inputs: settingsOnly ? [.config] : [.config, .content]))
         }
-        entries += OutputManifest.reports(reports.map(\.id), prefix: "reports/", pdf: reportPDFs, theme: theme)
+        if !translation { entries += OutputManifest.reports(reports.map(\.id), prefix: "reports/", pdf: reportPDFs, theme: theme) }
         for asset in theme.assets {
             let source = if case .copy(let from) = asset.contents { from } else { "(built-in theme)" }
             entries.append(.init(path: asset.path, producer: .asset(source: source), inputs: [.asset(asset.path)]))
@@ -86,8 +146,8 @@ extension SiteRenderer {
                     .init(path: image.path, producer: .staticFile(source: site.site.root + "/" + image.source), inputs: [.staticFile(image.source)]))
             }
         }
-                // Last, so a user's file replaces a generated one of the same path.
-        for file in site.site.staticFiles {
+        // Last, so a user's file replaces a generated one of the same path.
+        for file in translation ? [] : site.site.staticFiles {
             entries.append(
                 .init(path: String(file.dropFirst("static/".count)), producer: .staticFile(source: site.site.root + "/" + file),
                       inputs: [.staticFile(file)]))

@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         let reports = self.reports
         // Not made when no page is asked for (a `casebook serve` request for an export).
         let common = pages.isEmpty ? nil : plan.chrome.values(for: .init(year: stamp.day.year, reportPDFs: reports.map(\.pdfBytes))) {
-            var chrome = CommonValues(site: site, reports: reports, stamp: stamp, pages: allPages)
+            var chrome = CommonValues(site: site, reports: reports, stamp: stamp, pages: allPages, languages: plan.languages)
             metrics.measure("render: header and footer") { chrome.renderChrome(theme: theme, pages: allPages) }
             return chrome
         }
@@ -118,6 +118,21 @@ public struct SiteRenderer: Sendable {
         }
 
         if reuse.keepsValuesUntilExit { KeptUntilExit.keep((plan.fragments, allPages)) }
+
+        // The other languages, each into its folder: the paths asked for under its prefix. Copied
+        // files (images beside case studies, or a static/ file in their place) are copied above.
+        for translation in plan.translations {
+            let prefix = translation.prefix
+            let paths = (only ?? manifest.paths).filter { path in
+                guard path.hasPrefix(prefix), let entry = manifest[path] else { return false }
+                if case .staticFile = entry.producer { return false }
+                return true
+            }
+            guard !paths.isEmpty else { continue }
+            try translation.renderer.render(
+                translation.plan, stamp: stamp, only: Set(paths.map { String($0.dropFirst(prefix.count)) }),
+                emit: { file in emit(file.moved(under: prefix)) })
+        }
 
         // Theme assets and static/ files, each only where the manifest has it as its producer.
         for asset in theme.assets where wanted(asset.path, { if case .asset = $0 { true } else { false } }) { emit(asset) }
@@ -192,8 +207,12 @@ struct CommonValues: Sendable {
     /// Theme page URL → the public reports with a PDF that cover the theme, as template values.
     let themeReportPDFs: [String: [Values]]
 
-    init(site aggregated: AggregatedSite, reports: [SiteReportLink], stamp: StampTime, pages: [PageSpec]) {
+    /// On a site in several languages, the other versions of each page.
+    let languages: LanguageLinks.View?
+
+    init(site aggregated: AggregatedSite, reports: [SiteReportLink], stamp: StampTime, pages: [PageSpec], languages: LanguageLinks.View? = nil) {
         config = aggregated.config
+        self.languages = languages
         year = stamp.day.year
         let words = config.wording
         var menu: [(String, String)] = [
@@ -203,7 +222,8 @@ struct CommonValues: Sendable {
         menu += aggregated.site.pages.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) }.map { ($0.title, SiteURL.page($0.slug)) }
         self.menu = menu
         self.words = Values(words)
-        let root = config.basePath
+        // Reports and static/ files are the site's, in its first language's folder.
+        let root = config.filesBasePath
         func pdf(_ report: SiteReportLink) -> Values? {
             report.pdfBytes.map { bytes in
                 ["href": Href(root, SiteURL.report(report.id) + "\(report.id).pdf"), "size": EscapedText(SiteReportLink.sizeText(bytes))]
@@ -231,7 +251,7 @@ struct CommonValues: Sendable {
         ]
         // Always given, its names Absent when unset, so a theme's use of them is known to be right.
         var brand: Values = [:]
-        brand["stylesheet"] = BrandStyles.hasStyles(config.brand) ? Href(root, SiteURL.brandStylesheet) : Absent()
+        brand["stylesheet"] = BrandStyles.hasStyles(config.brand) ? Href(config.basePath, SiteURL.brandStylesheet) : Absent()
         // An object with every name even without a logo, so the names inside are known too.
         let logo = config.brand?.logo
         brand["hasLogo"] = logo != nil
@@ -260,13 +280,17 @@ struct CommonValues: Sendable {
         ]
         // Social metadata needs an absolute address.
         pageValues["image"] = page.image.map { Self.socialImage($0, config: config) }.orAbsent
+        // Always given (empty, absent) on a site in one language, so a theme's use of them is known to be right.
+        pageValues["alternates"] = languages?.alternates(of: page.url) ?? []
+        pageValues["languageSwitch"] = languages.map { $0.languageSwitch(of: page.url, label: config.wording[.language]) }.orAbsent
         values["page"] = pageValues
         return values
     }
 
     private static func socialImage(_ image: LeadImage, config: SiteConfig) -> Values {
         let sized = image.width != nil && image.height != nil
-        var values: Values = ["url": Href(absolute: config.baseURL + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
+        let base = image.isBesideCaseStudy ? config.baseURL : config.filesBaseURL ?? config.baseURL
+        var values: Values = ["url": Href(absolute: base + SiteURL.encodedPath(image.path)), "alt": EscapedText(image.alt)]
         values["width"] = (sized ? image.width : nil).orAbsent
         values["height"] = (sized ? image.height : nil).orAbsent
         return values

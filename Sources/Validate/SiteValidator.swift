@@ -152,16 +152,26 @@ public struct SiteValidator {
                        at: SourceLocation(file: page.file, line: 1, column: 1)))
         }
 
+        for page in pages where config.translationLanguages.contains(page.slug) {
+            diagnostics.append(
+                .error("reserved-slug", "the page slug '\(page.slug)' is the folder of the site's '\(page.slug)' pages; rename the file or set 'slug:'",
+                       at: SourceLocation(file: page.file, line: 1, column: 1)))
+        }
+        let translationCheck = TranslationCheck(
+            vocabulary: vocabulary, validator: self, loaded: loaded, caseStudies: caseStudies, quotes: quotes, pages: pages)
+        let translations = loaded.translations.map { translationCheck.check($0, diagnostics: &diagnostics) }
+
         diagnostics = diagnostics.sortedByLocation()
         guard !diagnostics.hasErrors else { return Result(site: nil, diagnostics: diagnostics) }
-        let site = ValidatedSite(
+        var site = ValidatedSite(
             root: loaded.root, config: config, caseStudies: caseStudies, quotes: quotes, pages: pages,
             staticFiles: loaded.staticFiles)
+        site.translations = translations
         return Result(site: site, diagnostics: diagnostics)
     }
 
     /// The set of ids, with an error at each repeat that points back at the first.
-    private func uniqueIDs(_ items: [(String, SourceLocation)], kind: String, diagnostics: inout [Diagnostic]) -> Set<String> {
+    func uniqueIDs(_ items: [(String, SourceLocation)], kind: String, diagnostics: inout [Diagnostic]) -> Set<String> {
         // Ids seldom repeat: a set answers first, and only a repeat pays for the table of locations.
         var ids = Set<String>(minimumCapacity: items.count)
         var repeats = false

@@ -86,3 +86,21 @@ struct NuCheckerLinkTests {
         #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
     }
 }
+
+/// A site in English and Welsh: the pages of both languages, with their language switch and
+/// `hreflang` links, are valid HTML.
+@Suite(.enabled(if: NuChecker.available || NuChecker.required, NuChecker.skipReason))
+struct NuCheckerBilingualTests {
+    @Test func bothLanguagesPagesAreValidHTML() throws {
+        try #require(NuChecker.available, "CASEBOOK_REQUIRE_NU=1 but \(NuChecker.skipReason)")
+        let fixture = try FixtureSite(copying: "bilingual-site")
+        let output = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = SiteBuilds.build(fixture.root, into: output)
+        try #require(outcome.succeeded, "\(outcome.diagnostics)")
+        let pages = try SiteFiles(folder: output).htmlPages.filter { !$0.hasPrefix("reports/") }
+        #expect(pages.contains("cy/case-studies/first-steps/index.html") && pages.count > 20)
+        let errors = try NuChecker.errors(pages.map { output + "/" + $0 })
+        #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
+    }
+}

@@ -73,6 +73,45 @@ import TestSupport
         try await expectSameAsFreshBuild(preview, site: site, context: "after a summary edit and a partial override")
     }
 
+    /// A site in two languages: editing a translation or its original, adding one and removing
+    /// one serve what a fresh build writes, and a quote made internal leaves the Welsh pages too.
+    @Test func aBilingualSiteServesWhatABuildWritesAfterEachEdit() async throws {
+        let site = try FixtureSite(copying: "bilingual-site")
+        let preview = PreviewSite(folder: site.root, includeDrafts: false, baseURL: Self.baseURL, clock: SiteBuilds.clock)
+        let first = await preview.update(changed: nil)
+        #expect(first.run.succeeded, "\(first.run.diagnostics)")
+        let welsh = "content/case-studies/first-steps.cy.md", quote = "content/quotes/q-valued.md"
+        let edits: [(String, () throws -> Set<String>)] = [
+            ("edit a translation", {
+                try site.edit(welsh, replacing: "bob pythefnos", with: "bob wythnos")
+                return [welsh]
+            }),
+            ("make a translated quote's original internal", {
+                try site.edit(quote, replacing: "consent: public", with: "consent: internal")
+                return [quote]
+            }),
+            ("add a translation", {
+                try site.write("content/case-studies/second-wind.cy.md", try site.read("content/case-studies/second-wind.md").replacingOccurrences(of: "title: A second wind", with: "title: Ail wynt"))
+                return ["content/case-studies/second-wind.cy.md"]
+            }),
+            ("remove a translation", {
+                try site.remove("content/pages/about.cy.md")
+                return ["content/pages/about.cy.md"]
+            }),
+            ("edit an original's title", {
+                try site.edit("content/case-studies/second-wind.md", replacing: "title: A second wind", with: "title: Another wind")
+                return ["content/case-studies/second-wind.md"]
+            }),
+        ]
+        for (name, edit) in edits {
+            let outcome = await preview.update(changed: try edit())
+            #expect(outcome.run.succeeded, "\(name): \(outcome.run.diagnostics)")
+            try await expectSameAsFreshBuild(preview, site: site, context: name)
+        }
+        let quotes = String(decoding: await preview.file("cy/quotes/index.html") ?? [], as: UTF8.self)
+        #expect(!quotes.isEmpty && !quotes.contains("teimlo’n werthfawr"), "an internal quote's translation is served")
+    }
+
     /// Every file a fresh build writes is served with its bytes, and nothing else is served.
     func expectSameAsFreshBuild(_ preview: PreviewSite, site: FixtureSite, context: String) async throws {
         let output = TestScratch.path("casebook-preview-full")
