@@ -103,9 +103,12 @@ enum ConfigLoader {
         if let strings = yaml.mapping("strings", diagnostics: &diagnostics) {
             let keys = Wording.Key.allCases.map(\.rawValue)
             strings.warnUnknownKeys(known: keys, what: "'strings'", diagnostics: &diagnostics)
+            var texts: [String: String] = [:]
             for key in keys {
-                if let text = strings.string(key, diagnostics: &diagnostics) { config.strings[key] = text.value }
+                if let text = strings.string(key, diagnostics: &diagnostics) { texts[key] = text.value }
             }
+            // Set once: each change of `strings` makes the site's wording again.
+            config.strings = texts
         }
         return config
     }
