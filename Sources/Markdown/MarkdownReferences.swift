@@ -11,7 +11,7 @@ public struct MarkdownReference: Sendable, Equatable {
     public var kind: Kind
     /// The destination as written (not yet resolved or made valid); empty for raw HTML.
     public var destination: String
-    /// For an image: whether it has alt text (the text between `![` and `]`).
+    /// For an image: whether it has alt text (the text between `![` and `]`); false for a link.
     public var hasText: Bool
     /// 1-based, within the text.
     public var line: Int
@@ -20,31 +20,22 @@ public struct MarkdownReference: Sendable, Equatable {
 extension MarkdownRenderer {
     /// The links, images and raw HTML of `markdown`, in order, each with its line.
     public func references(in markdown: String) -> [MarkdownReference] {
-        parsed(markdown, destinations: false) { document -> [MarkdownReference] in
-            guard let iterator = cmark_iter_new(document) else { return [] }
-            defer { cmark_iter_free(iterator) }
-            var found: [MarkdownReference] = []
-            var event = cmark_iter_next(iterator)
-            while event != CMARK_EVENT_DONE {
-                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                    switch cmark_node_get_type(node) {
-                    case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                        let image = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-                        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                        found.append(
-                            MarkdownReference(kind: image ? .image : .link, destination: url, hasText: Self.hasText(node), line: Self.line(of: node)))
-                    case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                        if !Self.isComment(literal) {
-                            found.append(MarkdownReference(kind: .rawHTML, destination: "", hasText: false, line: Self.line(of: node)))
-                        }
-                    default: break
-                    }
-                }
-                event = cmark_iter_next(iterator)
-            }
-            return found
-        } ?? []
+        var found: [MarkdownReference]? = []
+        _ = parsed(markdown, destinations: false, references: &found) { _ in () }
+        return found ?? []
+    }
+
+    /// A link or image `node`, written with the destination `url`.
+    static func reference(to url: String, at node: OpaquePointer, image: Bool) -> MarkdownReference {
+        // Only an image's text is looked at (its alt text).
+        MarkdownReference(kind: image ? .image : .link, destination: url, hasText: image && hasText(node), line: line(of: node))
+    }
+
+    /// Raw HTML `node` as a reference; nil for a comment.
+    static func rawHTMLReference(_ node: OpaquePointer) -> MarkdownReference? {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        guard !isComment(literal) else { return nil }
+        return MarkdownReference(kind: .rawHTML, destination: "", hasText: false, line: line(of: node))
     }
 
     /// The node's line; an inline node without a position of its own takes its block's.

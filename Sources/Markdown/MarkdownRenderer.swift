@@ -70,6 +70,21 @@ public struct MarkdownRenderer: Sendable {
         return (block, inline(block, of: markdown))
     }
 
+    /// A short text's block HTML, its inline HTML (as `blockAndInlineHTML`) and its plain text
+    /// (as `plainText`), from one parse: a quote is printed on pages and listed in the search index.
+    public func blockInlineHTMLAndPlainText(_ markdown: String) -> (block: String, inline: String, plain: String) {
+        if cache != nil {
+            let (block, inline) = blockAndInlineHTML(markdown)
+            return (block, inline, plainText(markdown))
+        }
+        return parsed(markdown) { document in
+            // Before the inline HTML, which may move the document's nodes.
+            let plain = Self.plainText(of: document)
+            let block = renderedHTML(document)
+            return (block, Self.paragraphContent(block) ?? flattenedHTML(document), plain)
+        } ?? ("", "", "")
+    }
+
     /// A short text's inline HTML and its plain text from one parse: a summary is shown on its
     /// card and written into the page's description, the feed and the search index.
     public func inlineHTMLAndPlainText(_ markdown: String) -> (html: String, plain: String) {
@@ -167,6 +182,22 @@ public struct MarkdownRenderer: Sendable {
         } ?? ("", "")
     }
 
+    /// As `htmlAndPlainText`, with the links, images and raw HTML that `references(in:)` finds,
+    /// read in the same parse: a build converts each body once, for its page and its audit.
+    public func htmlPlainTextAndReferences(
+        _ markdown: String, plainTextLimit limit: Int
+    ) -> (html: String, plain: String, references: [MarkdownReference]) {
+        if cache != nil {
+            let (html, plain) = htmlAndPlainText(markdown, plainTextLimit: limit)
+            return (html, plain, references(in: markdown))
+        }
+        var references: [MarkdownReference]? = []
+        let converted = parsed(markdown, references: &references) { document in
+            (renderedHTML(document), Self.plainText(of: document, limit: limit).prefix(characters: limit))
+        } ?? ("", "")
+        return (converted.0, converted.1, references ?? [])
+    }
+
     private func uncachedPlainText(_ markdown: String) -> String {
         parsed(markdown, destinations: false) { Self.plainText(of: $0) } ?? ""
     }
@@ -179,35 +210,53 @@ public struct MarkdownRenderer: Sendable {
     /// loading refuses such files, and this keeps anything that skipped loading from hanging.
     /// With `destinations`, link and image URLs are rewritten first (`links`); plain text has none.
     func parsed<T>(_ markdown: String, destinations: Bool = true, _ body: (OpaquePointer) -> T) -> T? {
+        var none: [MarkdownReference]? = nil
+        return parsed(markdown, destinations: destinations, references: &none, body)
+    }
+
+    /// As above; when `references` is not nil, the document's links, images and raw HTML are
+    /// added to it, their destinations as written, in the walk that rewrites them.
+    func parsed<T>(
+        _ markdown: String, destinations: Bool = true, references: inout [MarkdownReference]?, _ body: (OpaquePointer) -> T
+    ) -> T? {
         var markdown = MarkdownLimits.imageProblem(in: markdown) == nil ? markdown : MarkdownLimits.neutralised(markdown)
         return markdown.withUTF8 { bytes -> T? in
             guard let base = bytes.baseAddress else { return nil }
-            // Every link, image and autolink starts with `[` or `<`: text with neither needs no walk.
-            let mayLink = destinations && (memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil)
+            // Every link, image, autolink and raw HTML starts with `[` or `<`: text with neither needs no walk.
+            let mayLink = (destinations || references != nil)
+                && (memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil)
             return CmarkArena.withArena {
                 guard let parser = cmark_parser_new_with_mem(options.rawValue, CmarkArena.allocator) else { return nil }
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
                 guard let document = cmark_parser_finish(parser) else { return nil }
-                if mayLink { rewriteDestinations(document) }
+                if mayLink { walkDestinations(document, rewriting: destinations, references: &references) }
                 return body(document)
             }
         }
     }
 
-    /// Sets every link's and image's URL to what `links` makes of it, and empties dangerous ones
-    /// when `.unsafe` would keep them but `emptiesDangerousLinks` says not to.
-    private func rewriteDestinations(_ document: OpaquePointer) {
+    /// With `rewriting`, sets every link's and image's URL to what `links` makes of it, and
+    /// empties dangerous ones when `.unsafe` would keep them but `emptiesDangerousLinks` says
+    /// not to. With `references`, adds each link, image and raw HTML to it, as written.
+    private func walkDestinations(_ document: OpaquePointer, rewriting: Bool, references: inout [MarkdownReference]?) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
                 let type = cmark_node_get_type(node)
-                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
-                    let written = String(cString: url)
-                    var resolved = links.resolved(written, image: type == CMARK_NODE_IMAGE)
-                    if emptiesDangerousLinks, options.contains(.unsafe), DangerousURL.isDangerous(written) { resolved = "" }
-                    if resolved != written { cmark_node_set_url(node, resolved) }
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                    let written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if references != nil { references!.append(Self.reference(to: written, at: node, image: type == CMARK_NODE_IMAGE)) }
+                    if rewriting {
+                        var resolved = links.resolved(written, image: type == CMARK_NODE_IMAGE)
+                        if emptiesDangerousLinks, options.contains(.unsafe), DangerousURL.isDangerous(written) { resolved = "" }
+                        if resolved != written { cmark_node_set_url(node, resolved) }
+                    }
+                } else if references != nil, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
+                    let reference = Self.rawHTMLReference(node)
+                {
+                    references!.append(reference)
                 }
             }
             event = cmark_iter_next(iterator)

@@ -2,8 +2,8 @@
 public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute, always ending in `/`.
-    public var baseURL: String
-    public var language: String
+    public var baseURL: String { didSet { basePath = BaseURL.path(of: baseURL) } }
+    public var language: String { didSet { wording = Wording(language: language, overrides: strings) } }
     public var organisation: String?
     public var contactEmail: String?
     /// The look: a folder under `themes/`; nil for the built-in default.
@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable {
     /// Whether the site and its reports show the evidence charts (`charts:`, on by default).
     public var charts = true
     /// The site's own words in place of casebook's (`strings:`, key → text; see `Wording.Key`).
-    public var strings: [String: String] = [:]
+    public var strings: [String: String] = [:] { didSet { wording = Wording(language: language, overrides: strings) } }
     /// `languages:`: every language the site is written in, its own (`language:`) first; empty
     /// for a site in one language. Each other language is a translation under its own prefix.
     public var languages: [String] = []
@@ -51,6 +51,8 @@ public struct SiteConfig: Sendable {
         self.title = title
         self.baseURL = baseURL
         self.language = language
+        basePath = BaseURL.path(of: baseURL)
+        wording = Wording(language: language)
         self.organisation = organisation
         self.contactEmail = contactEmail
         self.theme = theme
@@ -62,7 +64,8 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path part of `base_url` (`/coproduction/`), which every site link starts with.
-    public var basePath: String { BaseURL.path(of: baseURL) }
+    /// Kept with `baseURL` (set again when it changes): pages read it for every link.
+    public private(set) var basePath: String
 
     /// The path every language's shared files start from: `static/` files, images, reports.
     public var filesBasePath: String { BaseURL.path(of: filesBaseURL ?? baseURL) }
@@ -98,7 +101,9 @@ public struct SiteConfig: Sendable {
     }
 
     /// casebook's own words in the site's language, with the site's `strings:` in their place.
-    public var wording: Wording { Wording(language: language, overrides: strings) }
+    /// Kept with `language` and `strings` (made again when either changes): every card, quote
+    /// and page reads it, and making it copies a table of every word.
+    public private(set) var wording: Wording
 }
 
 /// A findings theme that lessons and quotes are grouped under.

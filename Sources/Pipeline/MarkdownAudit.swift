@@ -2,6 +2,7 @@ import Foundation
 import Load
 import Markdown
 import Model
+import Render
 import SystemSupport
 
 /// What `check` and `build` say about the Markdown bodies of case studies and pages, each at its
@@ -49,15 +50,19 @@ struct MarkdownAudit: Sendable {
 
     /// Every body's diagnostics, in file order, and by case study slug the images of its body
     /// that are files beside it, to publish with it.
-    func run() -> (diagnostics: [Diagnostic], bodyImages: [String: [LeadImage]]) {
+    /// - Parameter prepared: the build's converted bodies, whose parse read each body's links
+    ///   already; a body not among them (a page, or a check) is parsed here.
+    func run(prepared: PreparedBodies? = nil) -> (diagnostics: [Diagnostic], bodyImages: [String: [LeadImage]]) {
         let bodies = site.caseStudies.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "case-studies/\($0.slug)/", slug: Optional($0.slug)) }
             + site.pages.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "\($0.slug)/", slug: String?.none) }
         let renderer = MarkdownRenderer()
         let results = bodies.parallelMap { body -> ([Diagnostic], [LeadImage]) in
             var images: [LeadImage] = []
-            let diagnostics = renderer.references(in: body.body).compactMap { reference in
-                let location = SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
-                return diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images, at: location)
+            let references = prepared?.references(file: body.file, markdown: body.body) ?? renderer.references(in: body.body)
+            let diagnostics = references.compactMap { reference in
+                diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images) {
+                    SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
+                }
             }
             return (diagnostics, images)
         }
@@ -70,8 +75,9 @@ struct MarkdownAudit: Sendable {
 
     func diagnostics() -> [Diagnostic] { run().diagnostics }
 
+    /// What to say about `reference`; `location` is made only when there is something to say.
     private func diagnostic(
-        _ reference: MarkdownReference, on page: String, caseStudy: String?, images: inout [LeadImage], at location: SourceLocation
+        _ reference: MarkdownReference, on page: String, caseStudy: String?, images: inout [LeadImage], at location: () -> SourceLocation
     ) -> Diagnostic? {
         switch reference.kind {
         case .rawHTML:
@@ -79,13 +85,13 @@ struct MarkdownAudit: Sendable {
             return .warning(
                 "raw-html-dropped",
                 "raw HTML here is left out of the page (casebook drops it for safety); write it as Markdown, or, if you trust "
-                    + "every author, set 'markdown: { unsafe_html: true }' in casebook.yml", at: location)
+                    + "every author, set 'markdown: { unsafe_html: true }' in casebook.yml", at: location())
         case .image:
             if !reference.hasText {
                 return .warning(
                     "image-without-alt",
                     "image '\(reference.destination)' has no alt text, so screen-reader users are told nothing about it; "
-                        + "describe it between the brackets: ![What the picture shows](\(reference.destination))", at: location)
+                        + "describe it between the brackets: ![What the picture shows](\(reference.destination))", at: location())
             }
             // The theme's own files (assets/) are made by casebook, not read from static/.
             guard let path = sitePath(reference.destination, from: page), !staticFiles.contains(path), !path.hasPrefix("assets/") else {
@@ -103,20 +109,24 @@ struct MarkdownAudit: Sendable {
                 "image '\(reference.destination)' is not in the site: there is no static/\(path)"
                     + (caseStudy != nil && path.hasPrefix(page) ? " nor content/case-studies/\(path.dropFirst(page.count))" : "")
                     + "; put the file there or fix the path",
-                at: location)
+                at: location())
         case .link:
             guard let path = sitePath(reference.destination, from: page), let problem = missingTarget(path) else { return nil }
-            return .warning("link-not-found", "link '\(reference.destination)' \(problem)", at: location)
+            return .warning("link-not-found", "link '\(reference.destination)' \(problem)", at: location())
         }
     }
 
     /// The path in the site (no leading `/`, no query or fragment) that `destination` names from
     /// the page at `page`; nil for another site, a scheme (`mailto:`) or a fragment of the page.
     func sitePath(_ destination: String, from page: String) -> String? {
-        var url = destination
-        if let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) { url = String(url[..<cut]) }
-        guard !url.isEmpty, !url.hasPrefix("//"), !url.hasPrefix("\\"), Self.scheme(of: url) == nil else { return nil }
-        let decoded = url.removingPercentEncoding ?? url
+        // Most links go to other sites: they are told apart by their first bytes, before any
+        // string is made. (A `#` or `?` before a `:` means the `:` is not a scheme's.)
+        let bytes = destination.utf8
+        let end = bytes.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? bytes.endIndex
+        guard end != bytes.startIndex, bytes.first != UInt8(ascii: "\\"), !URLScheme.isPresent(in: destination) else { return nil }
+        if bytes.first == UInt8(ascii: "/"), bytes.dropFirst().first == UInt8(ascii: "/") { return nil }
+        let url = String(decoding: bytes[..<end], as: UTF8.self)
+        let decoded = bytes[..<end].contains(UInt8(ascii: "%")) ? url.removingPercentEncoding ?? url : url
         let basePath = site.config.basePath
         var path: String
         if decoded.hasPrefix("/") {
@@ -165,15 +175,5 @@ struct MarkdownAudit: Sendable {
         default:
             return nil
         }
-    }
-
-    /// The scheme of an absolute URL (`https`, `mailto`); nil for a path.
-    static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let name = url[..<colon]
-        guard let first = name.first, first.isASCII, first.isLetter,
-            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        return String(name)
     }
 }

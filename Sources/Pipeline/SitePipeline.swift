@@ -145,8 +145,9 @@ public final class SitePipeline: @unchecked Sendable {
         progress("load")
         let loaded = loader.load(changed: options.incremental ? loaderChanges : nil)
         timer.lap("load")
-        // Bodies need nothing from validation and aggregation, which run on one core: the other
-        // cores convert them meanwhile. (A rebuild reuses what it converted before instead.)
+        // Bodies need nothing from validation, which runs on one core: the other cores convert
+        // them meanwhile, and read their links for the audit in the same parse. (A rebuild
+        // reuses what it converted before instead.)
         let markdown = siteMarkdown(loaded.config)
         let convertsBodies = !options.incremental && !loaded.diagnostics.hasErrors && options.target.isSite
         let bodies = convertsBodies ? PreparedBodies(loaded.caseStudies, markdown: markdown) : nil
@@ -164,7 +165,7 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
-        let (markdownAudit, bodyImages) = MarkdownAudit(site).run()
+        let (markdownAudit, bodyImages) = MarkdownAudit(site).run(prepared: bodies)
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
         }

@@ -23,6 +23,8 @@ struct ContentFragments: Sendable {
     let lessonValues: [String: [Values]]
     /// Quote values by id.
     let quotes: [String: Values]
+    /// Each quote's plain text by id, parsed with its HTML, for the search index.
+    let plainQuotes: [String: String]
     /// Rendered theme and programme descriptions by id.
     let themeDescriptions: [String: SafeHTML]
     let programmeDescriptions: [String: SafeHTML]
@@ -100,10 +102,12 @@ struct ContentFragments: Sendable {
         }
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
             if let cached { return cached }
-            let item = Self.quote(quote, html: SafeHTML.quoteMarkdown(quote.text, markdown), site: site, root: root)
-            return .init(source: quote, context: quoteContext, values: prepare(item, partial: Self.quotePartial))
+            let html = SafeHTML.quoteMarkdown(quote.text, markdown)
+            let item = Self.quote(quote, html: (html.block, html.inline), site: site, root: root)
+            return .init(source: quote, context: quoteContext, values: prepare(item, partial: Self.quotePartial), plain: html.plain)
         }
         self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
+        plainQuotes = Dictionary(quoteEntries.map { ($0.source.id, $0.plain) }, uniquingKeysWith: { first, _ in first })
         if let cache {
             cache.keep(
                 made: zip(caseStudyInputs, caseStudyEntries).compactMap { $0.1 == nil ? $1 : nil },

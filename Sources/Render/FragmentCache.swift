@@ -25,6 +25,8 @@ public final class FragmentCache: Sendable {
         var source: Quote
         var context: String
         var values: Values
+        /// The quote's text without markup, for the search index.
+        var plain: String
     }
 
     private struct State {

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Model
 import Synchronization
 
@@ -69,7 +70,7 @@ struct ReportResources: Sendable {
             return "its URL was removed as unsafe (file:, javascript: and the like); "
                 + "use a path relative to static/, such as images/chart.png"
         }
-        switch Self.scheme(of: url) {
+        switch URLScheme.of(url) {
         case "data": return nil
         case "http", "https":
             return allowNetwork
@@ -83,8 +84,9 @@ struct ReportResources: Sendable {
 
     /// Why a link must not stay a link; nil when it may.
     func linkProblem(_ url: String) -> String? {
-        if Self.scheme(of: url) == "file" { return "a link to a local file means nothing to the reader of a report" }
-        if Self.scheme(of: url) == nil, url.hasPrefix("/") || url.hasPrefix("\\") {
+        let scheme = URLScheme.of(url)
+        if scheme == "file" { return "a link to a local file means nothing to the reader of a report" }
+        if scheme == nil, url.hasPrefix("/") || url.hasPrefix("\\") {
             return "an absolute path is a file on this computer, not a page the reader can open"
         }
         return nil
@@ -99,16 +101,6 @@ struct ReportResources: Sendable {
         let segments = path.split(whereSeparator: { $0 == "/" || $0 == "\\" || $0 == "?" || $0 == "#" })
         if segments.contains("..") { return "'..' leaves the site's static/ folder, where a report's images come from" }
         return nil
-    }
-
-    /// The lower-cased scheme of an absolute URL (`http`, `file`, `c` of `C:\x`); nil for a path.
-    static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let name = url[..<colon]
-        guard let first = name.first, first.isASCII, first.isLetter,
-            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        return name.lowercased()
     }
 
     /// An attribute value as cmark escaped it, back as text (`&amp;` → `&`), for checking and messages.

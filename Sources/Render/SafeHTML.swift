@@ -40,13 +40,23 @@ struct SafeHTML: TemplateText, Equatable {
         return (SafeHTML(converted.html), converted.plain)
     }
 
+    /// A body's HTML, the start of its plain text, and its links, images and raw HTML for the
+    /// Markdown audit, from one parse.
+    static func markdownPlainTextAndReferences(
+        _ text: String, _ renderer: MarkdownRenderer, plainTextLimit: Int
+    ) -> (html: SafeHTML, plain: String, references: [MarkdownReference]) {
+        let converted = renderer.htmlPlainTextAndReferences(text, plainTextLimit: plainTextLimit)
+        return (SafeHTML(converted.html), converted.plain, converted.references)
+    }
+
     /// A quote's paragraphs (without cmark's last newline, so one paragraph prints as
-    /// `<blockquote><p>…</p></blockquote>`) and its inline form.
-    static func quoteMarkdown(_ text: String, _ renderer: MarkdownRenderer) -> (block: SafeHTML, inline: SafeHTML) {
-        var (block, inline) = renderer.blockAndInlineHTML(text)
+    /// `<blockquote><p>…</p></blockquote>`), its inline form, and its plain text for the search index.
+    static func quoteMarkdown(_ text: String, _ renderer: MarkdownRenderer) -> (block: SafeHTML, inline: SafeHTML, plain: String) {
+        let converted = renderer.blockInlineHTMLAndPlainText(text)
+        var block = converted.block
         // In place: `String(dropLast())` counted every character of every quote.
         if block.hasSuffix("\n") { block.removeLast() }
-        return (SafeHTML(block), SafeHTML(inline))
+        return (SafeHTML(block), SafeHTML(converted.inline), converted.plain)
     }
 
     /// Markdown for a report: inline or whole, with only the images and links a report may load.

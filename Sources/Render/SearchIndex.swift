@@ -1,7 +1,6 @@
 import Aggregate
 import Markdown
 import Model
-import SystemSupport
 
 /// `search-index.json`: what the site's search script looks through, built once per build.
 ///
@@ -47,13 +46,11 @@ struct SearchIndex {
                           caseStudy: lesson.caseStudyTitle))
             }
         }
-        // Each quote's Markdown is parsed for its plain text here, on all cores: the site's
-        // pages need only its HTML, and there may be tens of thousands.
-        let markdown = fragments.markdown
-        let quoteTexts = site.quotes.parallelMap { markdown.plainText($0.text) }
-        entries += zip(site.quotes, quoteTexts).map { quote, plain in
+        // Each quote's plain text was read in the parse that made its HTML.
+        entries += site.quotes.map { quote in
+            let text = fragments.plainQuotes[quote.id] ?? plain(quote.text)
             let programme = quote.programme.map { site.programmeTitle($0.value) }
-            let (summary, more) = Self.split(plain, first: summaryLimit)
+            let (summary, more) = Self.split(text, first: summaryLimit)
             return Entry(kind: "quote", title: quote.speaker + (programme.map { ", " + $0 } ?? ""),
                          url: SiteURL.quotes + "#quote-" + quote.id, summary: summary, text: more,
                          speaker: quote.speaker, programme: programme)

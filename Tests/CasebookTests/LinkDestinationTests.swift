@@ -55,6 +55,19 @@ import TestSupport
         #expect(renderer.html("[a](<{{% ref %}}>)") == "<p><a href=\"%7B%7B%25%20ref%20%25%7D%7D\">a</a></p>\n")
     }
 
+    /// The scheme the link audit and a report's rules go by: a link with one leaves the site
+    /// (or, in a report, is judged by it); a path never has one, whatever `:` it holds later.
+    @Test func aSchemeIsLettersDigitsAndPlusMinusDotBeforeTheFirstColon() {
+        #expect(URLScheme.of("HTTPS://example.org/") == "https")
+        #expect(URLScheme.of("mailto:a@example.org") == "mailto")
+        #expect(URLScheme.of("C:\\Users\\me.png") == "c")
+        #expect(URLScheme.of("svn+ssh.x-y://host") == "svn+ssh.x-y")
+        for path in ["images/a:b.png", "/about/", "#top:x", "?q=a:b", "1http://x", ":x", "", "héllo:x", "../a.png"] {
+            #expect(URLScheme.of(path) == nil, "\(path)")
+            #expect(!URLScheme.isPresent(in: path), "\(path)")
+        }
+    }
+
     @Test func rootRelativeDestinationsResolveUnderTheBasePath() {
         let renderer = MarkdownRenderer(links: .site(basePath: "/insight/"))
         #expect(renderer.html("[r](/reports/x.pdf)") == "<p><a href=\"/insight/reports/x.pdf\">r</a></p>\n")

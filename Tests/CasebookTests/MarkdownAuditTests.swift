@@ -92,6 +92,31 @@ import TestSupport
         #expect(report.contains("the full write-up") && !report.contains("<b>Read</b>"))
     }
 
+    /// A build reads each body's links in the parse that converts it for its page; `check` parses
+    /// on its own. Both say the same, at the same lines, and the build still publishes an image
+    /// beside the case study that the body names.
+    @Test func aBuildWarnsAsCheckDoes() throws {
+        let site = try Self.site(body: """
+            Intro with [a site](https://example.org/x) and [mail](mailto:a@example.org).
+
+            ![Beds](beds-2.png) ![Gone](/images/missing.png) ![](/images/garden.png)
+
+            Broken: [a case study](/case-studies/gardn/) and [a page](/abuot/#top) and [%zz](/abuot%20x/).
+
+            <div class="callout">Boxed</div> <!-- a note -->
+            """)
+        let png = try Data(contentsOf: URL(fileURLWithPath: site.path("content/case-studies/garden-beds.png")))
+        try site.write("content/case-studies/beds-2.png", bytes: Array(png))
+        let codes: Set = ["image-not-found", "image-without-alt", "link-not-found", "raw-html-dropped"]
+        let checked = site.check().diagnostics.filter { codes.contains($0.code) }
+        #expect(checked.count == 6, "\(checked)")
+        let output = SiteBuilds.temporaryOutput()
+        let outcome = SiteBuilds.build(site.root, into: output)
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        #expect(outcome.diagnostics.filter { codes.contains($0.code) } == checked)
+        #expect(FileManager.default.fileExists(atPath: output + "/case-studies/garden/beds-2.png"))
+    }
+
     @Test func unknownMarkdownSettingsAreWarnedAbout() throws {
         let site = try Self.site(body: "Hi.\n", config: "markdown:\n  unsafe_htm: true\n")
         #expect(site.check().diagnostics.contains { $0.code == "unknown-key" && $0.message.contains("unsafe_html") }, "\(site.check().diagnostics)")

@@ -256,6 +256,24 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
+        // `name.split(separator: ".")` (empty parts left out) over the bytes: `String.split`
+        // walks the name character by character, for every `{{t.name}}` on every page.
+        func _split(_ name: String) -> [String] {
+            let bytes = name.utf8
+            var parts: [String] = []
+            var start = bytes.startIndex
+            var index = start
+            while index != bytes.endIndex {
+                if bytes[index] == UInt8(ascii: ".") {
+                    if index != start { parts.append(String(Substring(bytes[start..<index]))) }
+                    start = bytes.index(after: index)
+                }
+                index = bytes.index(after: index)
+            }
+            if start != bytes.endIndex { parts.append(String(Substring(bytes[start...]))) }
+            return parts
+        }
+
         func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
             guard let name = names.first else { return stack.last }
             for object in stack.reversed() {
@@ -277,13 +295,13 @@ extension MustacheTemplate {
             child = context.stack.last!
         } else if name == "", !transforms.isEmpty {
             child = context.sequenceContext
-        } else if name.first == "." {
+        } else if name.utf8.first == UInt8(ascii: ".") {
             // A single leading dot: the name after it, without splitting.
-            let nameSplit = name.utf8.dropFirst().contains(UInt8(ascii: ".")) ? name.split(separator: ".").map { String($0) } : [String(name.dropFirst())]
+            let nameSplit = name.utf8.dropFirst().contains(UInt8(ascii: ".")) ? _split(name) : [String(name.dropFirst())]
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
         } else {
-            // A name without dots needs no split (which walks it character by character).
-            let nameSplit = name.utf8.contains(UInt8(ascii: ".")) || name.isEmpty ? name.split(separator: ".").map { String($0) } : [name]
+            // A name without dots needs no split.
+            let nameSplit = name.utf8.contains(UInt8(ascii: ".")) || name.isEmpty ? _split(name) : [name]
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
