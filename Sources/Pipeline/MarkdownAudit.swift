@@ -27,8 +27,12 @@ struct MarkdownAudit: Sendable {
         "robots.txt", "404.html", "search-index.json", "index.html",
     ]
 
-    init(_ site: ValidatedSite) {
+    /// The links, images and raw HTML of bodies parsed by earlier runs (`casebook serve`).
+    private let kept: AuditedBodies?
+
+    init(_ site: ValidatedSite, kept: AuditedBodies? = nil) {
         self.site = site
+        self.kept = kept
         let files = site.staticFiles.map { String($0.dropFirst("static/".count)) }
         // Lead images beside case studies are published at their pages, as static/ files are.
         staticFiles = Set(files + site.caseStudies.compactMap { $0.image.flatMap { $0.isBesideCaseStudy ? $0.path : nil } })
@@ -53,14 +57,17 @@ struct MarkdownAudit: Sendable {
         let bodies = site.caseStudies.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "case-studies/\($0.slug)/", slug: Optional($0.slug)) }
             + site.pages.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "\($0.slug)/", slug: String?.none) }
         let renderer = MarkdownRenderer()
+        let kept = self.kept
         let results = bodies.parallelMap { body -> ([Diagnostic], [LeadImage]) in
             var images: [LeadImage] = []
-            let diagnostics = renderer.references(in: body.body).compactMap { reference in
+            let references = kept?.references(body.file, body.body) { renderer.references(in: $0) } ?? renderer.references(in: body.body)
+            let diagnostics = references.compactMap { reference in
                 let location = SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
                 return diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images, at: location)
             }
             return (diagnostics, images)
         }
+        kept?.keep(only: Set(bodies.map(\.file)))
         var bodyImages: [String: [LeadImage]] = [:]
         for (body, result) in zip(bodies, results) where !result.1.isEmpty {
             if let slug = body.slug { bodyImages[slug, default: []] += result.1 }
@@ -175,5 +182,27 @@ struct MarkdownAudit: Sendable {
             name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
         else { return nil }
         return String(name)
+    }
+}
+
+/// Each body's references as `MarkdownAudit` found them, by file, kept by `casebook serve`
+/// between runs: an edit parses the edited body again, not every body of the site. A body is
+/// compared in full before its references are reused (an unchanged file's text is the same
+/// string as last time, so the comparison is immediate).
+/// `@unchecked Sendable`: `bodies` is read and written only under `lock`.
+final class AuditedBodies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bodies: [String: (body: String, references: [MarkdownReference])] = [:]
+
+    func references(_ file: String, _ body: String, parse: (String) -> [MarkdownReference]) -> [MarkdownReference] {
+        if let kept = lock.withLock({ bodies[file] }), kept.body == body { return kept.references }
+        let references = parse(body)
+        lock.withLock { bodies[file] = (body, references) }
+        return references
+    }
+
+    /// Forgets the bodies of files the site no longer has.
+    func keep(only files: Set<String>) {
+        lock.withLock { if bodies.count > files.count { bodies = bodies.filter { files.contains($0.key) } } }
     }
 }

@@ -107,6 +107,8 @@ public final class SitePipeline: @unchecked Sendable {
     /// Holds the cache; each run makes its renderer from the settings (`siteMarkdown`).
     private let markdown: MarkdownRenderer
     private let fragments: FragmentCache?
+    private let parsedTemplates: ParsedTemplates?
+    private let auditedBodies: AuditedBodies?
 
     /// What the last good run planned, for the next run's comparison and `renderHeldBack`.
     private var last: (site: ValidatedSite, aggregated: AggregatedSite?, plan: Plan)?
@@ -120,6 +122,8 @@ public final class SitePipeline: @unchecked Sendable {
         loader = IncrementalLoader(folder: options.folder, remembers: options.incremental)
         markdown = MarkdownRenderer(options: [.smart], cache: options.incremental ? MarkdownCache() : nil)
         fragments = options.incremental ? FragmentCache() : nil
+        parsedTemplates = options.incremental ? ParsedTemplates() : nil
+        auditedBodies = options.incremental ? AuditedBodies() : nil
     }
 
     /// The site folder, resolved.
@@ -164,7 +168,7 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
-        let (markdownAudit, bodyImages) = MarkdownAudit(site).run()
+        let (markdownAudit, bodyImages) = MarkdownAudit(site, kept: auditedBodies).run()
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
         }
@@ -249,7 +253,7 @@ public final class SitePipeline: @unchecked Sendable {
         _ site: ValidatedSite, _ aggregated: AggregatedSite?, markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
-            theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+            theme = try Theme.load(siteRoot: site.root, name: site.config.theme, parsed: parsedTemplates)
         }
         var engine: PDFEngine?
         var engineProblem: String?

@@ -9,8 +9,9 @@ import Model
 /// An entry is reused when its source (the `CaseStudy` or `Quote`, compared in full) and its
 /// context (a quote's case-study title) are unchanged. What all items show from outside
 /// themselves (theme and programme titles, the base path) is compared once per build: a change
-/// there clears everything. A change to the theme keeps each item's Markdown and values and
-/// renders its partial again when a page prints it. Entries not used by the latest build are dropped.
+/// there clears everything. A change to the theme keeps each item's Markdown and values: their
+/// `RenderedOnce` print the partial with the theme of `themes`, and make it again when a page
+/// prints it after the theme changed. Entries not used by the latest build are dropped.
 /// `@unchecked Sendable`: every stored field is read and written only under `lock`.
 public final class FragmentCache: @unchecked Sendable {
     struct CaseStudyEntry: Sendable {
@@ -31,28 +32,28 @@ public final class FragmentCache: @unchecked Sendable {
     private var caseStudies: [String: CaseStudyEntry] = [:]
     private var quotes: [String: QuoteEntry] = [:]
     private var siteContext: String?
-    /// The theme the entries' partials were prepared with (held, so no other load has its address).
-    private var theme: Theme.Identity?
+    /// The theme every entry's partial is printed with; set by each build.
+    private var themes: ThemeSlot?
 
     public init() {}
 
-    /// Starts a build: entries made for another site context are dropped; those prepared with
-    /// another theme get `prepare`d again with this one (`partial` names the partial of each).
-    func start(siteContext: String, theme: Theme.Identity, prepare: (Values, _ partial: String) -> Values) {
+    /// Starts a build with `theme`: entries made for another site context are dropped. Returns
+    /// the slot the build's items print their partials from.
+    func start(siteContext: String, theme: Theme) -> ThemeSlot {
         lock.lock()
         defer { lock.unlock() }
         if self.siteContext != siteContext {
             caseStudies = [:]
             quotes = [:]
             self.siteContext = siteContext
-        } else if self.theme !== theme {
-            for (slug, entry) in caseStudies {
-                caseStudies[slug]?.card = prepare(entry.card, ContentFragments.cardPartial)
-                caseStudies[slug]?.lessons = entry.lessons.map { prepare($0, ContentFragments.lessonPartial) }
-            }
-            for (id, entry) in quotes { quotes[id]?.values = prepare(entry.values, ContentFragments.quotePartial) }
         }
-        self.theme = theme
+        if let themes {
+            themes.theme = theme
+            return themes
+        }
+        let themes = ThemeSlot(theme)
+        self.themes = themes
+        return themes
     }
 
     func caseStudy(_ source: CaseStudy) -> CaseStudyEntry? {
