@@ -168,6 +168,8 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
+        // Findings are found on disk too (an image beside a case study): only content edits keep them.
+        if changed?.allSatisfy(Self.isContentText) != true { auditedBodies?.forgetAll() }
         let (markdownAudit, bodyImages) = MarkdownAudit(site, kept: auditedBodies).run()
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
@@ -297,6 +299,12 @@ public final class SitePipeline: @unchecked Sendable {
         let sitePlan = renderer.plan(
             aggregated, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
         return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
+    }
+
+    /// A case study, quote or page file: what content edits change.
+    static func isContentText(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        return path.hasPrefix("content/") && (name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".csv") || name.hasSuffix(".tsv"))
     }
 
     /// The site's Markdown renderer: links and images resolved under the base path (of
