@@ -204,7 +204,7 @@ struct MarkdownAudit: Sendable {
 /// runs: an edit audits the edited body again, not every body of the site (resolving each link
 /// of 1,000 case studies cost 300 M instructions). A finding is reused while its body, line and
 /// address are the same and so is the `Context` it was judged against; `SitePipeline` also
-/// forgets them all after a change to anything but content files (a new image beside a case
+/// forgets them all after a change to content/ other than its texts (a new image beside a case
 /// study is found on disk, not in the context). An unchanged file's body is the same string as
 /// last time, so comparing it is immediate.
 /// `@unchecked Sendable`: the stored fields are read and written only under `lock`.

@@ -168,8 +168,9 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
-        // Findings are found on disk too (an image beside a case study): only content edits keep them.
-        if changed?.allSatisfy(Self.isContentText) != true { auditedBodies?.forgetAll() }
+        // A finding is judged against the site (`MarkdownAudit.Context`) and against files beside
+        // case studies, read from disk: any other change to content/ than its texts forgets them.
+        if changed?.allSatisfy({ !$0.hasPrefix("content") || Self.isContentText($0) }) != true { auditedBodies?.forgetAll() }
         let (markdownAudit, bodyImages) = MarkdownAudit(site, kept: auditedBodies).run()
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
