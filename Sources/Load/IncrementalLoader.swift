@@ -47,6 +47,25 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// The translation languages the kept results were read with: a file's name means another
     /// thing when `languages:` changes, so then every file is read again.
     private var languages: [String] = []
+    /// The last site put together, with where each file's items are in it: an edit that keeps
+    /// a file's number of items and leaves it without problems is patched in at those places,
+    /// instead of putting thousands of kept results together again.
+    private var assembled: Assembled?
+
+    private struct Assembled {
+        var site: LoadedSite
+        /// The diagnostics before `RowNumberReferences`' check, which runs on every load.
+        var diagnostics: [Diagnostic]
+        var rowNumberIDs: Set<String>
+        var places: [String: Place]
+    }
+
+    /// Where one file's items are in `Assembled.site`.
+    private struct Place {
+        var caseStudy: Int?
+        var quotes: Range<Int>
+        var page: Int?
+    }
 
     /// False for a one-shot load (`SiteLoader`): nothing is kept for a next call.
     private let remembers: Bool
@@ -62,8 +81,10 @@ public final class IncrementalLoader: @unchecked Sendable {
     public func load(changed: Set<String>?) -> LoadedSite {
         // The brand logo's size is read with the settings, so a new logo file rereads them.
         let logo = config?.value?.brand?.logo.map { "static/" + $0.path.value }
+        var relisted = false
         if changed == nil || config == nil || changed!.contains(ConfigLoader.file) || logo.map(changed!.contains) == true {
             config = loadConfig()
+            relisted = true
         }
         let languages = config?.value?.translationLanguages ?? []
         if languages != self.languages {
@@ -74,12 +95,15 @@ public final class IncrementalLoader: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             let files = directory.files(in: folder, extensions: extensions, diagnostics: &diagnostics)
             listings[folder] = Listing(files: files, diagnostics: diagnostics)
+            relisted = true
         }
         if needsListing(Self.staticFolder, recursive: true, changed: changed) {
             var diagnostics: [Diagnostic] = []
             let files = directory.staticFiles(diagnostics: &diagnostics)
             listings[Self.staticFolder] = Listing(files: files, diagnostics: diagnostics)
+            relisted = true
         }
+        if remembers, !relisted, let changed, let patched = patch(changed) { return patched }
 
         var work: [(String, Kind)] = []
         var listed = 0
@@ -118,6 +142,8 @@ public final class IncrementalLoader: @unchecked Sendable {
         var site = LoadedSite(root: root, config: config?.value, staticFiles: listings[Self.staticFolder]?.files ?? [])
         var rowNumberIDs: Set<String> = []
         site.translations = languages.map { Translation(language: $0) }
+        var places: [String: Place] = [:]
+        if remembers { places.reserveCapacity(files.count) }
         for (path, kind, result) in files {
             diagnostics += result.diagnostics
             if let language = Translation.language(ofFile: path, among: languages), let index = languages.firstIndex(of: language) {
@@ -126,7 +152,9 @@ public final class IncrementalLoader: @unchecked Sendable {
                 site.translations[index].pages += result.page.map { [$0] } ?? []
                 continue
             }
+            var place = Place(quotes: site.quotes.count..<(site.quotes.count + result.quotes.count))
             if let caseStudy = result.caseStudy {
+                place.caseStudy = site.caseStudies.count
                 site.caseStudies.append(caseStudy)
             } else if kind == .caseStudy {
                 // Its own error says what is wrong; references to it are not reported again.
@@ -134,10 +162,50 @@ public final class IncrementalLoader: @unchecked Sendable {
             }
             site.quotes += result.quotes
             rowNumberIDs.formUnion(result.rowNumberIDs)
-            if let page = result.page { site.pages.append(page) }
+            if let page = result.page {
+                place.page = site.pages.count
+                site.pages.append(page)
+            }
+            if remembers { places[path] = place }
         }
+        if remembers { assembled = Assembled(site: site, diagnostics: diagnostics, rowNumberIDs: rowNumberIDs, places: places) }
         RowNumberReferences.check(site.caseStudies, quotes: site.quotes, rowNumberIDs: rowNumberIDs, diagnostics: &diagnostics)
         site.diagnostics = diagnostics
+        return site
+    }
+
+    /// The last site with the changed files' new items in their places, when no folder was
+    /// listed again and each changed file had and has no problem and as many items as before;
+    /// nil otherwise (the caller puts the site together from every file's result).
+    private func patch(_ changed: Set<String>) -> LoadedSite? {
+        // Read here one by one: many changed files (a checkout) are read on all cores by the caller.
+        guard var assembled, changed.count <= 16 else { return nil }
+        self.assembled = nil
+        var updates: [(Place, FileResult)] = []
+        for path in changed {
+            guard let place = assembled.places[path] else {
+                // Not a content file (a template, static/, another folder's file): nothing to patch.
+                if Self.folders.contains(where: { path.hasPrefix($0.folder + "/") }) { return nil }
+                continue
+            }
+            guard let kind = Self.folders.first(where: { path.hasPrefix($0.folder + "/") })?.kind, let old = results[path] else { return nil }
+            let new = Self.loadFile(root: root, path: path, kind: kind)
+            results[path] = new
+            guard old.diagnostics.isEmpty, new.diagnostics.isEmpty, (old.caseStudy == nil) == (new.caseStudy == nil),
+                old.quotes.count == new.quotes.count, (old.page == nil) == (new.page == nil), old.rowNumberIDs == new.rowNumberIDs
+            else { return nil }
+            updates.append((place, new))
+        }
+        for (place, result) in updates {
+            if let index = place.caseStudy, let caseStudy = result.caseStudy { assembled.site.caseStudies[index] = caseStudy }
+            if let index = place.page, let page = result.page { assembled.site.pages[index] = page }
+            for (index, quote) in zip(place.quotes, result.quotes) { assembled.site.quotes[index] = quote }
+        }
+        var site = assembled.site
+        var diagnostics = assembled.diagnostics
+        RowNumberReferences.check(site.caseStudies, quotes: site.quotes, rowNumberIDs: assembled.rowNumberIDs, diagnostics: &diagnostics)
+        site.diagnostics = diagnostics
+        self.assembled = assembled
         return site
     }
 

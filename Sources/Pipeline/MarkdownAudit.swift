@@ -3,6 +3,7 @@ import Load
 import Markdown
 import Model
 import Render
+import Synchronization
 import SystemSupport
 
 /// What `check` and `build` say about the Markdown bodies of case studies and pages, each at its
@@ -28,8 +29,14 @@ struct MarkdownAudit: Sendable {
         "robots.txt", "404.html", "search-index.json", "index.html",
     ]
 
-    init(_ site: ValidatedSite) {
+    /// Each body's findings from earlier runs (`casebook serve`).
+    private let kept: AuditedBodies?
+
+    /// - Parameter kept: findings of earlier runs, reused for unchanged bodies while everything a
+    ///   finding is judged against (`Context`) is unchanged.
+    init(_ site: ValidatedSite, kept: AuditedBodies? = nil) {
         self.site = site
+        self.kept = kept
         let files = site.staticFiles.map { String($0.dropFirst("static/".count)) }
         // Lead images beside case studies are published at their pages, as static/ files are.
         staticFiles = Set(files + site.caseStudies.compactMap { $0.image.flatMap { $0.isBesideCaseStudy ? $0.path : nil } })
@@ -48,29 +55,45 @@ struct MarkdownAudit: Sendable {
         programmes = site.config.programmes.map { Set($0.map(\.id)) }
     }
 
+    /// Everything besides a body that its findings depend on.
+    struct Context: Equatable {
+        var staticFiles, staticFolders, caseStudies, pages, themes: Set<String>
+        var programmes: Set<String>?
+        var basePath: String
+        var unsafeHTML: Bool
+    }
+
     /// Every body's diagnostics, in file order, and by case study slug the images of its body
     /// that are files beside it, to publish with it.
     /// - Parameter prepared: the build's converted bodies, whose parse read each body's links
     ///   already; a body not among them (a page, or a check) is parsed here.
     func run(prepared: PreparedBodies? = nil) -> (diagnostics: [Diagnostic], bodyImages: [String: [LeadImage]]) {
-        let bodies = site.caseStudies.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "case-studies/\($0.slug)/", slug: Optional($0.slug)) }
-            + site.pages.map { (file: $0.file, line: $0.bodyLine, body: $0.body, url: "\($0.slug)/", slug: String?.none) }
+        let bodies = site.caseStudies.map { AuditedBodies.Body(file: $0.file, line: $0.bodyLine, text: $0.body, url: "case-studies/\($0.slug)/", slug: $0.slug) }
+            + site.pages.map { AuditedBodies.Body(file: $0.file, line: $0.bodyLine, text: $0.body, url: "\($0.slug)/", slug: nil) }
         let renderer = MarkdownRenderer()
-        let results = bodies.parallelMap { body -> ([Diagnostic], [LeadImage]) in
+        let kept = self.kept
+        kept?.start(Context(
+            staticFiles: staticFiles, staticFolders: staticFolders, caseStudies: caseStudies, pages: pages, themes: themes,
+            programmes: programmes, basePath: site.config.basePath, unsafeHTML: site.config.unsafeHTML))
+        let results = bodies.parallelMap { body -> AuditedBodies.Findings in
+            if let findings = kept?.findings(body) { return findings }
             var images: [LeadImage] = []
-            let references = prepared?.references(file: body.file, markdown: body.body) ?? renderer.references(in: body.body)
+            let references = prepared?.references(file: body.file, markdown: body.text) ?? renderer.references(in: body.text)
             let diagnostics = references.compactMap { reference in
                 diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images) {
                     SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
                 }
             }
-            return (diagnostics, images)
+            let findings = AuditedBodies.Findings(diagnostics: diagnostics, images: images)
+            kept?.keep(findings, of: body)
+            return findings
         }
+        kept?.forget(allBut: Set(bodies.map(\.file)))
         var bodyImages: [String: [LeadImage]] = [:]
-        for (body, result) in zip(bodies, results) where !result.1.isEmpty {
-            if let slug = body.slug { bodyImages[slug, default: []] += result.1 }
+        for (body, result) in zip(bodies, results) where !result.images.isEmpty {
+            if let slug = body.slug { bodyImages[slug, default: []] += result.images }
         }
-        return (results.flatMap(\.0), bodyImages)
+        return (results.flatMap(\.diagnostics), bodyImages)
     }
 
     func diagnostics() -> [Diagnostic] { run().diagnostics }
@@ -175,5 +198,56 @@ struct MarkdownAudit: Sendable {
         default:
             return nil
         }
+    }
+}
+
+/// Each body's findings as `MarkdownAudit` made them, by file, kept by `casebook serve` between
+/// runs: an edit audits the edited body again, not every body of the site (resolving each link
+/// of 1,000 case studies cost 300 M instructions). A finding is reused while its body, line and
+/// address are the same and so is the `Context` it was judged against; `SitePipeline` also
+/// forgets them all after a change to content/ other than its texts (a new image beside a case
+/// study is found on disk, not in the context). An unchanged file's body is the same string as
+/// last time, so comparing it is immediate.
+final class AuditedBodies: Sendable {
+    struct Body: Sendable, Equatable {
+        var file: String
+        var line: Int
+        var text: String
+        var url: String
+        var slug: String?
+    }
+
+    struct Findings: Sendable {
+        var diagnostics: [Diagnostic]
+        var images: [LeadImage]
+    }
+
+    private struct State {
+        var bodies: [String: (body: Body, findings: Findings)] = [:]
+        var context: MarkdownAudit.Context?
+    }
+
+    private let state = Mutex(State())
+
+    /// Forgets every finding.
+    func forgetAll() { state.withLock { $0.bodies = [:] } }
+
+    /// Starts a run: findings judged against another context are forgotten.
+    func start(_ context: MarkdownAudit.Context) {
+        state.withLock { state in
+            if state.context != context { state.bodies = [:] }
+            state.context = context
+        }
+    }
+
+    func findings(_ body: Body) -> Findings? {
+        state.withLock { state in state.bodies[body.file].flatMap { $0.body == body ? $0.findings : nil } }
+    }
+
+    func keep(_ findings: Findings, of body: Body) { state.withLock { $0.bodies[body.file] = (body, findings) } }
+
+    /// Forgets the bodies of files the site no longer has.
+    func forget(allBut files: Set<String>) {
+        state.withLock { state in if state.bodies.count > files.count { state.bodies = state.bodies.filter { files.contains($0.key) } } }
     }
 }

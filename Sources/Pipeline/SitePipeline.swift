@@ -107,6 +107,8 @@ public final class SitePipeline: @unchecked Sendable {
     /// Holds the cache; each run makes its renderer from the settings (`siteMarkdown`).
     private let markdown: MarkdownRenderer
     private let fragments: FragmentCache?
+    private let parsedTemplates: ParsedTemplates?
+    private let auditedBodies: AuditedBodies?
 
     /// What the last good run planned, for the next run's comparison and `renderHeldBack`.
     private var last: (site: ValidatedSite, aggregated: AggregatedSite?, plan: Plan)?
@@ -120,6 +122,8 @@ public final class SitePipeline: @unchecked Sendable {
         loader = IncrementalLoader(folder: options.folder, remembers: options.incremental)
         markdown = MarkdownRenderer(options: [.smart], cache: options.incremental ? MarkdownCache() : nil)
         fragments = options.incremental ? FragmentCache() : nil
+        parsedTemplates = options.incremental ? ParsedTemplates() : nil
+        auditedBodies = options.incremental ? AuditedBodies() : nil
     }
 
     /// The site folder, resolved.
@@ -165,7 +169,10 @@ public final class SitePipeline: @unchecked Sendable {
                 return
             }
         }
-        let (markdownAudit, bodyImages) = MarkdownAudit(site).run(prepared: bodies)
+        // A finding is judged against the site (`MarkdownAudit.Context`) and against files beside
+        // case studies, read from disk: any other change to content/ than its texts forgets them.
+        if changed?.allSatisfy({ !$0.hasPrefix("content") || Self.isContentText($0) }) != true { auditedBodies?.forgetAll() }
+        let (markdownAudit, bodyImages) = MarkdownAudit(site, kept: auditedBodies).run(prepared: bodies)
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
         }
@@ -260,7 +267,7 @@ public final class SitePipeline: @unchecked Sendable {
         _ site: ValidatedSite, _ aggregated: AggregatedSite?, _ translations: [AggregatedSite], markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
-            theme = try Theme.load(siteRoot: site.root, name: site.config.theme)
+            theme = try Theme.load(siteRoot: site.root, name: site.config.theme, parsed: parsedTemplates)
         }
         var engine: PDFEngine?
         var engineProblem: String?
@@ -304,6 +311,12 @@ public final class SitePipeline: @unchecked Sendable {
         let sitePlan = renderer.plan(
             aggregated, translations: translations, eager: last == nil || changed == nil, reportPDFs: engine != nil, pageInputs: options.incremental)
         return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
+    }
+
+    /// A case study, quote or page file: what content edits change.
+    static func isContentText(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        return path.hasPrefix("content/") && (name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".csv") || name.hasSuffix(".tsv"))
     }
 
     /// The site's Markdown renderer: links and images resolved under the base path (of

@@ -41,14 +41,10 @@ struct ContentFragments: Sendable {
     ) {
         let root = site.config.basePath
         let words = Values(site.config.wording)
-        @Sendable func prepare(_ item: Values, partial: String) -> Values {
-            Self.prepare(item, partial: partial, theme: theme, root: root, words: words, eager: eager)
-        }
         // What every item shows from outside itself; when it changes, nothing cached is reused.
-        cache?.start(siteContext: FragmentCache.context(of: site), theme: theme.identity) { values, partial in
-            var values = values
-            values["rendered"] = nil
-            return Self.prepare(values, partial: partial, theme: theme, root: root, words: words, eager: false)
+        let themes = cache?.start(siteContext: FragmentCache.context(of: site), theme: theme)
+        @Sendable func prepare(_ item: Values, partial: String) -> Values {
+            Self.prepare(item, partial: partial, theme: theme, themes: themes, root: root, words: words, eager: eager)
         }
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
@@ -201,13 +197,18 @@ struct ContentFragments: Sendable {
     /// that lists it makes it, so a rebuild that renders a few pages renders few items. A full
     /// build is eager: when pages made them, a theme page waited on the quotes page's lock for
     /// each quote the two share.
-    static func prepare(_ item: Values, partial: String, theme: Theme, root: String, words: Values, eager: Bool) -> Values {
+    /// With `themes` (`casebook serve`), the partial is printed with that slot's theme, again
+    /// after it changes.
+    static func prepare(
+        _ item: Values, partial: String, theme: Theme, themes: ThemeSlot? = nil, root: String, words: Values, eager: Bool
+    ) -> Values {
         var values = item
         values["root"] = Href(root, "")
         values["t"] = words
         guard theme.has(partial) else { return values }
         let input = values
-        let once = RenderedOnce { (try? theme.render(partial, input)) ?? .empty }
+        let once = themes.map { RenderedOnce(partial: partial, input: input, themes: $0) }
+            ?? RenderedOnce { (try? theme.render(partial, input)) ?? .empty }
         if eager { _ = once.html }
         values["rendered"] = once
         return values

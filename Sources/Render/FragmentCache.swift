@@ -10,8 +10,9 @@ import Synchronization
 /// An entry is reused when its source (the `CaseStudy` or `Quote`, compared in full) and its
 /// context (a quote's case-study title) are unchanged. What all items show from outside
 /// themselves (theme and programme titles, the base path) is compared once per build: a change
-/// there clears everything. A change to the theme keeps each item's Markdown and values and
-/// renders its partial again when a page prints it. Entries not used by the latest build are dropped.
+/// there clears everything. A change to the theme keeps each item's Markdown and values: their
+/// `RenderedOnce` print the partial with the theme of `themes`, and make it again when a page
+/// prints it after the theme changed. Entries not used by the latest build are dropped.
 public final class FragmentCache: Sendable {
     struct CaseStudyEntry: Sendable {
         var source: CaseStudy
@@ -33,30 +34,30 @@ public final class FragmentCache: Sendable {
         var caseStudies: [String: CaseStudyEntry] = [:]
         var quotes: [String: QuoteEntry] = [:]
         var siteContext: String?
-        /// The theme the entries' partials were prepared with (held, so no other load has its address).
-        var theme: Theme.Identity?
+        /// The theme every entry's partial is printed with; set by each build.
+        var themes: ThemeSlot?
     }
 
     private let state = Mutex(State())
 
     public init() {}
 
-    /// Starts a build: entries made for another site context are dropped; those prepared with
-    /// another theme get `prepare`d again with this one (`partial` names the partial of each).
-    func start(siteContext: String, theme: Theme.Identity, prepare: (Values, _ partial: String) -> Values) {
+    /// Starts a build with `theme`: entries made for another site context are dropped. Returns
+    /// the slot the build's items print their partials from.
+    func start(siteContext: String, theme: Theme) -> ThemeSlot {
         state.withLock { state in
             if state.siteContext != siteContext {
                 state.caseStudies = [:]
                 state.quotes = [:]
                 state.siteContext = siteContext
-            } else if state.theme !== theme {
-                for (slug, entry) in state.caseStudies {
-                    state.caseStudies[slug]?.card = prepare(entry.card, ContentFragments.cardPartial)
-                    state.caseStudies[slug]?.lessons = entry.lessons.map { prepare($0, ContentFragments.lessonPartial) }
-                }
-                for (id, entry) in state.quotes { state.quotes[id]?.values = prepare(entry.values, ContentFragments.quotePartial) }
             }
-            state.theme = theme
+            if let themes = state.themes {
+                themes.theme = theme
+                return themes
+            }
+            let themes = ThemeSlot(theme)
+            state.themes = themes
+            return themes
         }
     }
 

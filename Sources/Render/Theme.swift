@@ -46,7 +46,9 @@ public struct Theme: Sendable {
     /// The site's theme folder is read through `BoundedFolder`: a template or asset that is a
     /// link out of `themes/<name>/` is refused, since templates are printed into every page and
     /// assets are published (a link to `content/quotes/x.csv` would publish the file).
-    public static func load(siteRoot: String, name: String?) throws(RenderError) -> Theme {
+    /// - Parameter parsed: templates parsed by earlier loads (`casebook serve`): a template whose
+    ///   text is unchanged is not parsed again.
+    public static func load(siteRoot: String, name: String?, parsed: ParsedTemplates? = nil) throws(RenderError) -> Theme {
         MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
         let themeName = name ?? "default"
         // ConfigLoader refuses other names at the line of `theme:`; this keeps any other caller safe.
@@ -90,7 +92,7 @@ public struct Theme: Sendable {
                 throw RenderError("unreadable-template", "cannot read the template (is it UTF-8?)", at: SourceLocation(file: file.label))
             }
             do {
-                library.register(try MustacheTemplate(string: pragma + text), named: name)
+                library.register(try parsed?.template(name, text) ?? MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw RenderError(
                     "template-syntax", "template error: \(Self.explain(error.error))",
@@ -101,6 +103,7 @@ public struct Theme: Sendable {
             sources[name] = file.label
             texts[name] = text
         }
+        parsed?.keep(only: texts)
         let references = texts.mapValues(Self.references(in:))
         try checkReferences(references, sources: sources)
         return Theme(
@@ -186,5 +189,28 @@ public struct Theme: Sendable {
             }
         }
         try TemplateCycles.refuse(references, sources: sources)
+    }
+}
+
+/// Templates parsed by `Theme.load`, by name and text, kept by `casebook serve` between loads:
+/// an edit to one template parses that one again, not the whole theme.
+/// `@unchecked Sendable`: `templates` is read and written only under `lock`.
+public final class ParsedTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var templates: [String: (text: String, template: MustacheTemplate)] = [:]
+
+    public init() {}
+
+    /// The template of `text` (without the pragma), parsed now unless it was last time.
+    func template(_ name: String, _ text: String) throws -> MustacheTemplate {
+        if let kept = lock.withLock({ templates[name] }), kept.text == text { return kept.template }
+        let template = try MustacheTemplate(string: Theme.pragma + text)
+        lock.withLock { templates[name] = (text, template) }
+        return template
+    }
+
+    /// Forgets the templates the last load did not have.
+    func keep(only texts: [String: String]) {
+        lock.withLock { templates = templates.filter { texts[$0.key] == $0.value.text } }
     }
 }

@@ -112,6 +112,30 @@ import TestSupport
         #expect(!quotes.isEmpty && !quotes.contains("teimlo’n werthfawr"), "an internal quote's translation is served")
     }
 
+    /// Consent withdrawn by an edit takes the quote out of every served file at once: its page
+    /// (a patched load, a kept fragment cache), the lists, the counts and the exports, including
+    /// outputs held back until asked for. Withdrawn in two edits: to `internal`, then `withdrawn`.
+    @Test(arguments: ["internal", "withdrawn"]) func withdrawnConsentLeavesNoTraceAtOnce(consent: String) async throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let preview = PreviewSite(folder: site.root, includeDrafts: false, baseURL: Self.baseURL, clock: SiteBuilds.clock)
+        _ = await preview.update(changed: nil)
+        let words = "It makes me feel valued"
+        let page = "case-studies/first-steps/index.html"
+        #expect(String(decoding: await preview.file(page) ?? [], as: UTF8.self).contains(words))
+        // Pages and exports made before the edit, so the cached values and outputs are warm.
+        for path in await preview.store.paths { _ = await preview.file(path) }
+
+        let path = "content/quotes/q-valued.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "consent: public", with: "consent: \(consent)"))
+        let edit = await preview.update(changed: [path])
+        #expect(edit.run.succeeded && !edit.run.full, "\(edit.run.diagnostics)")
+        for path in await preview.store.paths {
+            let text = String(decoding: await preview.file(path) ?? [], as: UTF8.self)
+            #expect(!text.contains(words), "\(path) still shows the quote withdrawn from it")
+        }
+        try await expectSameAsFreshBuild(preview, site: site, context: "after consent \(consent)")
+    }
+
     /// Every file a fresh build writes is served with its bytes, and nothing else is served.
     func expectSameAsFreshBuild(_ preview: PreviewSite, site: FixtureSite, context: String) async throws {
         let output = TestScratch.path("casebook-preview-full")
