@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the example site and runs the reviewers' output checks on it: the Nu HTML Checker,
-# axe-core in headless Chromium, the internal link checker, and on its reports' PDFs and Word
+# axe-core in headless Chromium, the internal link checker, the theme's scripts in Chromium
+# (scripts/check-page-scripts.py), and on its reports' PDFs and Word
 # documents check-pdf.sh --require-tagged and Pandoc reading them back. The checks live in
 # ../shared/tools (or $CASEBOOK_TOOLS); they are copied to a writable place and installed once.
 set -euo pipefail
@@ -37,6 +38,9 @@ SOURCE_DATE_EPOCH=1767225600 .build/release/casebook build Tests/Fixtures/multi-
 echo "-- Nu HTML Checker (multi-paragraph site)"; bash "$tools/check-html.sh" "${paged_media[@]}" "$site/multi" || status=1
 echo "-- axe-core";        "$py" "$tools/check-a11y.py" "$site/_site" || status=1
 echo "-- links";           "$py" "$tools/check-links.py" "$site/_site" || status=1
+# The theme's scripts, run in Chromium on a site in two languages: search and the quote filter.
+SOURCE_DATE_EPOCH=1767225600 .build/release/casebook build Tests/Fixtures/bilingual-site --output "$site/bilingual" --base-url http://127.0.0.1/ --quiet
+echo "-- page scripts";    python3 scripts/check-page-scripts.py "$site/bilingual" || status=1
 # Every report's PDF, made by the project's engine (scripts/install-deps.sh --pdf: WeasyPrint 66
 # or later), must be tagged; its Word document must be one Pandoc can read back.
 SOURCE_DATE_EPOCH=1767225600 .build/release/casebook report . --pdf --docx --output "$site/_reports" 2>&1 | tail -1

@@ -21,6 +21,13 @@ extension Wording {
         case searchLede, notFoundLede, fromCaseStudy
         case notFoundTry, notFoundHomeBefore, notFoundHome, notFoundAllBefore, notFoundThemesBefore, notFoundThemes
         case notFoundThemesAfter, notFoundSearch, searchLessonSummary
+        // The search and quote-filter scripts' messages (given to them as `data-` attributes);
+        // `{count}` and `{query}` are filled in by the script.
+        case searchNeedsScript, searchLoading, searchUnavailable, searchNoResults, searchOneResult, searchResults
+        case kindCaseStudy, kindQuote, kindLesson, kindPage
+        case quotesNoMatch, quotesShowingOne, quotesShowing
+        // A report whose filters leave no case study for its appendix.
+        case noCaseStudiesMatch
         // Page descriptions (`<meta name=description>`); `{name}` is filled in.
         case homeDescription, caseStudiesDescription, themesDescription, programmesDescription, programmeDescription
         case quotesDescription, searchDescription, notFoundDescription, otherVoices
@@ -108,6 +115,20 @@ extension Wording {
         case .notFoundThemesAfter: "and what we learned"
         case .notFoundSearch: "searching the site"
         case .searchLessonSummary: "From {caseStudy}, under {theme}"
+        case .searchNeedsScript: "Search needs JavaScript, which is turned off or still loading. Everything it looks through is listed on these pages:"
+        case .searchLoading: "Loading the search index…"
+        case .searchUnavailable: "Sorry, search is not available right now. Please browse the case studies and themes instead."
+        case .searchNoResults: "No results for {query}. Try fewer or different words."
+        case .searchOneResult: "{count} result for {query}."
+        case .searchResults: "{count} results for {query}."
+        case .kindCaseStudy: "Case study"
+        case .kindQuote: "Quote"
+        case .kindLesson: "Lesson"
+        case .kindPage: "Page"
+        case .quotesNoMatch: "No quotes match these filters."
+        case .quotesShowingOne: "Showing {count} quote."
+        case .quotesShowing: "Showing {count} quotes."
+        case .noCaseStudiesMatch: "No case studies match this report’s filters."
         case .searchLede: "Search the case studies, lessons, quotes, themes, programmes and pages."
         case .notFoundLede: "Sorry, we could not find that page. It may have moved, or the address may be mistyped."
         case .homeDescription: "Case studies, lessons and quotes from {organisation}."
@@ -247,6 +268,20 @@ extension Wording {
         case .notFoundThemesAfter: "a’r hyn a ddysgwyd"
         case .notFoundSearch: "chwilio’r wefan"
         case .searchLessonSummary: "O {caseStudy}, o dan {theme}"
+        case .searchNeedsScript: "Mae angen JavaScript ar y chwiliad, ac mae wedi’i ddiffodd neu’n dal i lwytho. Mae popeth y mae’n chwilio drwyddo wedi’i restru ar y tudalennau hyn:"
+        case .searchLoading: "Wrthi’n llwytho’r mynegai chwilio…"
+        case .searchUnavailable: "Mae’n ddrwg gennym, nid yw’r chwiliad ar gael ar hyn o bryd. Porwch yr astudiaethau achos a’r themâu yn lle hynny."
+        case .searchNoResults: "Dim canlyniadau ar gyfer {query}. Rhowch gynnig ar lai o eiriau, neu eiriau gwahanol."
+        case .searchOneResult: "{count} canlyniad ar gyfer {query}."
+        case .searchResults: "{count} canlyniad ar gyfer {query}."
+        case .kindCaseStudy: "Astudiaeth achos"
+        case .kindQuote: "Dyfyniad"
+        case .kindLesson: "Gwers"
+        case .kindPage: "Tudalen"
+        case .quotesNoMatch: "Does dim dyfyniadau’n cyfateb i’r hidlwyr hyn."
+        case .quotesShowingOne: "Yn dangos {count} dyfyniad."
+        case .quotesShowing: "Yn dangos {count} dyfyniad."
+        case .noCaseStudiesMatch: "Does dim astudiaethau achos yn cyfateb i hidlwyr yr adroddiad hwn."
         case .searchLede: "Chwilio’r astudiaethau achos, y gwersi, y dyfyniadau, y themâu, y rhaglenni a’r tudalennau."
         case .notFoundLede: "Mae’n ddrwg gennym, ni allem ddod o hyd i’r dudalen honno. Efallai ei bod wedi symud, neu fod y cyfeiriad wedi’i deipio’n anghywir."
         case .homeDescription: "Astudiaethau achos, gwersi a dyfyniadau gan {organisation}."

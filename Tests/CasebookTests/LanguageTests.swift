@@ -45,6 +45,17 @@ import Testing
         for english in ["Filter quotes", "Jump to a theme", "All programmes", "Show all", "quotes from people who took part"] {
             #expect(!quotes.contains(english), "quotes/index.html still says '\(english)'")
         }
+        // The scripts' messages come from the page: Welsh in its `data-` attributes, no English in the page.
+        #expect(quotes.contains(#"data-none="Does dim dyfyniadau’n cyfateb i’r hidlwyr hyn.""#))
+        #expect(quotes.contains(#"data-many="Yn dangos {count} dyfyniad.""#))
+        let search = try #require(pages.text("search/index.html"))
+        for welsh in [#"data-loading="Wrthi’n llwytho’r mynegai chwilio…""#, #"data-none="Dim canlyniadau ar gyfer {query}."#,
+                      #"data-kind-case-study="Astudiaeth achos""#, #"data-kind-quote="Dyfyniad""#, "<p>Mae angen JavaScript ar y chwiliad"] {
+            #expect(search.contains(welsh), "search/index.html lacks '\(welsh)'")
+        }
+        for english in ["Search needs JavaScript", "Loading the search index", "No results for", "Case study"] {
+            #expect(!search.contains(english), "search/index.html still says '\(english)'")
+        }
         #expect(theme.contains(">Pob thema</a>"))
         for (path, page) in [("index.html", home), (themePath, theme)] {
             for english in Self.englishChrome {

@@ -70,10 +70,14 @@ import Testing
         #expect(lessons.first?["url"] == "case-studies/first-steps/")
         #expect(lessons.first?["theme_title"] == "There are benefits for all involved")
         #expect(Set(entries.compactMap { $0["kind"] }) == ["case-study", "lesson", "quote", "theme", "programme", "page"])
-        // search.js names each kind it is given.
-        let script = try #require(try Self.build().text("assets/search.js"))
-        for kind in ["case-study", "lesson", "quote", "theme", "programme", "page"] {
-            #expect(script.contains("\"\(kind)\": \""), "search.js labels \(kind)")
+        // The search page names each kind in its language, and search.js reads those names.
+        let files = try Self.build()
+        let page = try #require(files.text("search/index.html"))
+        let script = try #require(files.text("assets/search.js"))
+        for (kind, name) in [("case-study", "Case study"), ("lesson", "Lesson"), ("quote", "Quote"), ("theme", "Theme"),
+                             ("programme", "Programme"), ("page", "Page")] {
+            #expect(page.contains("data-kind-\(kind)=\"\(name)\""), "the search page labels \(kind)")
+            #expect(script.contains("\"\(kind)\""), "search.js reads the label of \(kind)")
         }
     }
 

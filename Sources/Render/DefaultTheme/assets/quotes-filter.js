@@ -41,9 +41,10 @@
     });
 
     if (announce) {
-      status.textContent = shownCount === 0
-        ? "No quotes match these filters."
-        : "Showing " + shownCount + (shownCount === 1 ? " quote." : " quotes.");
+      // The words come from the page, in its language (`data-none`, `data-one`, `data-many`).
+      var words = shownCount === 0 ? form.getAttribute("data-none")
+        : shownCount === 1 ? form.getAttribute("data-one") : form.getAttribute("data-many");
+      status.textContent = String(words || "").replace("{count}", String(shownCount));
     }
 
     // Keep the choice in the address so it can be shared or bookmarked.

@@ -14,14 +14,16 @@
   var root = form.getAttribute("data-root") || "";
   var indexURL = form.getAttribute("data-index") || root + "search-index.json";
   var index = null;
-  var kinds = {
-    "case-study": "Case study",
-    "theme": "Theme",
-    "programme": "Programme",
-    "quote": "Quote",
-    "lesson": "Lesson",
-    "page": "Page"
-  };
+  // The page's words, in its language: the form's `data-` attributes.
+  function message(name) { return form.getAttribute("data-" + name) || ""; }
+  function fill(text, count, query) {
+    // A function, so a `$` in what the reader typed is not read as a replacement pattern.
+    return text.replace("{count}", String(count)).replace("{query}", function () { return query; });
+  }
+  var kinds = {};
+  ["case-study", "theme", "programme", "quote", "lesson", "page"].forEach(function (kind) {
+    kinds[kind] = message("kind-" + kind);
+  });
 
   if (noScript) noScript.hidden = true;
 
@@ -87,9 +89,7 @@
     });
 
     var quoted = "\u201C" + query.trim() + "\u201D";
-    status.textContent = matches.length === 0
-      ? "No results for " + quoted + ". Try fewer or different words."
-      : matches.length + (matches.length === 1 ? " result" : " results") + " for " + quoted + ".";
+    status.textContent = fill(message(matches.length === 0 ? "none" : matches.length === 1 ? "one" : "many"), matches.length, quoted);
   }
 
   function run(query, updateAddress) {
@@ -101,7 +101,7 @@
       render(query);
       return;
     }
-    status.textContent = "Loading the search index\u2026";
+    status.textContent = message("loading");
     fetch(indexURL)
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
@@ -112,7 +112,7 @@
         render(input.value);
       })
       .catch(function () {
-        status.textContent = "Sorry, search is not available right now. Please browse the case studies and themes instead.";
+        status.textContent = message("unavailable");
       });
   }
 
