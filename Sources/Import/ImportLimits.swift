@@ -15,6 +15,11 @@ public enum ImportLimits {
     public static let rows = 100_000
     /// Columns in one source.
     public static let columns = 1_000
+    /// Cells in one sheet of a workbook, counted as its rows times its widest row: a row is held
+    /// up to its last cell, so one cell at a far column (`ALL7`) costs a thousand. The rows and
+    /// columns limits together would allow 100 million cells, 1.6 GB of empty text, from a
+    /// workbook of a few kilobytes. 5 million is 100,000 rows of 50 columns, about 80 MB.
+    public static let sheetCells = 5_000_000
     /// One excerpt's text, the limit casebook puts on any Markdown text.
     public static let excerptBytes = 1 << 20
 }

@@ -46,6 +46,11 @@ public enum ImportRun {
     public static func run(_ options: Options) throws(ImportError) -> Outcome {
         let site = try Site(folder: options.site)
         let mapping = try ImportMapping.read(path: options.mapping, shownAs: options.mapping)
+        // Two consents that differ: which one the user meant would be a guess.
+        if let flag = options.consent, let written = mapping.consent, flag != written.value {
+            throw .usage("consent is given twice, and differently: --consent \(flag.rawValue) and consent: \(written.value.rawValue) at \(written.location); "
+                + "there is no guessing which one is meant: keep one; nothing was written")
+        }
         let table = try SourceTable.read(path: options.input, shownAs: options.input, sheet: options.sheet)
         let format = options.from ?? mapping.format ?? SourceFormat.detect(table) ?? .table
         let columns = try resolveColumns(table, format: format, mapped: mapping.columns.merging(options.columns) { $1 }, input: options.input)

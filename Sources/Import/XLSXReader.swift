@@ -31,7 +31,7 @@ enum XLSXReader {
             chosen = sheets[0]
         }
         let shared = try parts.sharedStrings()
-        let rows = try parts.rows(of: chosen.path, shared: shared)
+        let rows = try parts.rows(of: chosen.path, named: chosen.name, shared: shared)
         guard let headerIndex = rows.firstIndex(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
             throw .usage("the sheet '\(chosen.name)' of \(shownAs) is empty; its first row should name the columns")
         }
@@ -83,10 +83,13 @@ enum XLSXReader {
             return document.all("si").map(Self.text)
         }
 
-        func rows(of part: String, shared: [String]) throws(ImportError) -> [SheetRow] {
+        func rows(of part: String, named sheet: String, shared: [String]) throws(ImportError) -> [SheetRow] {
             guard let document = try xml(part) else { throw .usage("\(shownAs) lacks its sheet \(part)") }
             var rows: [SheetRow] = []
             var previous = 0
+            // Rows are held up to their last cell, and the header's width pads them all (`read`):
+            // rows times the widest row is what they cost, checked before any row grows.
+            var widest = 0
             for element in document.child("sheetData")?.all("row") ?? [] {
                 let number = element.attributes["r"].flatMap { Int($0) } ?? previous + 1
                 previous = number
@@ -95,6 +98,12 @@ enum XLSXReader {
                     let column = cell.attributes["r"].flatMap(Self.columnIndex) ?? cells.count
                     guard column < ImportLimits.columns else {
                         throw .usage("\(shownAs): row \(number) has a cell beyond column \(ImportLimits.columns), the most casebook import reads")
+                    }
+                    widest = max(widest, column + 1)
+                    guard (rows.count + 1) * widest <= ImportLimits.sheetCells else {
+                        throw .usage("the sheet '\(sheet)' of \(shownAs) reaches \(rows.count + 1) rows of up to \(widest) columns (row \(number)), more than "
+                            + "the \(ImportLimits.sheetCells) cells casebook import reads from one sheet (empty cells before a row's last count too); "
+                            + "delete the unused columns and rows, or split the sheet")
                     }
                     if column > cells.count { cells += Array(repeating: "", count: column - cells.count) }
                     let value = try Self.value(of: cell, shared: shared, at: "\(shownAs): row \(number)")

@@ -221,6 +221,34 @@ import ZIPFoundation
         #expect(missing.status == 2 && missing.stderr.contains("has no sheet 'Codes'; its sheets: 'Notes', 'Coding'"), "\(missing)")
     }
 
+    /// A row is held up to its last cell: rows of one cell at column ALL (the 1,000th) would cost
+    /// a thousand cells each, 1.6 GB within the rows and columns limits, from a tiny workbook.
+    @Test func aSheetWhoseRowsReachAFarColumnIsRefusedBeforeItFillsTheMemory() throws {
+        let site = try FixtureSite(copying: "valid-site", ["mapping.yml": Self.taguetteMapping])
+        let rows: [[Workbook.Cell]] = [[.inline("id"), .inline("content")]] + (1...6_000).map { [.at(column: "ALL", .number("\($0)"))] }
+        try Workbook.write(to: site.path("far.xlsx"), sheets: [("Coding", rows)])
+        let result = try CasebookCLI.run(["import", "far.xlsx", "--mapping", "mapping.yml", "--consent", "internal", "--write"], in: site.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("the sheet 'Coding' of far.xlsx reaches 5001 rows of up to 1000 columns (row 5001), more than the 5000000 cells casebook import reads from one sheet"), "\(result)")
+        #expect(try quoteFiles(site).isEmpty)
+    }
+
+    /// Consent from the flag and from the mapping file, when they differ, is not settled by
+    /// which one wins: the user says which one is meant.
+    @Test func twoConsentsThatDifferAreRefusedAndTwoThatAgreeAreRead() throws {
+        let site = try FixtureSite(copying: "valid-site", [
+            "highlights.csv": Self.taguette, "mapping.yml": Self.taguetteMapping + "consent: internal\n",
+        ])
+        let differ = try CasebookCLI.run(["import", "highlights.csv", "--mapping", "mapping.yml", "--consent", "public", "--write"], in: site.url)
+        #expect(differ.status == 2, "\(differ)")
+        #expect(differ.stderr.contains("consent is given twice, and differently: --consent public and consent: internal at mapping.yml:"), "\(differ)")
+        #expect(try quoteFiles(site).isEmpty)
+        let agree = try CasebookCLI.run(["import", "highlights.csv", "--mapping", "mapping.yml", "--consent", "internal", "--write"], in: site.url)
+        #expect(agree.status == 0, "\(agree)")
+        #expect(try quoteFiles(site) == ["interviews-12.md", "interviews-16.md", "interviews-7.md"])
+        #expect(try #require(site.check().site).quotes.first { $0.id == "interviews-7" }?.consent == .internal)
+    }
+
     @Test func withoutAConsentColumnOrConsentNothingIsImported() throws {
         let site = try FixtureSite(copying: "valid-site", ["highlights.csv": Self.taguette, "mapping.yml": Self.taguetteMapping])
         let result = try CasebookCLI.run(["import", "highlights.csv", "--mapping", "mapping.yml", "--write"], in: site.url)
@@ -332,6 +360,8 @@ import ZIPFoundation
 enum Workbook {
     enum Cell {
         case shared(String), rich([String]), inline(String), number(String)
+        /// A cell at the named column (`ALL`), rather than at its place in the row.
+        indirect case at(column: String, Cell)
     }
 
     static func write(to path: String, sheets: [(name: String, rows: [[Cell]])]) throws {
@@ -348,8 +378,13 @@ enum Workbook {
             var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             for (r, row) in sheet.rows.enumerated() {
                 xml += #"<row r="\#(r + 1)">"#
-                for (c, cell) in row.enumerated() {
-                    let reference = String(UnicodeScalar(UInt8(65 + c))) + "\(r + 1)"
+                for (c, placed) in row.enumerated() {
+                    var reference = String(UnicodeScalar(UInt8(65 + c))) + "\(r + 1)"
+                    var cell = placed
+                    if case .at(let column, let inner) = placed {
+                        reference = column + "\(r + 1)"
+                        cell = inner
+                    }
                     switch cell {
                     case .shared(let text): xml += #"<c r="\#(reference)" t="s"><v>\#(index("<t>\(escaped(text))</t>"))</v></c>"#
                     case .rich(let runs):
@@ -357,6 +392,7 @@ enum Workbook {
                         xml += #"<c r="\#(reference)" t="s"><v>\#(index(item))</v></c>"#
                     case .inline(let text): xml += #"<c r="\#(reference)" t="inlineStr"><is><t>\#(escaped(text))</t></is></c>"#
                     case .number(let digits): xml += #"<c r="\#(reference)"><v>\#(digits)</v></c>"#
+                    case .at: preconditionFailure("a cell is placed once")
                     }
                 }
                 xml += "</row>"
