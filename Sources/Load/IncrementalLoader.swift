@@ -70,6 +70,10 @@ public final class IncrementalLoader: @unchecked Sendable {
     /// False for a one-shot load (`SiteLoader`): nothing is kept for a next call.
     private let remembers: Bool
 
+    /// The items the last `load` replaced in place, with those they replaced; nil when it put
+    /// the site together again (a first load, a file added or removed, a problem, the settings).
+    public private(set) var lastEdit: ItemEdit?
+
     public init(folder: String, remembers: Bool = true) {
         directory = SiteDirectory(root: folder)
         root = directory.root
@@ -81,6 +85,7 @@ public final class IncrementalLoader: @unchecked Sendable {
     public func load(changed: Set<String>?) -> LoadedSite {
         // The brand logo's size is read with the settings, so a new logo file rereads them.
         let logo = config?.value?.brand?.logo.map { "static/" + $0.path.value }
+        lastEdit = nil
         var relisted = false
         if changed == nil || config == nil || changed!.contains(ConfigLoader.file) || logo.map(changed!.contains) == true {
             config = loadConfig()
@@ -196,11 +201,22 @@ public final class IncrementalLoader: @unchecked Sendable {
             else { return nil }
             updates.append((place, new))
         }
+        var edit = ItemEdit()
         for (place, result) in updates {
-            if let index = place.caseStudy, let caseStudy = result.caseStudy { assembled.site.caseStudies[index] = caseStudy }
-            if let index = place.page, let page = result.page { assembled.site.pages[index] = page }
-            for (index, quote) in zip(place.quotes, result.quotes) { assembled.site.quotes[index] = quote }
+            if let index = place.caseStudy, let caseStudy = result.caseStudy {
+                edit.caseStudies.append((assembled.site.caseStudies[index], caseStudy))
+                assembled.site.caseStudies[index] = caseStudy
+            }
+            if let index = place.page, let page = result.page {
+                edit.pages.append((assembled.site.pages[index], page))
+                assembled.site.pages[index] = page
+            }
+            for (index, quote) in zip(place.quotes, result.quotes) {
+                edit.quotes.append((assembled.site.quotes[index], quote))
+                assembled.site.quotes[index] = quote
+            }
         }
+        lastEdit = edit
         var site = assembled.site
         var diagnostics = assembled.diagnostics
         RowNumberReferences.check(site.caseStudies, quotes: site.quotes, rowNumberIDs: assembled.rowNumberIDs, diagnostics: &diagnostics)

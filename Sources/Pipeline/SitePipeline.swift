@@ -72,6 +72,9 @@ public final class SitePipeline: @unchecked Sendable {
         public var removed: Set<String> = []
         /// True when every output was rendered (a first run, a change the plan could not attribute).
         public var full = true
+        /// True when the edit was patched into the last run's site, aggregation and plan (`ItemEdit`)
+        /// instead of validating, aggregating and planning the whole site again.
+        public var patched = false
         /// Outputs not rendered yet (`Options.holdsBack`): `renderHeldBack` makes them.
         public var heldBack: Set<String> = []
         /// The outputs this run changed, rendered now or held back (`Options.holdsBack`).
@@ -110,8 +113,17 @@ public final class SitePipeline: @unchecked Sendable {
     private let parsedTemplates: ParsedTemplates?
     private let auditedBodies: AuditedBodies?
 
-    /// What the last good run planned, for the next run's comparison and `renderHeldBack`.
-    private var last: (site: ValidatedSite, aggregated: AggregatedSite?, plan: Plan)?
+    /// What the last good run validated and planned, for the next run's comparison and patches,
+    /// and `renderHeldBack`.
+    private var last: Last?
+
+    private struct Last {
+        var consentDay: ConsentDay
+        var validation: SiteValidator.Result
+        var site: ValidatedSite
+        var aggregated: AggregatedSite?
+        var plan: Plan
+    }
     private var theme: Theme?
     /// Source paths changed since the last good run; nil: anything may have (no good run yet).
     private var pending: Set<String>? = nil
@@ -142,6 +154,8 @@ public final class SitePipeline: @unchecked Sendable {
     /// The stages in order, filling in `run`.
     private func stages(changed: Set<String>?, into output: OutputDestination, run: inout Run, timer: inout StageTimer) {
         let loaderChanges = changed
+        // An edit is patched into the last good run only when it is all that changed since then.
+        let follows = options.incremental && pending?.isEmpty == true
         if let changed { pending?.formUnion(changed) } else { pending = nil }
         let changed = pending
 
@@ -157,7 +171,14 @@ public final class SitePipeline: @unchecked Sendable {
         let bodies = convertsBodies ? PreparedBodies(loaded.caseStudies, markdown: markdown) : nil
         // A run that stops early must not leave the conversion running behind it.
         defer { bodies?.wait() }
-        let validation = SiteValidator(consentDay: options.clock.consentDay(), includeDrafts: options.includeDrafts).validate(loaded)
+        // A one-file edit whose items keep their placement is patched into the last good run's
+        // site, aggregation and plan (`ItemEdit`); each stage that cannot patch runs in full.
+        let consentDay = options.clock.consentDay()
+        let validator = SiteValidator(consentDay: consentDay, includeDrafts: options.includeDrafts)
+        let patch = follows ? loader.lastEdit.flatMap { edit in
+            last.flatMap { $0.consentDay == consentDay ? validator.patch($0.validation, with: edit) : nil }
+        } : nil
+        let validation = patch?.result ?? validator.validate(loaded)
         timer.lap("validate")
         run.diagnostics = options.strict ? validation.diagnostics.map(\.asError) : validation.diagnostics
         guard var site = validation.site, !run.diagnostics.hasErrors else { return }
@@ -190,7 +211,14 @@ public final class SitePipeline: @unchecked Sendable {
         guard !run.diagnostics.hasErrors else { return }
 
         // Aggregate: the website's lists and counts (each report aggregates its own selection).
-        let aggregated = options.target.isSite ? Aggregator.aggregate(site, selection: .site) : nil
+        let edited = patch.map { places in
+            (caseStudies: places.places.caseStudies.map { site.caseStudies[$0] }, quotes: places.places.quotes.map { site.quotes[$0] },
+             pages: places.places.pages.map { site.pages[$0] })
+        }
+        let patchedAggregation = edited.flatMap { edited in
+            last?.aggregated?.patched(caseStudies: edited.caseStudies, quotes: edited.quotes, pages: edited.pages)
+        }
+        let aggregated = options.target.isSite ? patchedAggregation ?? Aggregator.aggregate(site, selection: .site) : nil
         // Each other language is a site of its own: its quotes carry their originals' consent.
         let translations = aggregated == nil ? [] : site.translations.map { Aggregator.aggregate(site.inLanguage($0), selection: .site) }
         timer.lap("aggregate")
@@ -200,7 +228,9 @@ public final class SitePipeline: @unchecked Sendable {
         let plan: Plan
         let engineProblem: String?
         do {
-            (plan, engineProblem) = try makePlan(site, aggregated, translations, markdown: markdown, bodies: bodies, metrics: metrics, changed: changed, run: &run)
+            (plan, engineProblem) = try makePlan(
+                site, aggregated, translations, markdown: markdown, bodies: bodies, metrics: metrics, changed: changed,
+                edited: patchedAggregation != nil ? edited : nil, run: &run)
         } catch let error as RenderError {
             run.diagnostics.append(error.diagnostic)
             return
@@ -256,15 +286,18 @@ public final class SitePipeline: @unchecked Sendable {
             return
         }
         if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated)) }
-        if options.incremental { last = (site, aggregated, plan) }
+        if options.incremental { last = Last(consentDay: consentDay, validation: validation, site: site, aggregated: aggregated, plan: plan) }
         pending = []
     }
 
     /// The plan stage's manifest and renderers: the theme (read again when it or the settings
     /// changed), the reports the target asks for, the website's pages and files. Returns, for a
     /// report run without the PDF engine it asked for, what to say once the HTML is written.
+    /// - Parameter edited: the items of an edit patched into the last run's aggregation
+    ///   (`AggregatedSite.patched`): the last plan is patched with them when it can be.
     private func makePlan(
-        _ site: ValidatedSite, _ aggregated: AggregatedSite?, _ translations: [AggregatedSite], markdown: MarkdownRenderer, bodies: PreparedBodies?, metrics: Metrics?, changed: Set<String>?, run: inout Run
+        _ site: ValidatedSite, _ aggregated: AggregatedSite?, _ translations: [AggregatedSite], markdown: MarkdownRenderer, bodies: PreparedBodies?,
+        metrics: Metrics?, changed: Set<String>?, edited: (caseStudies: [CaseStudy], quotes: [Quote], pages: [Page])?, run: inout Run
     ) throws -> (Plan, engineProblem: String?) {
         if theme == nil || changed.map({ $0.contains { $0 == "casebook.yml" || $0 == "themes" || $0.hasPrefix("themes/") } }) ?? true {
             theme = try Theme.load(siteRoot: site.root, name: site.config.theme, parsed: parsedTemplates)
@@ -306,6 +339,14 @@ public final class SitePipeline: @unchecked Sendable {
         renderer.reuse.preparedBodies = bodies
         renderer.reuse.fragments = fragments
         renderer.reuse.keepsValuesUntilExit = options.exitsAfterRun
+        if let edited, let previous = last?.plan.site,
+            let sitePlan = renderer.replan(
+                previous.plan, renderedBy: previous.renderer, site: aggregated, caseStudies: edited.caseStudies, quotes: edited.quotes,
+                pages: edited.pages)
+        {
+            run.patched = true
+            return (Plan(manifest: sitePlan.manifest, site: (sitePlan, renderer), reports: reportFiles, reportPrefix: "reports/"), engineProblem)
+        }
         markdown.cache?.startGeneration()
         // Items go through their partials up front only when every page will be rendered.
         let sitePlan = renderer.plan(

@@ -7,29 +7,29 @@ import SystemSupport
 /// every page that lists them, so no Markdown is rendered twice.
 struct ContentFragments: Sendable {
     /// Case-study card values by slug (title, summary, programme, themes…).
-    let cards: [String: Values]
+    private(set) var cards: [String: Values]
     /// Body HTML by case-study slug.
-    let bodies: [String: SafeHTML]
+    private(set) var bodies: [String: SafeHTML]
     /// The start of each body as plain text, for the search index.
-    let plainBodies: [String: String]
+    private(set) var plainBodies: [String: String]
     /// Each summary as plain text, and each lesson's, by case-study slug: parsed once with
     /// their HTML, for descriptions, the feed and the search index.
-    private let plainSummaries: [String: String]
-    let plainLessons: [String: [String]]
+    private var plainSummaries: [String: String]
+    private(set) var plainLessons: [String: [String]]
     /// Each summary's and each lesson's inline HTML, by case-study slug, for the data exports.
-    let summaryHTML: [String: SafeHTML]
-    let lessonsHTML: [String: [SafeHTML]]
+    private(set) var summaryHTML: [String: SafeHTML]
+    private(set) var lessonsHTML: [String: [SafeHTML]]
     /// Lesson values (with `rendered`) by case-study slug, for theme and case-study pages.
-    let lessonValues: [String: [Values]]
+    private(set) var lessonValues: [String: [Values]]
     /// Quote values by id.
-    let quotes: [String: Values]
+    private(set) var quotes: [String: Values]
     /// Each quote's plain text by id, parsed with its HTML, for the search index.
-    let plainQuotes: [String: String]
+    private(set) var plainQuotes: [String: String]
     /// Rendered theme and programme descriptions by id.
     let themeDescriptions: [String: SafeHTML]
     let programmeDescriptions: [String: SafeHTML]
     /// Free pages' body HTML by slug, and the home page's introduction.
-    let pageBodies: [String: SafeHTML]
+    private(set) var pageBodies: [String: SafeHTML]
     let introduction: SafeHTML
     let markdown: MarkdownRenderer
 
@@ -39,71 +39,23 @@ struct ContentFragments: Sendable {
         _ site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache? = nil, prepared: PreparedBodies? = nil,
         eager: Bool = false
     ) {
-        let root = site.config.basePath
-        let words = Values(site.config.wording)
-        // What every item shows from outside itself; when it changes, nothing cached is reused.
-        let themes = cache?.start(siteContext: FragmentCache.context(of: site), theme: theme)
-        @Sendable func prepare(_ item: Values, partial: String) -> Values {
-            Self.prepare(item, partial: partial, theme: theme, themes: themes, root: root, words: words, eager: eager)
-        }
+        let maker = ItemMaker(site: site, markdown: markdown, theme: theme, cache: cache, eager: eager)
 
         // Case studies: unchanged ones come from the cache; the rest are converted on all cores.
         let caseStudyInputs = site.caseStudies.map { ($0, cache?.caseStudy($0)) }
         prepared?.wait()
-        let caseStudyEntries = caseStudyInputs.parallelMap {
-            caseStudy, cached -> FragmentCache.CaseStudyEntry in
-            if let cached { return cached }
-            let body =
-                prepared?.body(of: caseStudy)
-                ?? SafeHTML.markdownAndPlainText(caseStudy.body, markdown, plainTextLimit: SearchIndex.textLimit)
-            let summary = SafeHTML.inlineMarkdownAndPlainText(caseStudy.summary, markdown)
-            let lessonTexts = caseStudy.lessons.map { SafeHTML.inlineMarkdownAndPlainText($0.text, markdown) }
-            let html = CaseStudyHTML(
-                body: body.html, plain: body.plain, summary: summary.html, summaryPlain: summary.plain,
-                lessons: lessonTexts.map(\.html), lessonsPlain: lessonTexts.map(\.plain))
-            let card = prepare(Self.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: Self.cardPartial)
-            let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
-                prepare(Self.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: Self.lessonPartial)
-            }
-            return .init(source: caseStudy, html: html, card: card, lessons: lessons)
+        let caseStudyEntries = caseStudyInputs.parallelMap { caseStudy, cached -> FragmentCache.CaseStudyEntry in
+            cached ?? maker.caseStudy(caseStudy, prepared: prepared)
         }
-        var cards: [String: Values] = [:], bodies: [String: SafeHTML] = [:], plainBodies: [String: String] = [:]
-        var plainSummaries: [String: String] = [:], plainLessons: [String: [String]] = [:]
-        var lessonValues: [String: [Values]] = [:]
-        var summaryHTML: [String: SafeHTML] = [:], lessonsHTML: [String: [SafeHTML]] = [:]
-        for entry in caseStudyEntries {
-            let slug = entry.source.slug
-            cards[slug] = entry.card
-            bodies[slug] = entry.html.body
-            plainBodies[slug] = entry.html.plain
-            plainSummaries[slug] = entry.html.summaryPlain
-            plainLessons[slug] = entry.html.lessonsPlain
-            lessonValues[slug] = entry.lessons
-            summaryHTML[slug] = entry.html.summary
-            lessonsHTML[slug] = entry.html.lessons
-        }
-        self.summaryHTML = summaryHTML
-        self.lessonsHTML = lessonsHTML
-        self.lessonValues = lessonValues
-        self.cards = cards
-        self.bodies = bodies
-        self.plainBodies = plainBodies
-        self.plainSummaries = plainSummaries
-        self.plainLessons = plainLessons
 
         // Quotes: a quote's values also show its case study's title.
         let quoteInputs = site.quotes.map { quote -> (Quote, String, FragmentCache.QuoteEntry?) in
-            let quoteContext = quote.caseStudy.flatMap { site.caseStudy($0.value)?.title } ?? ""
+            let quoteContext = Self.context(of: quote, in: site)
             return (quote, quoteContext, cache?.quote(quote, context: quoteContext))
         }
         let quoteEntries = quoteInputs.parallelMap { quote, quoteContext, cached -> FragmentCache.QuoteEntry in
-            if let cached { return cached }
-            let html = SafeHTML.quoteMarkdown(quote.text, markdown)
-            let item = Self.quote(quote, html: (html.block, html.inline), site: site, root: root)
-            return .init(source: quote, context: quoteContext, values: prepare(item, partial: Self.quotePartial), plain: html.plain)
+            cached ?? maker.quote(quote, context: quoteContext)
         }
-        self.quotes = Dictionary(quoteEntries.map { ($0.source.id, $0.values) }, uniquingKeysWith: { first, _ in first })
-        plainQuotes = Dictionary(quoteEntries.map { ($0.source.id, $0.plain) }, uniquingKeysWith: { first, _ in first })
         if let cache {
             cache.keep(
                 made: zip(caseStudyInputs, caseStudyEntries).compactMap { $0.1 == nil ? $1 : nil },
@@ -120,6 +72,97 @@ struct ContentFragments: Sendable {
         pageBodies = Dictionary(site.site.pages.map { ($0.slug, SafeHTML.markdown($0.body, markdown)) }, uniquingKeysWith: { a, _ in a })
         introduction = site.config.introduction.map { SafeHTML.markdown($0, markdown) } ?? .empty
         self.markdown = markdown
+        let (n, m) = (caseStudyEntries.count, quoteEntries.count)
+        (cards, bodies, plainBodies, plainSummaries) = (.init(minimumCapacity: n), .init(minimumCapacity: n), .init(minimumCapacity: n), .init(minimumCapacity: n))
+        (plainLessons, lessonValues, summaryHTML, lessonsHTML) = (.init(minimumCapacity: n), .init(minimumCapacity: n), .init(minimumCapacity: n), .init(minimumCapacity: n))
+        (quotes, plainQuotes) = (.init(minimumCapacity: m), .init(minimumCapacity: m))
+        for entry in caseStudyEntries { add(entry) }
+        for entry in quoteEntries where quotes[entry.source.id] == nil { add(entry) }
+    }
+
+    /// These fragments, made for the site before a `casebook serve` edit, with the edited items
+    /// made again for `site`: `AggregatedSite.patched`, whose items keep their placement, so
+    /// nothing any other item shows changed. The cache is told of the items made.
+    func patched(caseStudies: [CaseStudy], quotes: [Quote], pages: [Page], site: AggregatedSite, theme: Theme, cache: FragmentCache?) -> ContentFragments {
+        let maker = ItemMaker(site: site, markdown: markdown, theme: theme, cache: cache, eager: false)
+        var fragments = self
+        let caseStudyEntries = caseStudies.map { maker.caseStudy($0, prepared: nil) }
+        let quoteEntries = quotes.map { maker.quote($0, context: Self.context(of: $0, in: site)) }
+        for entry in caseStudyEntries { fragments.add(entry) }
+        for entry in quoteEntries { fragments.add(entry) }
+        for page in pages { fragments.pageBodies[page.slug] = SafeHTML.markdown(page.body, markdown) }
+        cache?.keep(made: caseStudyEntries, quoteEntries)
+        return fragments
+    }
+
+    /// What a quote shows from outside itself: its case study's title.
+    private static func context(of quote: Quote, in site: AggregatedSite) -> String {
+        quote.caseStudy.flatMap { site.caseStudy($0.value)?.title } ?? ""
+    }
+
+    private mutating func add(_ entry: FragmentCache.CaseStudyEntry) {
+        let slug = entry.source.slug
+        cards[slug] = entry.card
+        bodies[slug] = entry.html.body
+        plainBodies[slug] = entry.html.plain
+        plainSummaries[slug] = entry.html.summaryPlain
+        plainLessons[slug] = entry.html.lessonsPlain
+        lessonValues[slug] = entry.lessons
+        summaryHTML[slug] = entry.html.summary
+        lessonsHTML[slug] = entry.html.lessons
+    }
+
+    private mutating func add(_ entry: FragmentCache.QuoteEntry) {
+        quotes[entry.source.id] = entry.values
+        plainQuotes[entry.source.id] = entry.plain
+    }
+
+    /// Makes one item's HTML and values, as every build and edit does.
+    private struct ItemMaker: Sendable {
+        let site: AggregatedSite
+        let markdown: MarkdownRenderer
+        let theme: Theme
+        let root: String
+        let words: Values
+        /// What every item shows from outside itself; when it changes, nothing cached is reused.
+        let themes: ThemeSlot?
+        let eager: Bool
+
+        init(site: AggregatedSite, markdown: MarkdownRenderer, theme: Theme, cache: FragmentCache?, eager: Bool) {
+            self.site = site
+            self.markdown = markdown
+            self.theme = theme
+            root = site.config.basePath
+            words = Values(site.config.wording)
+            themes = cache?.start(siteContext: FragmentCache.context(of: site), theme: theme)
+            self.eager = eager
+        }
+
+        func prepare(_ item: Values, partial: String) -> Values {
+            ContentFragments.prepare(item, partial: partial, theme: theme, themes: themes, root: root, words: words, eager: eager)
+        }
+
+        func caseStudy(_ caseStudy: CaseStudy, prepared: PreparedBodies?) -> FragmentCache.CaseStudyEntry {
+            let body =
+                prepared?.body(of: caseStudy)
+                ?? SafeHTML.markdownAndPlainText(caseStudy.body, markdown, plainTextLimit: SearchIndex.textLimit)
+            let summary = SafeHTML.inlineMarkdownAndPlainText(caseStudy.summary, markdown)
+            let lessonTexts = caseStudy.lessons.map { SafeHTML.inlineMarkdownAndPlainText($0.text, markdown) }
+            let html = CaseStudyHTML(
+                body: body.html, plain: body.plain, summary: summary.html, summaryPlain: summary.plain,
+                lessons: lessonTexts.map(\.html), lessonsPlain: lessonTexts.map(\.plain))
+            let card = prepare(ContentFragments.card(caseStudy, summaryHTML: html.summary, site: site, root: root), partial: ContentFragments.cardPartial)
+            let lessons = zip(caseStudy.lessons, html.lessons).map { lesson, lessonHTML in
+                prepare(ContentFragments.lesson(lesson, html: lessonHTML, of: caseStudy, site: site, root: root), partial: ContentFragments.lessonPartial)
+            }
+            return .init(source: caseStudy, html: html, card: card, lessons: lessons)
+        }
+
+        func quote(_ quote: Quote, context: String) -> FragmentCache.QuoteEntry {
+            let html = SafeHTML.quoteMarkdown(quote.text, markdown)
+            let item = ContentFragments.quote(quote, html: (html.block, html.inline), site: site, root: root)
+            return .init(source: quote, context: context, values: prepare(item, partial: ContentFragments.quotePartial), plain: html.plain)
+        }
     }
 
     /// The partial each kind of item is printed with.

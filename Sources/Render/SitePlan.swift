@@ -97,6 +97,33 @@ extension SiteRenderer {
         let fragments = metrics.measure("render: Markdown and shared items") {
             ContentFragments(site, markdown: markdown, theme: theme, cache: reuse.fragments, prepared: reuse.preparedBodies, eager: eager)
         }
+        return plan(site, fragments: fragments, reportPDFs: reportPDFs, pageInputs: pageInputs, translation: translation, manifest: nil)
+    }
+
+    /// The plan of `site` after a `casebook serve` edit whose items kept their placement
+    /// (`AggregatedSite.patched` made `site` from `previous`'s): the edited items are made again,
+    /// the pages listed again, and the manifest is `previous`'s, since every entry and input in it
+    /// reads only placement, the settings, the theme's templates and what they use, and the files
+    /// of static/. nil when the theme (`renderedBy`'s, before the edit) had other templates,
+    /// template uses or assets, or the site is in several languages: then `plan` runs in full.
+    public func replan(
+        _ previous: SitePlan, renderedBy before: SiteRenderer, site: AggregatedSite, caseStudies: [CaseStudy], quotes: [Quote], pages: [Page]
+    ) -> SitePlan? {
+        guard previous.translations.isEmpty, previous.languages == nil, theme.planned(alike: before.theme),
+            reports.map(\.id) == before.reports.map(\.id)
+        else { return nil }
+        let theme = self.theme
+        let fragments = metrics.measure("render: Markdown and shared items") {
+            previous.fragments.patched(caseStudies: caseStudies, quotes: quotes, pages: pages, site: site, theme: theme, cache: reuse.fragments)
+        }
+        return plan(site, fragments: fragments, reportPDFs: false, pageInputs: true, translation: false, manifest: previous.manifest)
+    }
+
+    /// The plan of `site` with its items' `fragments` made; its manifest made too unless `reused`.
+    private func plan(
+        _ site: AggregatedSite, fragments: ContentFragments, reportPDFs: Bool, pageInputs: Bool, translation: Bool, manifest reused: OutputManifest?
+    ) -> SitePlan {
+        let theme = self.theme
         let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
         let feeds = FeedAndSitemap(site: site, fragments: fragments)
         let export = DataExport(site: site, fragments: fragments)
@@ -117,6 +144,8 @@ extension SiteRenderer {
         if let brand = site.config.brand, BrandStyles.hasStyles(brand) {
             exports.append((SiteURL.brandStylesheet, { @Sendable in Array(BrandStyles.siteCSS(brand).utf8) }))
         }
+
+        if let reused { return SitePlan(manifest: reused, site: site, fragments: fragments, pages: pages, exports: exports) }
 
         let dependencies = pageInputs ? PageDependencies(site: site, theme: theme) : nil
         // On all cores, the longest lists first: a theme page's inputs list hundreds of items.

@@ -146,6 +146,19 @@ public struct Theme: Sendable {
 
     public func has(_ template: String) -> Bool { sources[template] != nil }
 
+    /// Whether a site's plan made with `other` lists the same outputs with the same inputs: the
+    /// same templates, naming the same templates, and the same assets from the same files.
+    func planned(alike other: Theme) -> Bool {
+        guard references == other.references, sources.keys.count == other.sources.keys.count, assets.count == other.assets.count else { return false }
+        for (a, b) in zip(assets, other.assets) {
+            guard a.path == b.path else { return false }
+            if case .copy(let from) = a.contents, case .copy(let otherFrom) = b.contents, from == otherFrom { continue }
+            if case .copy = a.contents { return false }
+            if case .copy = b.contents { return false }
+        }
+        return Set(sources.keys) == Set(other.sources.keys)
+    }
+
     /// `template` and every template it uses, directly or through partials and parents, whether
     /// or not the theme has them (a page depends on a partial it names before the site adds it).
     public func uses(_ template: String) -> Set<String> {

@@ -170,6 +170,45 @@ public struct SiteValidator {
         return Result(site: site, diagnostics: diagnostics)
     }
 
+    /// `previous` (this validator's result for the site before `edit`) with the edit's items in
+    /// place of those they replace; nil unless every item keeps its placement, on a site in one
+    /// language. Every check reads only placement (`CaseStudyPlacement`, `QuotePlacement`), so
+    /// the diagnostics are the ones `previous` has, and so is what validation makes of each item:
+    /// whether a draft is left out, a draft case study's name dropped, expired consent withdrawn.
+    /// Also returns where the new items are in the site's lists.
+    /// - Precondition: `previous` was made on the same `consentDay`.
+    public func patch(_ previous: Result, with edit: ItemEdit) -> (result: Result, places: ItemPlaces)? {
+        guard edit.keepsPlacement, var site = previous.site, site.config.translationLanguages.isEmpty else { return nil }
+        var places = ItemPlaces()
+        for (_, new) in edit.caseStudies where includeDrafts || !new.draft {
+            guard let index = site.caseStudies.firstIndex(where: { $0.slug == new.slug }) else { return nil }
+            site.caseStudies[index] = new
+            places.caseStudies.append(index)
+        }
+        let quoteIndex = edit.quotes.count > 8 ? Dictionary(site.quotes.indices.map { (site.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+        for (_, new) in edit.quotes {
+            guard let index = quoteIndex?[new.id] ?? site.quotes.firstIndex(where: { $0.id == new.id }) else { return nil }
+            var quote = new
+            quote.caseStudy = site.quotes[index].caseStudy
+            quote.consent = site.quotes[index].consent
+            site.quotes[index] = quote
+            places.quotes.append(index)
+        }
+        for (_, new) in edit.pages where includeDrafts || !new.draft {
+            guard let index = site.pages.firstIndex(where: { $0.slug == new.slug }) else { return nil }
+            site.pages[index] = new
+            places.pages.append(index)
+        }
+        return (Result(site: site, diagnostics: previous.diagnostics), places)
+    }
+
+    /// Positions in a `ValidatedSite`'s lists of case studies, quotes and pages.
+    public struct ItemPlaces: Sendable {
+        public var caseStudies: [Int] = []
+        public var quotes: [Int] = []
+        public var pages: [Int] = []
+    }
+
     /// The set of ids, with an error at each repeat that points back at the first.
     func uniqueIDs(_ items: [(String, SourceLocation)], kind: String, diagnostics: inout [Diagnostic]) -> Set<String> {
         // Ids seldom repeat: a set answers first, and only a repeat pays for the table of locations.

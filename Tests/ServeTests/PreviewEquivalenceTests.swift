@@ -73,6 +73,44 @@ import TestSupport
         try await expectSameAsFreshBuild(preview, site: site, context: "after a summary edit and a partial override")
     }
 
+    /// Edits that change only what an item shows itself are patched into the last run (no
+    /// validation, aggregation or plan of the whole site); edits that move an item, change its
+    /// consent or what other pages show of it are not. Either way the site served is a fresh build's.
+    @Test func editsThatKeepPlacementArePatched() async throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let preview = PreviewSite(folder: site.root, includeDrafts: false, baseURL: Self.baseURL, clock: SiteBuilds.clock)
+        _ = await preview.update(changed: nil)
+        for path in await preview.store.paths { _ = await preview.file(path) }
+        let caseStudy = "content/case-studies/first-steps.md", quote = "content/quotes/q-valued.md"
+        func edit(_ path: String, _ from: String, _ to: String) throws {
+            let text = try site.read(path)
+            #expect(text.contains(from), "\(path) has no '\(from)'")
+            try site.write(path, text.replacingOccurrences(of: from, with: to))
+        }
+        let edits: [(name: String, patched: Bool, path: String, make: () throws -> Void)] = [
+            ("summary", true, caseStudy, { try edit(caseStudy, "joined the design group", "joined the patched group") }),
+            ("lesson text", true, caseStudy, { try edit(caseStudy, "took longer than", "took far longer than") }),
+            ("body", true, caseStudy, { try edit(caseStudy, "every fortnight", "every patched week") }),
+            ("quote words", true, quote, { try edit(quote, "feel valued", "feel patched and valued") }),
+            ("speaker", true, quote, { try edit(quote, "speaker: Young person", "speaker: Young adult") }),
+            ("page body", true, "content/pages/about.md", { try site.write("content/pages/about.md", try site.read("content/pages/about.md") + "\nPatched.\n") }),
+            ("title (shown by quotes)", false, caseStudy, { try edit(caseStudy, "title: First steps in co-production", "title: First steps, retitled") }),
+            ("themes", false, caseStudy, { try edit(caseStudy, "themes: [hard-work, shared-benefits]", "themes: [hard-work]") }),
+            ("consent", false, quote, { try edit(quote, "consent: public", "consent: internal") }),
+            ("featured", false, quote, { try edit(quote, "featured: true", "featured: false") }),
+        ]
+        for (name, patched, path, make) in edits {
+            try make()
+            let outcome = await preview.update(changed: [path])
+            #expect(outcome.run.succeeded && outcome.run.patched == patched, "\(name): patched \(outcome.run.patched), \(outcome.run.diagnostics)")
+            try await expectSameAsFreshBuild(preview, site: site, context: "after the \(name) edit")
+        }
+        let consentPages = await preview.store.paths
+        for path in consentPages {
+            #expect(!String(decoding: await preview.file(path) ?? [], as: UTF8.self).contains("feel patched and valued"), "\(path) shows an internal quote")
+        }
+    }
+
     /// A site in two languages: editing a translation or its original, adding one and removing
     /// one serve what a fresh build writes, and a quote made internal leaves the Welsh pages too.
     @Test func aBilingualSiteServesWhatABuildWritesAfterEachEdit() async throws {
@@ -212,7 +250,7 @@ struct SiteEditor {
     mutating func next() throws -> Edit {
         counter += 1
         let n = counter
-        switch Int.random(in: 0..<15, using: &random) {
+        switch Int.random(in: 0..<18, using: &random) {
         case 0:
             let file = (["first-steps", "second-wind"] + caseStudies).randomElement(using: &random)!
             let path = "content/case-studies/\(file).md"
@@ -299,6 +337,31 @@ struct SiteEditor {
             pages.append(name)
             try site.write("content/pages/\(name).md", "---\ntitle: Page \(n)\nweight: \(n % 4)\n---\nText of page \(n).\n")
             return Edit(description: "new page \(name)", paths: ["content/pages/\(name).md"])
+        case 15:
+            // Edits that keep every item's placement: `casebook serve` patches them into the last run.
+            let path = "content/case-studies/first-steps.md"
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0:
+                try replaceLine(path, starting: "    text: Building trust", with: "    text: Building trust took \(n) months.")
+                return Edit(description: "lesson text of first-steps", paths: [path])
+            case 1:
+                try site.write(path, try site.read(path) + "\nMore of the story \(n).\n")
+                return Edit(description: "body of first-steps", paths: [path])
+            default:
+                // Added once (the lines below move: not patched), then changed in place.
+                if try site.read(path).contains("organisation: ") {
+                    try replaceLine(path, starting: "organisation: ", with: "organisation: Org \(n)")
+                } else {
+                    try site.write(path, try site.read(path).replacingOccurrences(of: "date: 2025-03-01\n", with: "date: 2025-03-01\norganisation: Org \(n)\n"))
+                }
+                return Edit(description: "organisation of first-steps", paths: [path])
+            }
+        case 16:
+            let path = ["content/quotes/q-slow.md", "content/quotes/q-valued.md"].randomElement(using: &random)!
+            let text = try site.read(path)
+            let end = text.range(of: "---\n", options: .backwards)!.upperBound
+            try site.write(path, String(text[..<end]) + "Words of edit \(n).\n")
+            return Edit(description: "words of \((path as NSString).lastPathComponent)", paths: [path])
         default:
             if Bool.random(using: &random) {
                 try replaceLine("content/pages/about.md", starting: "weight: ", with: "weight: \(n % 5)")
