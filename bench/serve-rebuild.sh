@@ -90,13 +90,16 @@ for kind in ${kinds//,/ }; do
         echo "  $kind edit $i: rebuild $ms ms + page ${fetch}s" >>"$work/detail"
         sleep 0.5 # let the editor-burst window pass before the next edit
     done
+    awk '/^Rebuilt/ {block = ""; next} /^  / {block = block $0 "\n"} END {printf "%s", block}' "$work/log" >"$work/stages-$kind"
 done
 cat "$work/detail"
 for kind in ${kinds//,/ }; do
     median "casebook serve, $kind edit to refreshed page" <"$work/times-$kind"
 done
-echo "stage times of the last rebuild:"
-awk '/^Rebuilt/ {block = ""; next} /^  / {block = block $0 "\n"} END {printf "%s", block}' "$work/log"
+for kind in ${kinds//,/ }; do
+    echo "stage times of the last $kind edit:"
+    cat "$work/stages-$kind"
+done
 
 [[ -n "${HUGO:-}" ]] || exit 0
 kill "$server" 2>/dev/null; server=""

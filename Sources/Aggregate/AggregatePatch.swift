@@ -31,8 +31,9 @@ extension AggregatedSite {
             newCaseStudies[caseStudy.slug] = caseStudy
         }
         if !newQuotes.isEmpty {
+            let find = Self.finder(newQuotes)
             func replace(_ list: inout [Quote]) {
-                for index in list.indices { if let quote = newQuotes[list[index].id] { list[index] = quote } }
+                for index in list.indices { if let quote = find(list[index].id) { list[index] = quote } }
             }
             replace(&site.site.quotes)
             replace(&site.quotes)
@@ -42,8 +43,9 @@ extension AggregatedSite {
             for slug in site.quotesByCaseStudy.keys { replace(&site.quotesByCaseStudy[slug]!) }
         }
         if !newCaseStudies.isEmpty {
+            let find = Self.finder(newCaseStudies)
             func replace(_ list: inout [CaseStudy]) {
-                for index in list.indices { if let caseStudy = newCaseStudies[list[index].slug] { list[index] = caseStudy } }
+                for index in list.indices { if let caseStudy = find(list[index].slug) { list[index] = caseStudy } }
             }
             replace(&site.site.caseStudies)
             replace(&site.caseStudies)
@@ -65,5 +67,13 @@ extension AggregatedSite {
             site.site.pages[index] = page
         }
         return site
+    }
+
+    /// Looks up the items by id. Every item of every list is looked up, and an edit has a few:
+    /// comparing ids is then cheaper than hashing each one.
+    private static func finder<Item>(_ items: [String: Item]) -> (String) -> Item? {
+        guard items.count <= 4 else { return { items[$0] } }
+        let pairs = Array(items)
+        return { id in pairs.first { $0.key == id }?.value }
     }
 }

@@ -63,37 +63,76 @@ struct MarkdownAudit: Sendable {
         var unsafeHTML: Bool
     }
 
-    /// Every body's diagnostics, in file order, and by case study slug the images of its body
-    /// that are files beside it, to publish with it.
+    /// What an audit found: each body's findings, case studies then pages in the site's order.
+    struct Outcome: Sendable {
+        fileprivate(set) var bodies: [AuditedBodies.Body]
+        fileprivate(set) var findings: [AuditedBodies.Findings]
+
+        /// Every body's diagnostics, in file order.
+        var diagnostics: [Diagnostic] { findings.flatMap(\.diagnostics) }
+
+        /// By case study slug, the images of its body that are files beside it, to publish with it.
+        var bodyImages: [String: [LeadImage]] {
+            var images: [String: [LeadImage]] = [:]
+            for (body, result) in zip(bodies, findings) where !result.images.isEmpty {
+                if let slug = body.slug { images[slug, default: []] += result.images }
+            }
+            return images
+        }
+    }
+
+    /// Audits every body.
     /// - Parameter prepared: the build's converted bodies, whose parse read each body's links
     ///   already; a body not among them (a page, or a check) is parsed here.
-    func run(prepared: PreparedBodies? = nil) -> (diagnostics: [Diagnostic], bodyImages: [String: [LeadImage]]) {
-        let bodies = site.caseStudies.map { AuditedBodies.Body(file: $0.file, line: $0.bodyLine, text: $0.body, url: "case-studies/\($0.slug)/", slug: $0.slug) }
-            + site.pages.map { AuditedBodies.Body(file: $0.file, line: $0.bodyLine, text: $0.body, url: "\($0.slug)/", slug: nil) }
-        let renderer = MarkdownRenderer()
+    func run(prepared: PreparedBodies? = nil) -> Outcome {
+        let bodies = site.caseStudies.map(Self.body) + site.pages.map(Self.body)
         let kept = self.kept
         kept?.start(Context(
             staticFiles: staticFiles, staticFolders: staticFolders, caseStudies: caseStudies, pages: pages, themes: themes,
             programmes: programmes, basePath: site.config.basePath, unsafeHTML: site.config.unsafeHTML))
         let results = bodies.parallelMap { body -> AuditedBodies.Findings in
             if let findings = kept?.findings(body) { return findings }
-            var images: [LeadImage] = []
-            let references = prepared?.references(file: body.file, markdown: body.text) ?? renderer.references(in: body.text)
-            let diagnostics = references.compactMap { reference in
-                diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images) {
-                    SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
-                }
-            }
-            let findings = AuditedBodies.Findings(diagnostics: diagnostics, images: images)
+            let findings = judge(body, prepared: prepared)
             kept?.keep(findings, of: body)
             return findings
         }
         kept?.forget(allBut: Set(bodies.map(\.file)))
-        var bodyImages: [String: [LeadImage]] = [:]
-        for (body, result) in zip(bodies, results) where !result.images.isEmpty {
-            if let slug = body.slug { bodyImages[slug, default: []] += result.images }
+        return Outcome(bodies: bodies, findings: results)
+    }
+
+    /// `previous` (this audit's outcome before a `casebook serve` edit patched into the last run)
+    /// with the edited bodies judged again. Such an edit changes nothing else a finding is
+    /// judged against (`Context`): no item's placement, no file added or removed, no setting.
+    func patch(_ previous: Outcome, caseStudies: [CaseStudy], pages: [Page]) -> Outcome? {
+        var outcome = previous
+        for body in caseStudies.map(Self.body) + pages.map(Self.body) {
+            guard let index = outcome.bodies.firstIndex(where: { $0.file == body.file }) else { return nil }
+            let findings = kept?.findings(body) ?? judge(body, prepared: nil)
+            kept?.keep(findings, of: body)
+            outcome.bodies[index] = body
+            outcome.findings[index] = findings
         }
-        return (results.flatMap(\.diagnostics), bodyImages)
+        return outcome
+    }
+
+    static func body(_ caseStudy: CaseStudy) -> AuditedBodies.Body {
+        AuditedBodies.Body(file: caseStudy.file, line: caseStudy.bodyLine, text: caseStudy.body, url: "case-studies/\(caseStudy.slug)/", slug: caseStudy.slug)
+    }
+
+    static func body(_ page: Page) -> AuditedBodies.Body {
+        AuditedBodies.Body(file: page.file, line: page.bodyLine, text: page.body, url: "\(page.slug)/", slug: nil)
+    }
+
+    /// One body's findings.
+    private func judge(_ body: AuditedBodies.Body, prepared: PreparedBodies?) -> AuditedBodies.Findings {
+        var images: [LeadImage] = []
+        let references = prepared?.references(file: body.file, markdown: body.text) ?? MarkdownRenderer().references(in: body.text)
+        let diagnostics = references.compactMap { reference in
+            diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images) {
+                SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
+            }
+        }
+        return AuditedBodies.Findings(diagnostics: diagnostics, images: images)
     }
 
     func diagnostics() -> [Diagnostic] { run().diagnostics }

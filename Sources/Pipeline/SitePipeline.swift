@@ -120,6 +120,7 @@ public final class SitePipeline: @unchecked Sendable {
     private struct Last {
         var consentDay: ConsentDay
         var validation: SiteValidator.Result
+        var audit: (auditor: MarkdownAudit, outcome: MarkdownAudit.Outcome)
         var site: ValidatedSite
         var aggregated: AggregatedSite?
         var plan: Plan
@@ -193,7 +194,13 @@ public final class SitePipeline: @unchecked Sendable {
         // A finding is judged against the site (`MarkdownAudit.Context`) and against files beside
         // case studies, read from disk: any other change to content/ than its texts forgets them.
         if changed?.allSatisfy({ !$0.hasPrefix("content") || Self.isContentText($0) }) != true { auditedBodies?.forgetAll() }
-        let (markdownAudit, bodyImages) = MarkdownAudit(site, kept: auditedBodies).run(prepared: bodies)
+        // A patched edit audits the edited bodies only, with the last run's audit (its context is unchanged).
+        let lastAudit = patch != nil ? last?.audit : nil
+        let auditor = lastAudit?.auditor ?? MarkdownAudit(site, kept: auditedBodies)
+        let audited = patch.flatMap { patch in
+            lastAudit.flatMap { auditor.patch($0.outcome, caseStudies: patch.places.caseStudies.map { site.caseStudies[$0] }, pages: patch.places.pages.map { site.pages[$0] }) }
+        } ?? auditor.run(prepared: bodies)
+        let (markdownAudit, bodyImages) = (audited.diagnostics, audited.bodyImages)
         for index in site.caseStudies.indices {
             if let images = bodyImages[site.caseStudies[index].slug] { site.caseStudies[index].bodyImages = images }
         }
@@ -256,7 +263,8 @@ public final class SitePipeline: @unchecked Sendable {
             // A full run renders what tabs show, so that every path has its bytes.
             let all = selection ?? plan.manifest.paths
             let waiting = selection != nil ? all : all.filter { plan.manifest[$0]?.producer.isShownInTabs == false }
-            heldBack = (selection == nil ? waiting : heldBack.union(waiting)).intersection(plan.manifest.paths)
+            // Filtered, not intersected with every path: a rebuild holds back a few.
+            heldBack = (selection == nil ? waiting : heldBack.union(waiting)).filter { plan.manifest[$0] != nil }
             selection = all.subtracting(heldBack)
         }
         run.heldBack = heldBack
@@ -286,7 +294,9 @@ public final class SitePipeline: @unchecked Sendable {
             return
         }
         if options.exitsAfterRun { KeptUntilExit.keep((loaded, validation, site, aggregated)) }
-        if options.incremental { last = Last(consentDay: consentDay, validation: validation, site: site, aggregated: aggregated, plan: plan) }
+        if options.incremental {
+            last = Last(consentDay: consentDay, validation: validation, audit: (auditor, audited), site: site, aggregated: aggregated, plan: plan)
+        }
         pending = []
     }
 
@@ -379,6 +389,12 @@ public final class SitePipeline: @unchecked Sendable {
             throw OutputProblem(description: "no report '\(id)' in casebook.yml\(Suggestion.hint(for: id, in: all.map(\.id)))")
         }
         return only.isEmpty ? all : all.filter { only.contains($0.id) }
+    }
+
+    /// Makes ahead what a patched edit would otherwise make first (the manifest's index of
+    /// paths by input): `casebook serve` calls it after a run, while it waits for the next edit.
+    public func prepareForEdits() {
+        last?.plan.manifest.prepareIndex()
     }
 
     /// Renders outputs the last runs held back (`Options.holdsBack`): those of `paths` (nil: all

@@ -23,7 +23,7 @@ public enum ChangedInputs {
                 inputs.insert(.staticFile(path))
                 // Outputs show items only: a file saved unchanged, or one the site does not read,
                 // changes nothing; any item added, removed or edited changes the lists and counts.
-                let changed = items(in: path, old: old, new: new)
+                let changed = items(in: path, old: old, new: new, isFile: FileManager.default.fileExists(atPath: new.site.root + "/" + path))
                 if !changed.isEmpty { inputs.insert(.content) }
                 inputs.formUnion(changed)
             } else if path.hasPrefix("static/") {
@@ -49,9 +49,11 @@ public enum ChangedInputs {
 
     /// The items of one content file (or of a deleted folder's files) that differ between the
     /// two sites: added, removed or edited.
-    static func items(in path: String, old: AggregatedSite, new: AggregatedSite) -> Set<OutputInput> {
+    /// - Parameter isFile: `path` is a file now, so no item is in a folder of that name: then
+    ///   each item's file is compared, not searched for a prefix (this runs on every edit).
+    static func items(in path: String, old: AggregatedSite, new: AggregatedSite, isFile: Bool = false) -> Set<OutputInput> {
         let folder = path + "/"
-        func inside(_ file: String) -> Bool { file == path || file.hasPrefix(folder) }
+        func inside(_ file: String) -> Bool { file == path || (!isFile && file.hasPrefix(folder)) }
         var changed = Set<OutputInput>()
         func compare<Item: Equatable>(_ before: [Item], _ after: [Item], key: (Item) -> String, input: (String) -> OutputInput) {
             let after = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })

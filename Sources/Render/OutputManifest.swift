@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What a build makes: every output file, what produces it, and the inputs it depends on.
 ///
 /// Made by the plan stage (`SiteRenderer.plan`, `OutputManifest.reports`) before anything is
@@ -45,6 +47,9 @@ public struct OutputManifest: Sendable {
 
     /// Entries by path, one per output file.
     public let entries: [String: Entry]
+    /// The paths that depend on each input, made when first asked (`changes(since:changed:)`)
+    /// and shared by the copies of this manifest that `casebook serve` reuses after an edit.
+    private let byInput = InputIndex()
 
     /// Later entries replace earlier ones of the same path (a `static/` file replaces a generated one).
     public init(_ list: [Entry]) {
@@ -64,7 +69,13 @@ public struct OutputManifest: Sendable {
     /// of inputs changed (a case study joined a theme, the menu moved, a template started using a
     /// partial), or when one of its inputs is in `changed`. An output of `old` that is no longer
     /// planned is removed.
+    /// Makes the index of paths by input that `changes(since:changed:)` looks a reused manifest up
+    /// in, if it is not made yet: `casebook serve` calls it while it waits for the first edit.
+    public func prepareIndex() { byInput.prepare(entries) }
+
     public func changes(since old: OutputManifest, changed: Set<OutputInput>) -> (render: Set<String>, removed: Set<String>) {
+        // The same manifest (reused by a patched plan): only the entries of the changed inputs.
+        if old.byInput === byInput { return (byInput.paths(of: changed, in: entries), []) }
         // An edit changes a few inputs: looking each up by comparing is cheaper than hashing every
         // input of every entry; many changed inputs are looked up by hash.
         let few = changed.count <= 8 ? Array(changed) : nil
@@ -79,6 +90,41 @@ public struct OutputManifest: Sendable {
         }
         let removed = Set(old.entries.keys.filter { entries[$0] == nil })
         return (render, removed)
+    }
+
+    /// Paths by input, made once per manifest: an edit's few changed inputs are then looked up
+    /// instead of compared with each of a large site's hundreds of thousands of inputs.
+    private final class InputIndex: Sendable {
+        private let made = Mutex<[OutputInput: [String]]?>(nil)
+
+        func paths(of inputs: Set<OutputInput>, in entries: [String: Entry]) -> Set<String> {
+            made.withLock { made in
+                let index = made ?? Self.index(entries)
+                made = index
+                var paths = Set<String>()
+                for input in inputs { paths.formUnion(index[input] ?? []) }
+                return paths
+            }
+        }
+
+        func prepare(_ entries: [String: Entry]) {
+            made.withLock { made in if made == nil { made = Self.index(entries) } }
+        }
+
+        private static func index(_ entries: [String: Entry]) -> [OutputInput: [String]] {
+            var index: [OutputInput: [String]] = [:]
+            for (path, entry) in entries {
+                for input in entry.inputs {
+                    // An entry may list an input more than once, always together: kept once.
+                    Self.append(path, to: &index[input, default: []])
+                }
+            }
+            return index
+        }
+
+        private static func append(_ path: String, to paths: inout [String]) {
+            if paths.last != path { paths.append(path) }
+        }
     }
 
     /// The entries of `casebook report` (prefix "") or of the public reports in a website

@@ -15,12 +15,12 @@ struct PageSpec: Sendable {
     var items: Int
     /// The image social metadata shows (`og:image`): a case study's lead image.
     var image: LeadImage?
-    /// Made only when the page is rendered: `serve` lists every page but renders a few.
-    let makeValues: @Sendable () -> Values
+    /// Made only when the page is rendered, from the plan's items: `serve` lists every page but renders a few.
+    let makeValues: @Sendable (SitePages) -> Values
 
     init(
         url: String, template: String, kind: String, title: String, description: String, ogType: String = "website",
-        section: String, items: Int = 1, values: @autoclosure @escaping @Sendable () -> Values
+        section: String, items: Int = 1, values: @escaping @Sendable (SitePages) -> Values
     ) {
         self.url = url
         self.template = template

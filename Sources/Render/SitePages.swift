@@ -3,7 +3,11 @@ import Markdown
 import Model
 
 /// The list of HTML pages of a site, each with its own template values.
-struct SitePages {
+///
+/// A page's values are made from the `SitePages` it is rendered with, not the one that listed it:
+/// after a `casebook serve` edit that keeps every item's placement, the pages listed before are
+/// rendered with the edited site (`SiteRenderer.replan`).
+struct SitePages: Sendable {
     let site: AggregatedSite
     let fragments: ContentFragments
     /// The base path, before every `href`.
@@ -22,17 +26,20 @@ struct SitePages {
         return PageSpec(
             url: SiteURL.home, template: "home", kind: "home", title: config.title,
             description: config.introduction.map(plain) ?? words.text(.homeDescription, ["organisation": config.organisation ?? config.title]),
-            section: SiteURL.home,
-            values: [
-                "introductionHTML": fragments.introduction,
-                "themes": site.themes.map(themeSummary),
-                "featured": fragments.quoteValues(site.featured),
-                "latest": fragments.cardValues(Array(site.caseStudies.prefix(6))),
-                "counts": [
-                    "caseStudies": site.caseStudies.count, "programmes": site.programmes.count,
-                    "themes": site.themes.count, "lessons": site.lessonCount, "quotes": site.quotes.count,
-                ] as Values,
-            ])
+            section: SiteURL.home, values: { $0.homeValues() })
+    }
+
+    func homeValues() -> Values {
+        [
+            "introductionHTML": fragments.introduction,
+            "themes": site.themes.map(themeSummary),
+            "featured": fragments.quoteValues(site.featured),
+            "latest": fragments.cardValues(Array(site.caseStudies.prefix(6))),
+            "counts": [
+                "caseStudies": site.caseStudies.count, "programmes": site.programmes.count,
+                "themes": site.themes.count, "lessons": site.lessonCount, "quotes": site.quotes.count,
+            ] as Values,
+        ]
     }
 
     func caseStudyIndex() -> PageSpec {
@@ -40,7 +47,7 @@ struct SitePages {
             url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: words[.caseStudies],
             description: words.text(.caseStudiesDescription, ["count": String(site.caseStudies.count)]), section: SiteURL.caseStudies,
             items: site.caseStudies.count,
-            values: Self.listing(caseStudies: fragments.cardValues(site.caseStudies)))
+            values: { Self.listing(caseStudies: $0.fragments.cardValues($0.site.caseStudies)) })
     }
 
     func caseStudy(_ caseStudy: CaseStudy) -> PageSpec {
@@ -49,7 +56,7 @@ struct SitePages {
             description: fragments.plainSummary(of: caseStudy), ogType: "article",
             section: SiteURL.caseStudies,
             items: 1 + caseStudy.lessons.count + (site.quotesByCaseStudy[caseStudy.slug]?.count ?? 0),
-            values: caseStudyValues(caseStudy))
+            values: { $0.caseStudyValues(caseStudy) })
         page.image = caseStudy.image
         return page
     }
@@ -67,7 +74,7 @@ struct SitePages {
         PageSpec(
             url: SiteURL.themes, template: "themes", kind: "themes", title: words[.themes],
             description: words[.themesDescription], section: SiteURL.themes,
-            values: themeIndexValues())
+            values: { $0.themeIndexValues() })
     }
 
     func themeIndexValues() -> Values {
@@ -100,7 +107,7 @@ struct SitePages {
             url: SiteURL.theme(theme.definition.id), template: "theme", kind: "theme", title: theme.definition.title,
             description: theme.definition.description.map(plain) ?? theme.definition.title, ogType: "article",
             section: SiteURL.themes, items: theme.lessons.count + theme.quotes.count + theme.caseStudies.count,
-            values: themeValues(theme))
+            values: { $0.themeValues(theme) })
     }
 
     func themeValues(_ theme: ThemeEvidence) -> Values {
@@ -114,7 +121,7 @@ struct SitePages {
         PageSpec(
             url: SiteURL.programmes, template: "programmes", kind: "programmes", title: words[.programmes],
             description: words[.programmesDescription], section: SiteURL.programmes,
-            values: programmeIndexValues())
+            values: { $0.programmeIndexValues() })
     }
 
     func programmeIndexValues() -> Values {
@@ -130,7 +137,7 @@ struct SitePages {
             url: SiteURL.programme(programme.id), template: "programme", kind: "programme", title: programme.title,
             description: programme.description.map(plain) ?? words.text(.programmeDescription, ["programme": programme.title]),
             section: SiteURL.programmes, items: programme.caseStudies.count + programme.quotes.count,
-            values: programmeValues(programme))
+            values: { $0.programmeValues(programme) })
     }
 
     func programmeValues(_ programme: ProgrammeEvidence) -> Values {
@@ -144,7 +151,7 @@ struct SitePages {
             url: SiteURL.quotes, template: "quotes", kind: "quotes", title: words[.quotes],
             description: words.text(.quotesDescription, ["count": String(site.quotes.count)]), section: SiteURL.quotes,
             items: site.quotes.count,
-            values: quotesValues())
+            values: { $0.quotesValues() })
     }
 
     func quotesValues() -> Values {
@@ -180,20 +187,20 @@ struct SitePages {
     func search() -> PageSpec {
         PageSpec(
             url: SiteURL.search, template: "search", kind: "search", title: words[.search],
-            description: words[.searchDescription], section: SiteURL.search, values: [:])
+            description: words[.searchDescription], section: SiteURL.search, values: { _ in [:] })
     }
 
     func notFound() -> PageSpec {
         PageSpec(
             url: "404.html", template: "404", kind: "404", title: words[.pageNotFound],
-            description: words[.notFoundDescription], section: "404.html", values: [:])
+            description: words[.notFoundDescription], section: "404.html", values: { _ in [:] })
     }
 
     func page(_ page: Page) -> PageSpec {
         PageSpec(
             url: SiteURL.page(page.slug), template: "page", kind: "page", title: page.title,
             description: page.description ?? plain(page.body.prefix(characters: 400)), section: SiteURL.page(page.slug),
-            values: ["bodyHTML": fragments.pageBodies[page.slug] ?? .empty])
+            values: { ["bodyHTML": $0.fragments.pageBodies[page.slug] ?? .empty] })
     }
 
     // MARK: Shapes

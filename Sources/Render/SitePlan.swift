@@ -14,6 +14,9 @@ public struct SitePlan: Sendable {
     let site: AggregatedSite
     let fragments: ContentFragments
     let pages: [PageSpec]
+    /// Each page's place in `pages` by its output path, and the templates pages use: a
+    /// `casebook serve` request renders one page of thousands, found here.
+    let pageFiles: PageFiles
     /// Generated files that no template makes, by output path.
     var exports: [(path: String, make: @Sendable () throws -> [UInt8])]
     /// The site in each of its other languages, its files under its prefix (`cy/`): listed in
@@ -22,12 +25,24 @@ public struct SitePlan: Sendable {
     /// On a site in several languages, what this language's pages link of the others.
     var languages: LanguageLinks.View?
     /// The header, footer and shared values of every page, made when first rendered.
-    let chrome = CommonValuesOnce()
+    var chrome = CommonValuesOnce()
 
     /// The output paths of the pages that link the reports' PDFs with their sizes (the home
     /// page and each theme's page): rendered once the PDFs are made.
     public var pagesLinkingReportPDFs: Set<String> {
         Set(pages.filter { $0.kind == "home" || $0.kind == "theme" }.map { SiteURL.file(for: $0.url) })
+    }
+}
+
+/// The output paths of a plan's pages, made once per page list.
+struct PageFiles: Sendable {
+    let places: [String: Int]
+    /// Every template a page is rendered with, sorted.
+    let templates: [String]
+
+    init(_ pages: [PageSpec]) {
+        places = Dictionary(pages.indices.map { (SiteURL.file(for: pages[$0].url), $0) }, uniquingKeysWith: { first, _ in first })
+        templates = Set(pages.map(\.template)).sorted()
     }
 }
 
@@ -97,7 +112,10 @@ extension SiteRenderer {
         let fragments = metrics.measure("render: Markdown and shared items") {
             ContentFragments(site, markdown: markdown, theme: theme, cache: reuse.fragments, prepared: reuse.preparedBodies, eager: eager)
         }
-        return plan(site, fragments: fragments, reportPDFs: reportPDFs, pageInputs: pageInputs, translation: translation, manifest: nil)
+        let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
+        return plan(
+            site, fragments: fragments, pages: (pages, PageFiles(pages)), reportPDFs: reportPDFs, pageInputs: pageInputs, translation: translation,
+            manifest: nil)
     }
 
     /// The plan of `site` after a `casebook serve` edit whose items kept their placement
@@ -116,15 +134,28 @@ extension SiteRenderer {
         let fragments = metrics.measure("render: Markdown and shared items") {
             previous.fragments.patched(caseStudies: caseStudies, quotes: quotes, pages: pages, site: site, theme: theme, cache: reuse.fragments)
         }
-        return plan(site, fragments: fragments, reportPDFs: false, pageInputs: true, translation: false, manifest: previous.manifest)
+        // The pages are those listed before; the edited items' own pages show their new title and description.
+        let lister = SitePages(site: site, fragments: fragments)
+        let edited = Dictionary(
+            caseStudies.map { (SiteURL.caseStudy($0.slug), lister.caseStudy($0)) } + pages.map { (SiteURL.page($0.slug), lister.page($0)) },
+            uniquingKeysWith: { first, _ in first })
+        let listed = edited.isEmpty ? previous.pages : previous.pages.map { edited[$0.url] ?? $0 }
+        var plan = plan(
+            site, fragments: fragments, pages: (listed, previous.pageFiles), reportPDFs: false, pageInputs: true, translation: false,
+            manifest: previous.manifest)
+        // The header and footer show the settings, the menu and the reports, which an edit that
+        // keeps placement leaves as they were: made again only with another load of the theme.
+        if theme.identity === before.theme.identity { plan.chrome = previous.chrome }
+        return plan
     }
 
-    /// The plan of `site` with its items' `fragments` made; its manifest made too unless `reused`.
+    /// The plan of `site` with its items' `fragments` made and its `pages` listed; its manifest made too unless `reused`.
     private func plan(
-        _ site: AggregatedSite, fragments: ContentFragments, reportPDFs: Bool, pageInputs: Bool, translation: Bool, manifest reused: OutputManifest?
+        _ site: AggregatedSite, fragments: ContentFragments, pages listed: (pages: [PageSpec], files: PageFiles), reportPDFs: Bool, pageInputs: Bool,
+        translation: Bool, manifest reused: OutputManifest?
     ) -> SitePlan {
         let theme = self.theme
-        let pages = metrics.measure("plan: list pages") { SitePages(site: site, fragments: fragments).all() }
+        let pages = listed.pages
         let feeds = FeedAndSitemap(site: site, fragments: fragments)
         let export = DataExport(site: site, fragments: fragments)
         let sitemapURLs = pages.map(\.url).filter { $0 != "404.html" } + reports.map { SiteURL.report($0.id) }
@@ -145,7 +176,7 @@ extension SiteRenderer {
             exports.append((SiteURL.brandStylesheet, { @Sendable in Array(BrandStyles.siteCSS(brand).utf8) }))
         }
 
-        if let reused { return SitePlan(manifest: reused, site: site, fragments: fragments, pages: pages, exports: exports) }
+        if let reused { return SitePlan(manifest: reused, site: site, fragments: fragments, pages: pages, pageFiles: listed.files, exports: exports) }
 
         let dependencies = pageInputs ? PageDependencies(site: site, theme: theme) : nil
         // On all cores, the longest lists first: a theme page's inputs list hundreds of items.
@@ -181,7 +212,7 @@ extension SiteRenderer {
                 .init(path: String(file.dropFirst("static/".count)), producer: .staticFile(source: site.site.root + "/" + file),
                       inputs: [.staticFile(file)]))
         }
-        return SitePlan(manifest: OutputManifest(entries), site: site, fragments: fragments, pages: pages, exports: exports)
+        return SitePlan(manifest: OutputManifest(entries), site: site, fragments: fragments, pages: pages, pageFiles: listed.files, exports: exports)
     }
 }
 

@@ -67,8 +67,12 @@ public struct SiteRenderer: Sendable {
         let theme = self.theme
         let site = plan.site
         let allPages = plan.pages
-        let pages = allPages.filter { page in wanted(SiteURL.file(for: page.url)) { if case .page = $0 { true } else { false } } }
-        for template in Set(allPages.map(\.template)).sorted() where !theme.has(template) {
+        let items = SitePages(site: site, fragments: plan.fragments)
+        let isPage: (OutputManifest.Producer) -> Bool = { if case .page = $0 { true } else { false } }
+        // The pages asked for, in the plan's order; found by path when a few are asked for.
+        let asked = only.map { only in only.compactMap { plan.pageFiles.places[$0] }.sorted().map { allPages[$0] } } ?? allPages
+        let pages = asked.filter { wanted(SiteURL.file(for: $0.url), isPage) }
+        for template in plan.pageFiles.templates where !theme.has(template) {
             throw RenderError(
                 "missing-template", "the theme has no template '\(template)'; add templates/\(template).mustache",
                 at: SourceLocation(file: site.config.theme.map { "themes/\($0)/" } ?? "(built-in theme)"))
@@ -102,7 +106,7 @@ public struct SiteRenderer: Sendable {
         let failed = pages.parallelMap(costliestFirst: \.items) { page -> RenderError? in
             do throws(RenderError) {
                 let html = try metrics.measure("template: \(page.template)") { () throws(RenderError) -> SafeHTML in
-                    try theme.render(page.template, common!.values(for: page))
+                    try theme.render(page.template, common!.values(for: page, from: items))
                 }
                 emit(OutputFile(path: SiteURL.file(for: page.url), text: html.text))
                 return nil
@@ -196,10 +200,10 @@ struct CommonValues: Sendable {
         for page in pages where representatives[page.section] == nil { representatives[page.section] = page }
         for section in representatives.keys { sites[section] = siteValues(section: section) }
         for (section, page) in representatives {
-            headers[section] = (try? theme.render("partials/site-header", values(for: page, own: false))) ?? .empty
+            headers[section] = (try? theme.render("partials/site-header", values(for: page, from: nil))) ?? .empty
         }
         if let page = pages.first {
-            footer = (try? theme.render("partials/site-footer", values(for: page, own: false))) ?? .empty
+            footer = (try? theme.render("partials/site-footer", values(for: page, from: nil))) ?? .empty
         }
         for section in representatives.keys { chromes[section] = chromeValues(section: section) }
     }
@@ -263,10 +267,10 @@ struct CommonValues: Sendable {
         self.site = site
     }
 
-    /// A page's values with the shared ones; `own: false` leaves out the page's own values
-    /// (the header and footer need only the shared ones, and some pages' own are large).
-    func values(for page: PageSpec, own: Bool = true) -> Values {
-        var values = own ? page.makeValues() : [:]
+    /// A page's values, made from `items`, with the shared ones; without `items`, only the
+    /// shared ones (the header and footer need only those, and some pages' own are large).
+    func values(for page: PageSpec, from items: SitePages?) -> Values {
+        var values = items.map(page.makeValues) ?? [:]
         values["site"] = sites[page.section] ?? siteValues(section: page.section)
         if page.kind == "theme" { values["reportPDFs"] = themeReportPDFs[page.url] ?? [] }
         values["root"] = Href(config.basePath, "")

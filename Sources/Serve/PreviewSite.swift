@@ -64,6 +64,8 @@ final class PreviewSite: Sendable {
             return Outcome(run: failed, fileCount: 0, pageCount: 0)
         }
         let files = output.files
+        // The next edit's work made ahead, on the build queue while it waits: a new plan's index.
+        if !run.patched { queue.async { [pipeline] in pipeline.prepareForEdits() } }
         await store.apply(SiteUpdate(files: files, removed: run.removed, full: run.full))
         // Held-back outputs are made when first requested (`SitePipeline.Options.holdsBack`).
         await store.markStale(run.heldBack)
