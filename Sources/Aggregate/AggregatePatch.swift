@@ -1,79 +1,78 @@
 import Model
 
 extension AggregatedSite {
-    /// This aggregation with `caseStudies`, `quotes` and `pages` (validated, each keeping the
-    /// placement of the item of its slug or id) in place of those items in every list; for
-    /// `casebook serve`'s one-file edits. Which lists hold an item, in which order, and every
-    /// count read only placement, so they stay as they are.
+    /// This aggregation with each `new` item in place of its `old` one in every list; for
+    /// `casebook serve`'s one-file edits, whose items keep their placement. Which lists hold an
+    /// item, in which order, and every count read only placement, so they stay as they are.
     ///
-    /// Returns nil when an item changes its placement, or a quote given is one the audience may
-    /// not see but the lists hold, or the other way round: which quotes are shown is decided
-    /// only by `Aggregator.aggregate`.
-    public func patched(caseStudies: [CaseStudy], quotes: [Quote], pages: [Page]) -> AggregatedSite? {
+    /// `old` is the item as this aggregation holds it: every list holds copies of one value, so
+    /// it is found by identity (`Shared.identity`), without reading the thousands of other items.
+    /// Returns nil when an item changes its placement, when an `old` quote the audience may see
+    /// is not in the site's list exactly once, or when this is not the whole site's aggregation:
+    /// which quotes are shown is decided only by `Aggregator.aggregate`.
+    public func patched(
+        caseStudies: [(old: CaseStudy, new: CaseStudy)], quotes: [(old: Quote, new: Quote)], pages: [(old: Page, new: Page)]
+    ) -> AggregatedSite? {
         // Only the whole site's aggregation lists every item it has (a report's selection does not).
-        guard self.caseStudies.count == self.site.caseStudies.count, self.quotes.count == self.site.quotes.count else { return nil }
+        guard self.caseStudies.count == self.site.caseStudies.count, self.quotes.count == self.site.quotes.count,
+            caseStudies.allSatisfy({ $0.old.placement == $0.new.placement }), quotes.allSatisfy({ $0.old.placement == $0.new.placement }),
+            pages.allSatisfy({ $0.old.placement == $0.new.placement })
+        else { return nil }
         var site = self
-        let audience = selection.audience
-        var newQuotes: [String: Quote] = [:]
-        let shownIDs = quotes.count > 8 ? Dictionary(self.site.quotes.indices.map { (self.site.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) : nil
-        for quote in quotes {
-            let shown = shownIDs.map { $0[quote.id] } ?? self.site.quotes.firstIndex { $0.id == quote.id }
-            guard (shown != nil) == quote.consent.allows(audience) else { return nil }
-            if let shown {
-                guard self.site.quotes[shown].placement == quote.placement else { return nil }
-                newQuotes[quote.id] = quote
+        // Consent is placement: a quote the audience may not see was not in any list and is not put in one.
+        let shown = quotes.filter { $0.old.consent.allows(selection.audience) }
+        if !shown.isEmpty {
+            let find = Self.finder(shown.map { ($0.old.fields.identity, $0.new) })
+            func replace(_ list: inout [Quote]) -> Int {
+                var replaced = 0
+                for index in list.indices {
+                    guard let quote = find(list[index].fields.identity) else { continue }
+                    list[index] = quote
+                    replaced += 1
+                }
+                return replaced
             }
+            guard replace(&site.site.quotes) == shown.count else { return nil }
+            _ = replace(&site.quotes)
+            _ = replace(&site.featured)
+            for index in site.themes.indices { _ = replace(&site.themes[index].quotes) }
+            for index in site.programmes.indices { _ = replace(&site.programmes[index].quotes) }
+            for slug in site.quotesByCaseStudy.keys { _ = replace(&site.quotesByCaseStudy[slug]!) }
         }
-        var newCaseStudies: [String: CaseStudy] = [:]
-        for caseStudy in caseStudies {
-            guard let old = self.caseStudy(caseStudy.slug) else { continue }
-            guard old.placement == caseStudy.placement else { return nil }
-            newCaseStudies[caseStudy.slug] = caseStudy
-        }
-        if !newQuotes.isEmpty {
-            let find = Self.finder(newQuotes)
-            func replace(_ list: inout [Quote]) {
-                for index in list.indices { if let quote = find(list[index].id) { list[index] = quote } }
-            }
-            replace(&site.site.quotes)
-            replace(&site.quotes)
-            replace(&site.featured)
-            for index in site.themes.indices { replace(&site.themes[index].quotes) }
-            for index in site.programmes.indices { replace(&site.programmes[index].quotes) }
-            for slug in site.quotesByCaseStudy.keys { replace(&site.quotesByCaseStudy[slug]!) }
-        }
-        if !newCaseStudies.isEmpty {
-            let find = Self.finder(newCaseStudies)
+        if !caseStudies.isEmpty {
+            let find = Self.finder(caseStudies.map { ($0.old.fields.identity, $0.new) })
             func replace(_ list: inout [CaseStudy]) {
-                for index in list.indices { if let caseStudy = find(list[index].slug) { list[index] = caseStudy } }
+                for index in list.indices { if let caseStudy = find(list[index].fields.identity) { list[index] = caseStudy } }
             }
             replace(&site.site.caseStudies)
             replace(&site.caseStudies)
             for index in site.programmes.indices { replace(&site.programmes[index].caseStudies) }
+            let bySlug = Dictionary(caseStudies.map { ($0.new.slug, $0.new) }, uniquingKeysWith: { first, _ in first })
             for t in site.themes.indices {
                 replace(&site.themes[t].caseStudies)
                 for l in site.themes[t].lessons.indices {
                     let evidence = site.themes[t].lessons[l]
-                    guard let caseStudy = newCaseStudies[evidence.caseStudySlug] else { continue }
+                    guard let caseStudy = bySlug[evidence.caseStudySlug] else { continue }
                     // The same place in `lessons:`, since the placement keeps every lesson's location.
                     guard let lesson = caseStudy.lessons.first(where: { $0.location == evidence.lesson.location }) else { return nil }
                     site.themes[t].lessons[l].lesson = lesson
                 }
             }
         }
-        for page in pages {
+        for (_, page) in pages {
             guard let index = site.site.pages.firstIndex(where: { $0.slug == page.slug }) else { continue }
-            guard site.site.pages[index].placement == page.placement else { return nil }
             site.site.pages[index] = page
         }
         return site
     }
 
-    /// Looks up the items by id. Every item of every list is looked up, and an edit has a few:
-    /// comparing ids is then cheaper than hashing each one.
-    private static func finder<Item>(_ items: [String: Item]) -> (String) -> Item? {
-        guard items.count <= 4 else { return { items[$0] } }
-        let pairs = Array(items)
-        return { id in pairs.first { $0.key == id }?.value }
+    /// Looks the new items up by their old one's identity. Every item of every list is looked
+    /// up, and an edit has a few: comparing identities is then cheaper than hashing each one.
+    private static func finder<Item>(_ items: [(ObjectIdentifier, Item)]) -> (ObjectIdentifier) -> Item? {
+        guard items.count <= 4 else {
+            let table = Dictionary(items, uniquingKeysWith: { first, _ in first })
+            return { table[$0] }
+        }
+        return { identity in items.first { $0.0 == identity }?.1 }
     }
 }

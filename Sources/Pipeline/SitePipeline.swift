@@ -222,8 +222,14 @@ public final class SitePipeline: @unchecked Sendable {
             (caseStudies: places.places.caseStudies.map { site.caseStudies[$0] }, quotes: places.places.quotes.map { site.quotes[$0] },
              pages: places.places.pages.map { site.pages[$0] })
         }
-        let patchedAggregation = edited.flatMap { edited in
-            last?.aggregated?.patched(caseStudies: edited.caseStudies, quotes: edited.quotes, pages: edited.pages)
+        // Each edited item with the one it replaces, as the last run's lists hold it (the same places).
+        let patchedAggregation = patch.flatMap { patch in
+            last.flatMap { last in
+                last.aggregated?.patched(
+                    caseStudies: patch.places.caseStudies.map { (last.site.caseStudies[$0], site.caseStudies[$0]) },
+                    quotes: patch.places.quotes.map { (last.site.quotes[$0], site.quotes[$0]) },
+                    pages: patch.places.pages.map { (last.site.pages[$0], site.pages[$0]) })
+            }
         }
         let aggregated = options.target.isSite ? patchedAggregation ?? Aggregator.aggregate(site, selection: .site) : nil
         // Each other language is a site of its own: its quotes carry their originals' consent.

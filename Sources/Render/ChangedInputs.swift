@@ -55,15 +55,39 @@ public enum ChangedInputs {
         let folder = path + "/"
         func inside(_ file: String) -> Bool { file == path || (!isFile && file.hasPrefix(folder)) }
         var changed = Set<OutputInput>()
-        func compare<Item: Equatable>(_ before: [Item], _ after: [Item], key: (Item) -> String, input: (String) -> OutputInput) {
-            let after = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-            let before = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        func compare<Item: Equatable>(
+            _ before: [Item], _ after: [Item], key: (Item) -> String, file: (Item) -> String, identity: (Item) -> ObjectIdentifier?,
+            input: (String) -> OutputInput
+        ) {
+            // After an edit patched into the last run the lists hold the same items in the same
+            // places, most of them the very same values: those are passed over by identity,
+            // without reading the thousands of items of other files.
+            if before.count == after.count, let aligned = alignedChanges(before, after, key: key, identity: identity) {
+                for index in aligned where inside(file(before[index])) || inside(file(after[index])) { changed.insert(input(key(after[index]))) }
+                return
+            }
+            let after = Dictionary(after.filter { inside(file($0)) }.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+            let before = Dictionary(before.filter { inside(file($0)) }.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
             for (id, item) in before where after[id] != item { changed.insert(input(id)) }
             for id in after.keys where before[id] == nil { changed.insert(input(id)) }
         }
-        compare(old.caseStudies.filter { inside($0.file) }, new.caseStudies.filter { inside($0.file) }, key: \.slug, input: OutputInput.caseStudy)
-        compare(old.quotes.filter { inside($0.location.file) }, new.quotes.filter { inside($0.location.file) }, key: \.id, input: OutputInput.quote)
-        compare(old.site.pages.filter { inside($0.file) }, new.site.pages.filter { inside($0.file) }, key: \.slug, input: OutputInput.page)
+        compare(old.caseStudies, new.caseStudies, key: \.slug, file: \.file, identity: { $0.fields.identity }, input: OutputInput.caseStudy)
+        compare(old.quotes, new.quotes, key: \.id, file: \.location.file, identity: { $0.fields.identity }, input: OutputInput.quote)
+        compare(old.site.pages, new.site.pages, key: \.slug, file: \.file, identity: { _ in nil }, input: OutputInput.page)
+        return changed
+    }
+
+    /// The places where two lists of the same items in the same order hold unequal items; nil
+    /// when an item at some place is another one (another key), so the lists are not aligned.
+    private static func alignedChanges<Item: Equatable>(
+        _ before: [Item], _ after: [Item], key: (Item) -> String, identity: (Item) -> ObjectIdentifier?
+    ) -> [Int]? {
+        var changed: [Int] = []
+        for index in before.indices {
+            if let a = identity(before[index]), a == identity(after[index]) { continue }
+            guard key(before[index]) == key(after[index]) else { return nil }
+            if before[index] != after[index] { changed.append(index) }
+        }
         return changed
     }
 

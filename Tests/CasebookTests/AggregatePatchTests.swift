@@ -20,7 +20,7 @@ import TestSupport
             var edited = site
             edited.quotes[index].text += " (edited)"
             edited.quotes[index].speaker += " (edited)"
-            try expectPatchedEqualsFresh(before, edited, quotes: [edited.quotes[index]], what: "quote \(site.quotes[index].id)")
+            try expectPatchedEqualsFresh(before, edited, quotes: [(site.quotes[index], edited.quotes[index])], what: "quote \(site.quotes[index].id)")
         }
         for index in site.caseStudies.indices {
             var edited = site
@@ -28,11 +28,12 @@ import TestSupport
             edited.caseStudies[index].body += "\n\nMore."
             edited.caseStudies[index].organisation = "Edited organisation"
             for lesson in edited.caseStudies[index].lessons.indices { edited.caseStudies[index].lessons[lesson].text += " (edited)" }
-            try expectPatchedEqualsFresh(before, edited, caseStudies: [edited.caseStudies[index]], what: "case study \(site.caseStudies[index].slug)")
+            try expectPatchedEqualsFresh(
+                before, edited, caseStudies: [(site.caseStudies[index], edited.caseStudies[index])], what: "case study \(site.caseStudies[index].slug)")
         }
         var edited = site
         edited.pages[0].body += "\n\nMore."
-        try expectPatchedEqualsFresh(before, edited, pages: [edited.pages[0]], what: "page")
+        try expectPatchedEqualsFresh(before, edited, pages: [(site.pages[0], edited.pages[0])], what: "page")
     }
 
     @Test func aQuoteTheAudienceMayNotSeeStaysOut() throws {
@@ -40,7 +41,7 @@ import TestSupport
         for index in site.quotes.indices where site.quotes[index].consent != .public {
             var quote = site.quotes[index]
             quote.text = "CANARY-PATCHED-TEXT"
-            let patched = try #require(before.patched(caseStudies: [], quotes: [quote], pages: []))
+            let patched = try #require(before.patched(caseStudies: [], quotes: [(site.quotes[index], quote)], pages: []))
             #expect(!fingerprint(patched).joined().contains("CANARY-PATCHED-TEXT"), "\(quote.id) reached the site")
         }
     }
@@ -50,26 +51,33 @@ import TestSupport
         let publicQuote = site.quotes.first { $0.consent == .public }!
         var withdrawn = publicQuote
         withdrawn.consent = .withdrawn
-        #expect(before.patched(caseStudies: [], quotes: [withdrawn], pages: []) == nil, "consent withdrawn")
-        var internalQuote = site.quotes.first { $0.consent == .internal }!
-        internalQuote.consent = .public
-        #expect(before.patched(caseStudies: [], quotes: [internalQuote], pages: []) == nil, "consent given")
+        #expect(before.patched(caseStudies: [], quotes: [(publicQuote, withdrawn)], pages: []) == nil, "consent withdrawn")
+        let internalQuote = site.quotes.first { $0.consent == .internal }!
+        var given = internalQuote
+        given.consent = .public
+        #expect(before.patched(caseStudies: [], quotes: [(internalQuote, given)], pages: []) == nil, "consent given")
         var moved = publicQuote
         moved.themes = []
-        #expect(before.patched(caseStudies: [], quotes: [moved], pages: []) == nil, "themes")
+        #expect(before.patched(caseStudies: [], quotes: [(publicQuote, moved)], pages: []) == nil, "themes")
         var retitled = before.caseStudies[0]
         retitled.title += " (edited)"
-        #expect(before.patched(caseStudies: [retitled], quotes: [], pages: []) == nil, "title")
+        #expect(before.patched(caseStudies: [(before.caseStudies[0], retitled)], quotes: [], pages: []) == nil, "title")
         var redated = before.caseStudies[0]
         redated.date = Day(year: 1999, month: 1, day: 1)!
-        #expect(before.patched(caseStudies: [redated], quotes: [], pages: []) == nil, "date")
+        #expect(before.patched(caseStudies: [(before.caseStudies[0], redated)], quotes: [], pages: []) == nil, "date")
+        // A quote the lists do not hold as given (not the aggregation's own copy) is not patched.
+        var copy = publicQuote
+        copy.speaker += ""
+        var reworded = copy
+        reworded.text += " (edited)"
+        #expect(before.patched(caseStudies: [], quotes: [(copy, reworded)], pages: []) == nil, "a copy of the quote")
     }
 
     private func expectPatchedEqualsFresh(
-        _ before: AggregatedSite, _ edited: ValidatedSite, caseStudies: [CaseStudy] = [], quotes: [Quote] = [], pages: [Page] = [], what: String
+        _ before: AggregatedSite, _ edited: ValidatedSite, caseStudies: [(old: CaseStudy, new: CaseStudy)] = [],
+        quotes: [(old: Quote, new: Quote)] = [], pages: [(old: Page, new: Page)] = [], what: String
     ) throws {
-        let shown = quotes.filter { $0.consent.allows(.public) }
-        let patched = try #require(before.patched(caseStudies: caseStudies, quotes: shown, pages: pages), "\(what): not patched")
+        let patched = try #require(before.patched(caseStudies: caseStudies, quotes: quotes, pages: pages), "\(what): not patched")
         #expect(fingerprint(patched) == fingerprint(Aggregator.aggregate(edited, selection: .site)), "\(what)")
     }
 
