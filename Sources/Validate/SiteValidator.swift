@@ -180,17 +180,19 @@ public struct SiteValidator {
     public func patch(_ previous: Result, with edit: ItemEdit) -> (result: Result, places: ItemPlaces)? {
         guard edit.keepsPlacement, var site = previous.site, site.config.translationLanguages.isEmpty else { return nil }
         var places = ItemPlaces()
-        for (_, new) in edit.caseStudies where includeDrafts || !new.draft {
-            guard let index = site.caseStudies.firstIndex(where: { $0.slug == new.slug }) else { return nil }
+        for (old, new) in edit.caseStudies where includeDrafts || !new.draft {
+            guard let index = Self.place(of: old, in: site.caseStudies, key: \.slug) else { return nil }
             site.caseStudies[index] = new
             places.caseStudies.append(index)
         }
         let quoteIndex = edit.quotes.count > 8 ? Dictionary(site.quotes.indices.map { (site.quotes[$0].id, $0) }, uniquingKeysWith: { a, _ in a }) : nil
-        for (_, new) in edit.quotes {
-            guard let index = quoteIndex?[new.id] ?? site.quotes.firstIndex(where: { $0.id == new.id }) else { return nil }
+        for (old, new) in edit.quotes {
+            guard let index = quoteIndex?[new.id] ?? Self.place(of: old, in: site.quotes, key: \.id) else { return nil }
+            // Set only when validation changed them, so the list keeps the loaded value itself.
             var quote = new
-            quote.caseStudy = site.quotes[index].caseStudy
-            quote.consent = site.quotes[index].consent
+            let validated = site.quotes[index]
+            if quote.caseStudy != validated.caseStudy { quote.caseStudy = validated.caseStudy }
+            if quote.consent != validated.consent { quote.consent = validated.consent }
             site.quotes[index] = quote
             places.quotes.append(index)
         }
@@ -200,6 +202,14 @@ public struct SiteValidator {
             places.pages.append(index)
         }
         return (Result(site: site, diagnostics: previous.diagnostics), places)
+    }
+
+    /// Where `item` (as loaded) is in a validated list: found by identity, since validation keeps
+    /// the loaded values it does not change (a list of thousands is searched without reading
+    /// each item), else by its key.
+    private static func place<Item: SharedFields>(of item: Item, in list: [Item], key: (Item) -> String) -> Int? {
+        let identity = item.fields.identity
+        return list.firstIndex { $0.fields.identity == identity } ?? list.firstIndex { key($0) == key(item) }
     }
 
     /// Positions in a `ValidatedSite`'s lists of case studies, quotes and pages.
