@@ -60,7 +60,8 @@ extension AggregatedSite {
             }
         }
         for (_, page) in pages {
-            guard let index = site.site.pages.firstIndex(where: { $0.slug == page.slug }) else { continue }
+            // Not listed when it is a draft the site leaves out; a file is one page, whatever its slug.
+            guard let index = site.site.pages.firstIndex(where: { $0.file == page.file }) else { continue }
             site.site.pages[index] = page
         }
         return site

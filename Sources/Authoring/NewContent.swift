@@ -43,7 +43,10 @@ public enum NewContent {
         guard !title.unicodeScalars.contains(where: YAMLText.isControl) else {
             throw AuthoringError.invalid("the title holds a line break or a control character; write it on one line")
         }
-        let slug = explicitSlug ?? suggestedSlug(for: title)
+        guard let slug = explicitSlug ?? suggestedSlug(for: title) else {
+            throw AuthoringError.invalid(
+                "the title has no letters a-z or digits to make a \(kind == .quote ? "quote id" : "slug") from; pass one: --slug my-\(kind.rawValue)")
+        }
         guard Slug.isValid(slug) else {
             throw AuthoringError.invalid("'\(slug)' is not a valid slug: use lower-case a-z, 0-9 and '-' (try '\(Slug.suggest(from: slug))')")
         }
@@ -62,9 +65,10 @@ public enum NewContent {
         return Outcome(kind: kind, slug: slug, path: path)
     }
 
-    /// `Slug.suggest`, cut at the last `-` before `slugLength` characters.
-    static func suggestedSlug(for title: String) -> String {
-        let full = Slug.suggest(from: title)
+    /// `Slug.make`, cut at the last `-` before `slugLength` characters; nil when the title has
+    /// nothing to make a slug from.
+    static func suggestedSlug(for title: String) -> String? {
+        guard let full = Slug.make(from: title) else { return nil }
         guard full.count > slugLength else { return full }
         let cut = full.prefix(slugLength)
         return String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)

@@ -29,7 +29,7 @@ public enum MappingTemplate {
         }
         let stem = ((options.input as NSString).lastPathComponent as NSString).deletingPathExtension
         let text = template(
-            input: (options.input as NSString).lastPathComponent, source: Slug.suggest(from: stem).isEmpty ? "imported" : Slug.suggest(from: stem),
+            input: (options.input as NSString).lastPathComponent, source: Slug.make(from: stem) ?? "imported",
             format: format, options: options, codes: codeCounts, documents: documentCounts, site: site)
         let folder = (options.mapping as NSString).deletingLastPathComponent
         do {

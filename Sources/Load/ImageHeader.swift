@@ -10,9 +10,20 @@ struct ImageHeader: Equatable {
     enum Format: String { case png, jpeg, gif, webp, svg }
 
     var format: Format
-    /// nil when the file does not say (an SVG without sizes, a JPEG whose frame header is past the limit).
+    /// nil when the file does not say (an SVG without sizes, a JPEG whose frame header is past the
+    /// limit) or says a size no image has: 0, a negative `viewBox`, or over `maximumSide`.
     var width: Int?
     var height: Int?
+
+    init(format: Format, width: Int? = nil, height: Int? = nil) {
+        self.format = format
+        // Printed as `width="0"`, a page would hide the image; a negative size is invalid HTML.
+        func side(_ value: Int?) -> Int? { value.flatMap { (1...Self.maximumSide).contains($0) ? $0 : nil } }
+        (self.width, self.height) = (side(width), side(height))
+    }
+
+    /// PNG allows 2³¹−1 pixels a side, but no browser draws one over this.
+    static let maximumSide = 100_000
 
     static let readLimit = 256 << 10
     /// The file extensions of each format.
@@ -117,7 +128,7 @@ struct ImageHeader: Equatable {
     static func svgLength(_ text: String?) -> Int? {
         guard var text = text?.trimmingCharacters(in: .whitespaces) else { return nil }
         if text.hasSuffix("px") { text.removeLast(2) }
-        guard let value = Double(text), value > 0, value < 100_000 else { return nil }
+        guard let value = Double(text), value > 0, value < Double(maximumSide) else { return nil }
         return Int(value.rounded())
     }
 

@@ -193,8 +193,11 @@ public final class IncrementalLoader: @unchecked Sendable {
                 if Self.folders.contains(where: { path.hasPrefix($0.folder + "/") }) { return nil }
                 continue
             }
-            guard let kind = Self.folders.first(where: { path.hasPrefix($0.folder + "/") })?.kind, let old = results[path] else { return nil }
-            let new = Self.loadFile(root: root, path: path, kind: kind)
+            // Places are kept for originals only, so a translation's edit is never patched here.
+            guard let kind = Self.folders.first(where: { path.hasPrefix($0.folder + "/") })?.kind, let old = results[path],
+                Translation.language(ofFile: path, among: languages) == nil
+            else { return nil }
+            let new = Self.loadFile(root: root, path: path, kind: kind, language: nil)
             results[path] = new
             guard old.diagnostics.isEmpty, new.diagnostics.isEmpty, (old.caseStudy == nil) == (new.caseStudy == nil),
                 old.quotes.count == new.quotes.count, (old.page == nil) == (new.page == nil), old.rowNumberIDs == new.rowNumberIDs
@@ -275,7 +278,7 @@ public final class IncrementalLoader: @unchecked Sendable {
 
     /// One content file, read and parsed as `SiteLoader.load` does.
     /// - Parameter language: the language of a translation (`garden.cy.md`); nil for an original.
-    static func loadFile(root: String, path: String, kind: Kind, language: String? = nil) -> FileResult {
+    static func loadFile(root: String, path: String, kind: Kind, language: String?) -> FileResult {
         var result = FileResult()
         let quoteFormat = kind == .quote ? QuoteFileFormat(path: path) : nil
         if quoteFormat == .workbook {

@@ -8,9 +8,13 @@ public enum Slug {
         return slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
-    /// A valid slug close to `text`, for "did you mean" in slug errors and for `casebook new`.
+    /// A valid slug close to `text`, for "did you mean" in slug errors.
+    public static func suggest(from text: String) -> String { make(from: text) ?? "page" }
+
+    /// The slug of `text`, or nil when it has no letter or digit of a-z or 0-9 to make one from
+    /// (a title of punctuation, or one written wholly in another script): the caller asks for one.
     /// Accents are dropped first ("Café" → `cafe`, "Llŷr" → `llyr`), so a letter is not lost.
-    public static func suggest(from text: String) -> String {
+    public static func make(from text: String) -> String? {
         var out = ""
         for scalar in text.folding(options: .diacriticInsensitive, locale: nil).lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -20,6 +24,6 @@ public enum Slug {
             }
         }
         while out.last == "-" { out.removeLast() }
-        return out.isEmpty ? "page" : out
+        return out.isEmpty ? nil : out
     }
 }

@@ -1,13 +1,14 @@
 import Model
 
-/// RFC 4180 text built in one byte buffer: a field is quoted when it holds a comma, a double
-/// quote or a line break, and its quotes are doubled; rows are separated by CRLF.
+/// RFC 4180 text built in one byte buffer: a field is quoted when it holds a comma, a semicolon,
+/// a double quote or a line break, and its quotes are doubled; rows are separated by CRLF.
 ///
 /// Every field is also made safe to open in a spreadsheet (OWASP "CSV injection"): one that
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula by
 /// Excel or LibreOffice, so it is written quoted with a `'` in front (`'=HYPERLINK(…)`), which
 /// spreadsheets show as text. This is the one place CSV fields are written, so no export can
-/// forget it.
+/// forget it. Excel set to a locale that separates fields with `;` (German, French, Dutch…)
+/// splits an unquoted `a;=1+1` into a second cell that starts with `=`, so a `;` is quoted too.
 ///
 /// CSV.swift still reads quote files; its writer cost about 100 µs a row here (a Foundation
 /// string search per field and one stream write per character), 0.5 s for 5,000 quotes.
@@ -25,8 +26,8 @@ public struct CSVTable {
         if flavour == .excel { bytes = [0xEF, 0xBB, 0xBF] }
         start = bytes.count
     }
-    /// `"` 34, `,` 44, CR 13, LF 10.
-    private static let special = ByteScan([34, 44, 13, 10])
+    /// `"` 34, `,` 44, `;` 59, CR 13, LF 10.
+    private static let special = ByteScan([34, 44, 59, 13, 10])
     private static let quote = ByteScan([34])
     /// `=` `+` `-` `@` tab CR: a field starting with one of these is a formula to a spreadsheet.
     private static let formulaStarts: Set<UInt8> = [61, 43, 45, 64, 9, 13]

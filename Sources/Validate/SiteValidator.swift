@@ -197,7 +197,7 @@ public struct SiteValidator {
             places.quotes.append(index)
         }
         for (_, new) in edit.pages where includeDrafts || !new.draft {
-            guard let index = site.pages.firstIndex(where: { $0.slug == new.slug }) else { return nil }
+            guard let index = site.pages.firstIndex(where: { $0.file == new.file }) else { return nil }
             site.pages[index] = new
             places.pages.append(index)
         }

@@ -78,7 +78,7 @@ import Testing
             table.append(row: [sample])
             // A field a spreadsheet would run as a formula also gets a ' in front (see `CSVTable`).
             let formula = ["=", "+", "-", "@", "\t", "\r"].contains(sample.unicodeScalars.first.map(String.init) ?? "")
-            let needsQuotes = formula || sample.utf8.contains { $0 == 34 || $0 == 44 || $0 == 13 || $0 == 10 }
+            let needsQuotes = formula || sample.utf8.contains { $0 == 34 || $0 == 44 || $0 == 59 || $0 == 13 || $0 == 10 }
             let expected = needsQuotes ? "\"" + (formula ? "'" : "") + sample.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : sample
             #expect(String(decoding: table.bytes, as: UTF8.self) == expected, "\(sample.debugDescription)")
         }

@@ -84,6 +84,23 @@ import TestSupport
             == "\"'\tTab\",\"'\rCR\",\"'-2\",\"'+1\",\"'@x\",\"'=1\",plain,\"a,b\",in-=side,")
     }
 
+    /// Excel in a locale whose list separator is `;` splits unquoted fields on it: `Hi;=1+1`
+    /// would become a cell `=1+1`, a formula. Quoted, it stays one cell of text.
+    @Test func aSemicolonCannotStartACellInSemicolonLocales() {
+        var table = CSVTable()
+        table.append(row: ["Hi;=HYPERLINK(\"https://evil.example\")", "a;b", "plain"])
+        let text = String(decoding: table.bytes, as: UTF8.self)
+        #expect(text == "\"Hi;=HYPERLINK(\"\"https://evil.example\"\")\",\"a;b\",plain")
+        // Split as such a spreadsheet does: on `;` outside quotes, no cell starts a formula.
+        var cells: [String] = [], cell = "", quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() } else if character == ";" && !quoted { cells.append(cell); cell = "" } else { cell.append(character) }
+        }
+        cells.append(cell)
+        #expect(cells.count == 1)
+        #expect(!cells.contains { $0.hasPrefix("=") })
+    }
+
     /// The hand-written JSON writer prints what Foundation's encoder printed before it, byte for byte.
     @Test func jsonBytesMatchFoundationsEncoder() throws {
         struct Record: Encodable {

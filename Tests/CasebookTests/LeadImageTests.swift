@@ -117,6 +117,16 @@ import TestSupport
         #expect(ImageHeader.parse([]) == nil)
     }
 
+    /// A size no image has would be printed as `width="0"` (hiding the image) or `width="-5"`
+    /// (invalid HTML): the page reserves no space instead.
+    @Test func impossibleSizesAreNotPrinted() {
+        let png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, 0, 0, 0, 0, 2]
+        #expect(ImageHeader.parse(png) == ImageHeader(format: .png, width: nil, height: 2))
+        #expect(ImageHeader.parse(Array("<svg viewBox=\"0 0 -5 0\"></svg>".utf8)) == ImageHeader(format: .svg))
+        #expect(ImageHeader.parse(Array("GIF89a".utf8) + [0, 0, 0xE0, 0x01, 0, 0]) == ImageHeader(format: .gif, width: nil, height: 480))
+        #expect(ImageHeader(format: .png, width: 100_001, height: 100_000) == ImageHeader(format: .png, width: nil, height: 100_000))
+    }
+
     @Test func aJPEGWalkStopsAtTheBytesItReads() {
         // Segments that claim to run past the end, and a length of zero: no loop, no crash.
         #expect(ImageHeader.parse([0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 20)) == ImageHeader(format: .jpeg))

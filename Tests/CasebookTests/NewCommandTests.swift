@@ -104,6 +104,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.path("content/case-studies/x.md")))
     }
 
+    /// A title with no letter a-z or digit (punctuation, or another script) has no slug to make:
+    /// the user is asked for one, rather than every such title becoming `page`.
+    @Test(arguments: ["!!!", "Дом", "— ? —"])
+    func asksForASlugWhenTheTitleHasNoneToGive(title: String) throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let result = try CasebookCLI.run(["new", "page", title], in: site.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("--slug"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.path("content/pages/page.md")))
+        let named = try CasebookCLI.run(["new", "page", title, "--slug", "home-page"], in: site.url)
+        #expect(named.status == 0, "\(named)")
+        #expect(FileManager.default.fileExists(atPath: site.path("content/pages/home-page.md")))
+    }
+
     @Test func refusesAnInvalidSlugAndAnUnknownKind() throws {
         let site = try FixtureSite(copying: "valid-site")
         let slug = try CasebookCLI.run(["new", "page", "Fine", "--slug", "../escape"], in: site.url)

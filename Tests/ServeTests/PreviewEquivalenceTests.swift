@@ -175,10 +175,11 @@ import TestSupport
     }
 
     /// Every file a fresh build writes is served with its bytes, and nothing else is served.
-    func expectSameAsFreshBuild(_ preview: PreviewSite, site: FixtureSite, context: String) async throws {
+    func expectSameAsFreshBuild(_ preview: PreviewSite, site: FixtureSite, includeDrafts: Bool = false, context: String) async throws {
         let output = TestScratch.path("casebook-preview-full")
         defer { try? FileManager.default.removeItem(at: output) }
-        let build = SiteBuild(options: .init(folder: site.root, output: output.path, baseURL: Self.baseURL), clock: SiteBuilds.clock)
+        let build = SiteBuild(
+            options: .init(folder: site.root, output: output.path, includeDrafts: includeDrafts, baseURL: Self.baseURL), clock: SiteBuilds.clock)
         let outcome = build.run()
         #expect(outcome.succeeded, "\(context): the fresh build failed: \(outcome.diagnostics) \(outcome.failure ?? "")")
         var built = Set<String>()
