@@ -14,6 +14,38 @@ enum WorkbookXMLTarget {
         do { again = try WorkbookXML.parse(written) } catch { FuzzCheck.fail("the tree written out does not read back (\(error)): \(write(root))") }
         FuzzCheck.require(same(root, again), "the tree written out reads back differently: \(write(root))")
         walk(root)
+        streams(bytes, like: root)
+    }
+
+    /// Read with a sheet's rows streamed, the same bytes give the same elements: the rows are
+    /// handed over in the order they end, and the tree is the whole tree without them.
+    static func streams(_ bytes: [UInt8], like root: WorkbookXML) {
+        var handed: [WorkbookXML] = []
+        let streamed = WorkbookXML.Streamed(parent: "sheetData", child: "row") { row in
+            handed.append(row)
+            return true
+        }
+        let kept: WorkbookXML
+        do { kept = try WorkbookXML.parse(bytes, streaming: streamed) } catch { FuzzCheck.fail("read as a tree but not streamed: \(error)") }
+        var rows: [WorkbookXML] = []
+        func collect(_ element: WorkbookXML) {
+            for child in element.children {
+                collect(child)
+                if isRow(child, in: element) { rows.append(child) }
+            }
+        }
+        collect(root)
+        FuzzCheck.require(sameKept(root, kept), "the streamed tree differs from the tree without its rows: \(write(root))")
+        FuzzCheck.require(rows.count == handed.count && zip(rows, handed).allSatisfy(sameKept), "the rows handed over differ: \(write(root))")
+    }
+
+    static func isRow(_ element: WorkbookXML, in parent: WorkbookXML) -> Bool { element.name == "row" && parent.name == "sheetData" }
+
+    /// `full` and `kept` are alike but for the rows streamed out of `kept`.
+    static func sameKept(_ full: WorkbookXML, _ kept: WorkbookXML) -> Bool {
+        let children = full.children.filter { !isRow($0, in: full) }
+        return full.name == kept.name && full.attributes == kept.attributes && full.text == kept.text
+            && children.count == kept.children.count && zip(children, kept.children).allSatisfy(sameKept)
     }
 
     static func depth(_ element: WorkbookXML) -> Int { 1 + (element.children.map(depth).max() ?? 0) }

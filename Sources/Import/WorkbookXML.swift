@@ -8,6 +8,9 @@
 /// character references, CDATA, comments and processing instructions. A DOCTYPE (Excel never
 /// writes one; entity definitions are how XML bombs work) or anything malformed is an error.
 /// One pass over the bytes, nesting at most 64 deep.
+///
+/// A sheet's rows and the shared strings are handed over one element at a time (`Streamed`) and
+/// not kept in the tree: held as a tree, a part took about 16 times its size in memory.
 final class WorkbookXML {
     let name: String
     let attributes: [String: String]
@@ -36,19 +39,37 @@ final class WorkbookXML {
 
     static let maximumDepth = 64
 
-    /// The root element of `bytes`.
-    static func parse(_ bytes: [UInt8]) throws(Problem) -> WorkbookXML {
-        var reader = Reader(bytes: bytes)
+    /// Elements named `child` directly inside one named `parent` (`row` in `sheetData`), each
+    /// handed to `each` when it ends instead of being kept in its parent; `each` returns false
+    /// to stop reading (the caller has what it needs, or an error of its own).
+    struct Streamed {
+        var parent: String
+        var child: String
+        var each: (WorkbookXML) -> Bool
+    }
+
+    /// The root element of `bytes`; without the elements `streamed` handed over, and only as far
+    /// as read when its `each` stopped the reading.
+    static func parse(_ bytes: [UInt8], streaming streamed: Streamed? = nil) throws(Problem) -> WorkbookXML {
+        var reader = Reader(bytes: bytes, streamed: streamed)
         return try reader.document()
     }
 
     private struct Reader {
         let bytes: [UInt8]
+        let streamed: Streamed?
         var i = 0
 
-        init(bytes: [UInt8]) {
+        init(bytes: [UInt8], streamed: Streamed?) {
             self.bytes = bytes
+            self.streamed = streamed
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        }
+
+        /// Whether `element`, opened inside `parent`, is handed over rather than kept.
+        func isStreamed(_ element: WorkbookXML, in parent: WorkbookXML?) -> Bool {
+            guard let streamed, let parent else { return false }
+            return element.name == streamed.child && parent.name == streamed.parent
         }
 
         func fail(_ what: String) -> Problem { .malformed(offset: i, what) }
@@ -102,6 +123,7 @@ final class WorkbookXML {
                             root = open.element
                             break
                         }
+                        if open.streamed, streamed?.each(open.element) == false { return stack[0].element }
                     } else if starts("<!--") {
                         try skip(past: "-->")
                     } else if starts("<![CDATA[") {
@@ -118,16 +140,18 @@ final class WorkbookXML {
                         i += 1
                         let qualified = try name()
                         let element = WorkbookXML(name: Self.local(qualified), attributes: try attributes())
-                        stack.last?.element.children.append(element)
+                        let handedOver = isStreamed(element, in: stack.last?.element)
+                        if !handedOver { stack.last?.element.children.append(element) }
                         if starts("/>") {
                             i += 2
                             if stack.isEmpty {
                                 root = element
                                 break
                             }
+                            if handedOver, streamed?.each(element) == false { return stack[0].element }
                         } else if i < bytes.count, bytes[i] == UInt8(ascii: ">") {
                             i += 1
-                            stack.append(Open(element: element, qualified: qualified))
+                            stack.append(Open(element: element, qualified: qualified, streamed: handedOver))
                             guard stack.count <= WorkbookXML.maximumDepth else { throw fail("elements nested more than \(WorkbookXML.maximumDepth) deep") }
                         } else {
                             throw fail("a start tag does not end")
@@ -149,6 +173,8 @@ final class WorkbookXML {
         struct Open {
             let element: WorkbookXML
             let qualified: String
+            /// Handed to `Streamed.each` when it ends.
+            let streamed: Bool
         }
 
         /// The name after its prefix (`x:t` → `t`), found by byte: a `:` followed by a combining

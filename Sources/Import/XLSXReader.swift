@@ -79,18 +79,23 @@ enum XLSXReader {
 
         /// The shared strings' texts, by index.
         func sharedStrings() throws(ImportError) -> [String] {
-            guard let document = try xml("xl/sharedStrings.xml") else { return [] }
-            return document.all("si").map(Self.text)
+            var texts: [String] = []
+            let streamed = WorkbookXML.Streamed(parent: "sst", child: "si") { item in
+                texts.append(Self.text(item))
+                return true
+            }
+            _ = try xml("xl/sharedStrings.xml", streaming: streamed)
+            return texts
         }
 
         func rows(of part: String, named sheet: String, shared: [String]) throws(ImportError) -> [SheetRow] {
-            guard let document = try xml(part) else { throw .usage("\(shownAs) lacks its sheet \(part)") }
             var rows: [SheetRow] = []
             var previous = 0
             // Rows are held up to their last cell, and the header's width pads them all (`read`):
             // rows times the widest row is what they cost, checked before any row grows.
             var widest = 0
-            for element in document.child("sheetData")?.all("row") ?? [] {
+            var failure: ImportError?
+            func add(_ element: WorkbookXML) throws(ImportError) {
                 let number = element.attributes["r"].flatMap { Int($0) } ?? previous + 1
                 previous = number
                 var cells: [String] = []
@@ -110,13 +115,23 @@ enum XLSXReader {
                     if column < cells.count { cells[column] = value } else { cells.append(value) }
                 }
                 rows.append(SheetRow(number: number, cells: cells))
-                if rows.count > ImportLimits.rows + 1 { break }
             }
+            let streamed = WorkbookXML.Streamed(parent: "sheetData", child: "row") { element in
+                do throws(ImportError) {
+                    try add(element)
+                } catch {
+                    failure = error
+                    return false
+                }
+                return rows.count <= ImportLimits.rows + 1
+            }
+            guard try xml(part, streaming: streamed) != nil else { throw .usage("\(shownAs) lacks its sheet \(part)") }
+            if let failure { throw failure }
             return rows
         }
 
         /// The parsed part, or nil when the archive has no such part.
-        func xml(_ path: String) throws(ImportError) -> WorkbookXML? {
+        func xml(_ path: String, streaming streamed: WorkbookXML.Streamed? = nil) throws(ImportError) -> WorkbookXML? {
             guard let entry = archive[path] else { return nil }
             let limit = UInt64(ImportLimits.xlsxPartBytes)
             let declaredRatio = entry.compressedSize == 0 ? 0 : entry.uncompressedSize / max(entry.compressedSize, 1)
@@ -137,7 +152,7 @@ enum XLSXReader {
                 throw .usage("\(shownAs) is damaged: its part \(path) cannot be unpacked (\(error)); save the workbook again")
             }
             do {
-                return try WorkbookXML.parse(data)
+                return try WorkbookXML.parse(data, streaming: streamed)
             } catch {
                 switch error {
                 case .doctype:

@@ -21,6 +21,33 @@ import Testing
         #expect(try parse("<x:sst><x:si/></x:sst>").all("si").count == 1)
     }
 
+    /// A sheet's rows are handed over one by one and not kept: the tree holds the rest. A row
+    /// that is not directly in `sheetData` stays in the tree.
+    @Test func rowsAreHandedOverInOrderAndNotKept() throws {
+        var handed: [String] = []
+        let streamed = WorkbookXML.Streamed(parent: "sheetData", child: "row") { row in
+            handed.append((row.attributes["r"] ?? "?") + ":" + row.all("c").map { $0.child("v")?.text ?? "" }.joined(separator: ","))
+            return true
+        }
+        let root = try WorkbookXML.parse(Array("""
+            <worksheet><dimension ref="A1:B2"/><sheetData><row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"/>            <row r="3"><c><v>3</v></c></row></sheetData><row r="9"/></worksheet>
+            """.utf8), streaming: streamed)
+        #expect(handed == ["1:1,2", "2:", "3:3"])
+        #expect(root.child("sheetData")?.children.isEmpty == true)
+        #expect(root.child("dimension")?.attributes["ref"] == "A1:B2" && root.all("row").count == 1)
+    }
+
+    /// `each` stops the reading: what follows is not read, so it cannot hold the reader up.
+    @Test func handingOverStopsWhenAsked() throws {
+        var handed = 0
+        let streamed = WorkbookXML.Streamed(parent: "sst", child: "si") { _ in
+            handed += 1
+            return handed < 2
+        }
+        let root = try WorkbookXML.parse(Array("<sst><si/><si/><si/>&bogus; <unclosed>".utf8), streaming: streamed)
+        #expect(handed == 2 && root.name == "sst")
+    }
+
     @Test func malformedXMLIsAnErrorNotACrash() {
         for text in ["", "<a>", "<a></b>", "<a b=c/>", "<a>&bogus;</a>", "<a>&#xFFFFFFFF;</a>", "<a/><b/>", "text", "<a b='1' b='2'/>",
                      "<a><!-- never closed </a>", String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)] {
