@@ -165,6 +165,9 @@ public final class IncrementalLoader: @unchecked Sendable {
                 // Its own error says what is wrong; references to it are not reported again.
                 site.unloadedCaseStudySlugs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
             }
+            if kind == .quote, result.quotes.isEmpty, QuoteFileFormat(path: path) == .markdown {
+                site.unloadedQuoteIDs.insert(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+            }
             site.quotes += result.quotes
             rowNumberIDs.formUnion(result.rowNumberIDs)
             if let page = result.page {

@@ -31,6 +31,8 @@ public struct CaseStudyPlacement: Equatable, Sendable {
     /// Each lesson's theme, where it is and where it stands: a theme page lists lessons by theme.
     var lessons: [SourceLocation], lessonThemes: [Located<String>]
     var image: LeadImage?, bodyImages: [LeadImage]
+    /// Which field still holds `casebook new`'s placeholder: validation reports it.
+    var placeholder: String?
 }
 
 /// What other items, lists, counts and diagnostics depend on of a quote: everything but its
@@ -39,11 +41,15 @@ public struct QuotePlacement: Equatable, Sendable {
     var id: String, location: SourceLocation, consent: Consent, consentLocation: SourceLocation, hasConsentRef: Bool
     var consentExpires: Day?, date: Day?, featured: Bool
     var programme: Located<String>?, caseStudy: Located<String>?, themes: [Located<String>]
+    /// Which field still holds `casebook new`'s placeholder: validation reports it.
+    var placeholder: String?
 }
 
 /// What every page's menu and the site's checks depend on of a free page.
 public struct PagePlacement: Equatable, Sendable {
     var slug: String, file: String, title: String, weight: Int, draft: Bool
+    /// Which field still holds `casebook new`'s placeholder: validation reports it.
+    var placeholder: String?
 }
 
 extension CaseStudy {
@@ -52,7 +58,7 @@ extension CaseStudy {
         return CaseStudyPlacement(
             slug: f.slug, file: f.file, slugLocation: f.slugLocation, title: f.title, draft: f.draft, date: f.date, programme: f.programme,
             themes: f.themes, quoteRefs: f.quoteRefs, lessons: f.lessons.map(\.location), lessonThemes: f.lessons.map(\.theme), image: f.image,
-            bodyImages: f.bodyImages)
+            bodyImages: f.bodyImages, placeholder: Placeholder.left(in: self)?.field)
     }
 }
 
@@ -62,10 +68,12 @@ extension Quote {
         return QuotePlacement(
             id: f.id, location: f.location, consent: f.consent, consentLocation: f.consentLocation,
             hasConsentRef: !(f.consentRef ?? "").isEmpty, consentExpires: f.consentExpires, date: f.date, featured: f.featured,
-            programme: f.programme, caseStudy: f.caseStudy, themes: f.themes)
+            programme: f.programme, caseStudy: f.caseStudy, themes: f.themes, placeholder: Placeholder.left(in: self)?.field)
     }
 }
 
 extension Page {
-    public var placement: PagePlacement { PagePlacement(slug: slug, file: file, title: title, weight: weight, draft: draft) }
+    public var placement: PagePlacement {
+        PagePlacement(slug: slug, file: file, title: title, weight: weight, draft: draft, placeholder: Placeholder.left(in: self)?.field)
+    }
 }

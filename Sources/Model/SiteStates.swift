@@ -14,6 +14,8 @@ public struct LoadedSite: Sendable {
     /// Slugs (file names) of case studies that exist but could not be loaded: references to
     /// them are not reported again, since the file's own error says what is wrong.
     public var unloadedCaseStudySlugs: Set<String> = []
+    /// Ids (file names) of Markdown quote files that exist but could not be loaded, likewise.
+    public var unloadedQuoteIDs: Set<String> = []
     /// The translations into each other language of `languages:`, in its order.
     public var translations: [Translation] = []
 

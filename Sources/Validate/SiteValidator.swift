@@ -79,6 +79,9 @@ public struct SiteValidator {
             if caseStudy.themes.count + caseStudy.lessons.count > Vocabulary.maximumThemesPerItem {
                 vocabulary.checkThemeCount(caseStudy.themes + caseStudy.lessons.map { $0.theme }, what: "a case study", diagnostics: &diagnostics)
             }
+            if !caseStudy.draft, let left = Placeholder.left(in: caseStudy) {
+                diagnostics.append(Self.placeholder(left, of: "case study", at: caseStudy.slugLocation))
+            }
         }
 
         var quotes: [Quote] = []
@@ -106,6 +109,10 @@ public struct SiteValidator {
                 }
             }
             ConsentRules(today: consentDay, requireReference: config.requireConsentRef).apply(to: &quote, diagnostics: &diagnostics)
+            // An internal quote is published too, in internal reports; a withdrawn one nowhere.
+            if quote.consent != .withdrawn, let left = Placeholder.left(in: quote) {
+                diagnostics.append(Self.placeholder(left, of: "quote", at: quote.location))
+            }
             quotes.append(quote)
         }
         // Only withdrawn ones are asked about: a set of them, not a table of every quote. With
@@ -118,7 +125,7 @@ public struct SiteValidator {
             for quote in quotes where seen.insert(quote.id).inserted && quote.consent == .withdrawn { withdrawn.insert(quote.id) }
         }
         for caseStudy in caseStudies {
-            for reference in caseStudy.quoteRefs {
+            for reference in caseStudy.quoteRefs where !loaded.unloadedQuoteIDs.contains(reference.value) {
                 guard quoteIDs.contains(reference.value) else {
                     let suggester = quoteSuggester ?? Suggester(quoteIDs.sorted())
                     quoteSuggester = suggester
@@ -140,6 +147,9 @@ public struct SiteValidator {
                 diagnostics.append(
                     .error("reserved-slug", "the page slug '\(page.slug)' is used by the site itself; rename the file or set 'slug:'",
                            at: SourceLocation(file: page.file, line: 1, column: 1)))
+            }
+            if !page.draft, let left = Placeholder.left(in: page) {
+                diagnostics.append(Self.placeholder(left, of: "page", at: SourceLocation(file: page.file, line: 1, column: 1)))
             }
             pages.append(page)
         }
@@ -202,6 +212,15 @@ public struct SiteValidator {
             places.pages.append(index)
         }
         return (Result(site: site, diagnostics: previous.diagnostics), places)
+    }
+
+    /// A field still holding the text `casebook new` wrote for the author to replace.
+    static func placeholder(_ left: (field: String, text: String), of kind: String, at location: SourceLocation) -> Diagnostic {
+        let fix = kind == "quote"
+            ? (left.field == "speaker" ? "write the speaker's role (\"Parent\", \"Youth panel member\")" : "write the words the speaker said")
+            : "write it, or keep the \(kind) a draft until then (draft: true)"
+        let verb = left.field == "words" ? "are" : "is"
+        return .error("placeholder-text", "the \(kind)'s \(left.field) \(verb) still the placeholder 'casebook new' wrote ('\(left.text)'): \(fix)", at: location)
     }
 
     /// Where `item` (as loaded) is in a validated list: found by identity, since validation keeps

@@ -62,7 +62,7 @@ struct TranslationCheck {
         _ = validator.uniqueIDs(result.quotes.map { ($0.id, $0.location) }, kind: "\(suffix) quote id", diagnostics: &diagnostics)
         let translatedQuotes = Set(result.quotes.map(\.id))
         for index in result.caseStudies.indices {
-            for reference in result.caseStudies[index].quoteRefs where originals[reference.value] == nil {
+            for reference in result.caseStudies[index].quoteRefs where originals[reference.value] == nil && !loaded.unloadedQuoteIDs.contains(reference.value) {
                 diagnostics.append(.error("unknown-quote", "unknown quote '\(reference.value)'", at: reference.location))
             }
             result.caseStudies[index].quoteRefs.removeAll { !translatedQuotes.contains($0.value) }

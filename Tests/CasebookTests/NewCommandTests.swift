@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import TestSupport
 import Testing
 
@@ -30,6 +31,7 @@ import Testing
         let result = try CasebookCLI.run(["new", "case-study", title, "--slug", "ours"], in: site.url)
         #expect(result.status == 0, "\(result)")
         try site.edit("content/case-studies/ours.md", replacing: "draft: true", with: "draft: false")
+        try site.edit("content/case-studies/ours.md", replacing: Placeholder.caseStudySummary, with: "Ours, in a sentence.")
         let built = site.check()
         let caseStudy = try #require(built.site?.caseStudies.first { $0.slug == "ours" }, "\(built.diagnostics)")
         #expect(caseStudy.title == title)
@@ -49,6 +51,43 @@ import Testing
         #expect(check.status == 1, "check reports the missing consent until it is chosen: \(check)")
         #expect(check.stdout.contains("content/quotes/parent-on-saturdays.md:"), "\(check)")
         #expect(check.stdout.contains("'consent' is required"), "\(check)")
+    }
+
+    /// Text `casebook new` wrote for the author to replace is never published: a quote's words
+    /// and speaker, a case study's summary and a page's text are errors until written, unless
+    /// the item is a draft (new case studies and pages are).
+    @Test func placeholderTextIsNeverPublished() throws {
+        let site = try FixtureSite(copying: "valid-site")
+        for (kind, title) in [("quote", "Parent on mornings"), ("case-study", "Mornings"), ("page", "Mornings page")] {
+            let made = try CasebookCLI.run(["new", kind, title, "--date", "2025-08-01"], in: site.url)
+            #expect(made.status == 0, "\(made)")
+        }
+        let quote = "content/quotes/parent-on-mornings.md", caseStudy = "content/case-studies/mornings.md", page = "content/pages/mornings-page.md"
+        try site.edit(quote, replacing: "\nconsent:", with: "\nconsent: public")
+        // The case study and the page are drafts: only the quote is published, and refused.
+        var check = try CasebookCLI.run(["check"], in: site.url)
+        #expect(check.status == 1, "\(check)")
+        #expect(check.stdout.contains("\(quote):") && check.stdout.contains("the quote's words are still the placeholder"), "\(check)")
+        #expect(!check.stdout.contains(caseStudy) && !check.stdout.contains(page), "drafts may keep placeholders: \(check)")
+        try site.edit(quote, replacing: Placeholder.quoteText, with: "Mornings are easier now.")
+        check = try CasebookCLI.run(["check"], in: site.url)
+        #expect(check.stdout.contains("the quote's speaker is still the placeholder 'casebook new' wrote ('Role of the speaker')"), "\(check)")
+        try site.edit(quote, replacing: "speaker: \(Placeholder.quoteSpeaker)", with: "speaker: Parent")
+
+        // Published as they are, the case study and the page are refused at their files.
+        try site.edit(caseStudy, replacing: "draft: true", with: "draft: false")
+        try site.edit(page, replacing: "draft: true", with: "draft: false")
+        check = try CasebookCLI.run(["check"], in: site.url)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("\(caseStudy):") && check.stdout.contains("the case study's summary is still the placeholder"), "\(check)")
+        #expect(check.stdout.contains("\(page):") && check.stdout.contains("the page's description is still the placeholder"), "\(check)")
+        try site.edit(caseStudy, replacing: Placeholder.caseStudySummary, with: "Mornings, in a sentence.")
+        try site.edit(page, replacing: Placeholder.pageDescription, with: "About mornings.")
+        check = try CasebookCLI.run(["check"], in: site.url)
+        #expect(check.stdout.contains("the page's body is still the placeholder"), "\(check)")
+        try site.edit(page, replacing: Placeholder.pageBody, with: "Mornings matter.")
+        check = try CasebookCLI.run(["check", "--strict"], in: site.url)
+        #expect(check.status == 0, "every placeholder written over: \(check)")
     }
 
     /// Titles in casebook.yml are listed as comments: a line break in one cannot start a key.

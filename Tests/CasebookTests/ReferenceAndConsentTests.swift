@@ -117,6 +117,19 @@ import Testing
         ])
     }
 
+    /// A quote file that does not load (a misspelt key) is reported once, at its own mistake:
+    /// a case study listing it is not also told the quote is unknown.
+    @Test func aQuoteThatDoesNotLoadIsNotAlsoUnknown() throws {
+        let broken = Self.quote(consent: "public").replacingOccurrences(of: "speaker: Parent", with: "speeker: Parent")
+        let site = try FixtureSite(copying: "valid-site", ["content/quotes/q-new.md": broken])
+        try site.edit("content/case-studies/second-wind.md", replacing: "themes: [shared-benefits]",
+                      with: "themes: [shared-benefits]\nquotes: [q-new, q-nowhere]")
+        let summaries = site.check().diagnostics.summaries
+        #expect(!summaries.isEmpty && summaries.allSatisfy { $0.hasPrefix("content/quotes/q-new.md") || $0.hasSuffix("unknown-quote") }, "\(summaries)")
+        #expect(summaries.filter { $0.hasSuffix("unknown-quote") } == ["content/case-studies/second-wind.md:6: error: unknown-quote"],
+                "only the quote that does not exist is unknown: \(summaries)")
+    }
+
     @Test func warningsAloneStillBuild() throws {
         let site = try FixtureSite(copying: "valid-site", ["content/quotes/q-new.md": Self.quote(consent: "public", expires: "2025-01-01")])
         #expect(site.check().site != nil)

@@ -129,6 +129,22 @@ extension PreviewEquivalenceTests {
         try await expectSameAsFreshBuild(preview, site: site, context: "after removing a body image")
     }
 
+    /// Words set to `casebook new`'s placeholder are refused while serving as a build refuses
+    /// them, though only the words changed; written over, the quote is served again.
+    @Test func aPlaceholderWrittenWhileServingIsRefused() async throws {
+        let site = try FixtureSite(copying: "valid-site")
+        let preview = await warmed(site)
+        let quote = "content/quotes/q-valued.md"
+        let words = "It makes me feel valued that people want to hear what I think."
+        try site.edit(quote, replacing: words, with: Placeholder.quoteText)
+        let refused = await preview.update(changed: [quote])
+        #expect(!refused.run.succeeded && refused.run.diagnostics.contains { $0.code == "placeholder-text" }, "\(refused.run.diagnostics)")
+        try site.edit(quote, replacing: Placeholder.quoteText, with: words)
+        let served = await preview.update(changed: [quote])
+        #expect(served.run.succeeded, "\(served.run.diagnostics)")
+        try await expectSameAsFreshBuild(preview, site: site, context: "after a placeholder was written and written over")
+    }
+
     /// A quote a case study lists in `quotes:` (not naming it in `case_study:`) is shown on that
     /// case study's page: a patched edit of its words reaches that page too.
     @Test func aQuoteListedByACaseStudyIsEditedOnItsPage() async throws {

@@ -3,16 +3,17 @@ import Model
 /// The front matter `casebook new` writes for each kind of content. The site's themes and
 /// programmes are listed as comments, so the author picks ids without opening casebook.yml.
 ///
-/// A new case study is a draft (as Hugo's `new` makes drafts): its placeholder summary cannot be
-/// published by accident. A new quote has no `consent:` value at all: there is no default, so
-/// `check` reports it until the author writes down what the speaker agreed to.
+/// A new case study or page is a draft (as Hugo's `new` makes drafts), and each placeholder is a
+/// `Placeholder` text, which validation refuses in anything published: text the author has not
+/// replaced cannot be published by accident. A new quote has no `consent:` value at all: there
+/// is no default, so `check` reports it until the author writes down what the speaker agreed to.
 enum NewContentTemplates {
     static func caseStudy(title: String, date: Day, vocabulary: Vocabulary) -> String {
         """
         ---
         title: \(YAMLText.quoted(title))
         date: \(date)
-        summary: One or two sentences for lists, cards, feeds and reports.
+        summary: \(Placeholder.caseStudySummary)
         \(vocabulary.programmeComment)
         # themes: the findings' themes it speaks to, as [id, id]; the site's themes:
         \(vocabulary.themeList)
@@ -34,7 +35,7 @@ enum NewContentTemplates {
     static func quote(date: Day, vocabulary: Vocabulary, requireConsentRef: Bool) -> String {
         """
         ---
-        speaker: Role of the speaker     # a role ("Parent", "Youth panel member"), never a name
+        speaker: \(Placeholder.quoteSpeaker)     # a role ("Parent", "Youth panel member"), never a name
         \(vocabulary.programmeComment)
         # case_study: the slug of the case study it belongs to (optional)
         # themes: the findings' themes it speaks to, as [id, id]; the site's themes:
@@ -49,7 +50,7 @@ enum NewContentTemplates {
         # consent_expires: YYYY-MM-DD    # optional: after this day the quote counts as withdrawn
         date: \(date)
         ---
-        The speaker's words, exactly as said.
+        \(Placeholder.quoteText)
 
         """
     }
@@ -58,11 +59,12 @@ enum NewContentTemplates {
         """
         ---
         title: \(YAMLText.quoted(title))
-        description: One sentence for search engines and link previews.
+        description: \(Placeholder.pageDescription)
         weight: 50           # menu order: lower first
+        draft: true          # builds only with --drafts; delete this line to publish
         ---
 
-        Write the page here, in Markdown.
+        \(Placeholder.pageBody)
 
         """
     }
