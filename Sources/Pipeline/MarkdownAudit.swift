@@ -127,8 +127,8 @@ struct MarkdownAudit: Sendable {
     private func judge(_ body: AuditedBodies.Body, prepared: PreparedBodies?) -> AuditedBodies.Findings {
         var images: [LeadImage] = []
         let references = prepared?.references(file: body.file, markdown: body.text) ?? MarkdownRenderer().references(in: body.text)
-        let diagnostics = references.compactMap { reference in
-            diagnostic(reference, on: body.url, caseStudy: body.slug, images: &images) {
+        let diagnostics = references.flatMap { reference in
+            problems(with: reference, on: body.url, caseStudy: body.slug, images: &images) {
                 SourceLocation(file: body.file, line: body.line + reference.line - 1, column: 1)
             }
         }
@@ -138,43 +138,42 @@ struct MarkdownAudit: Sendable {
     func diagnostics() -> [Diagnostic] { run().diagnostics }
 
     /// What to say about `reference`; `location` is made only when there is something to say.
-    private func diagnostic(
-        _ reference: MarkdownReference, on page: String, caseStudy: String?, images: inout [LeadImage], at location: () -> SourceLocation
-    ) -> Diagnostic? {
+    private func problems(
+        with reference: MarkdownReference, on page: String, caseStudy: String?, images: inout [LeadImage], at location: () -> SourceLocation
+    ) -> [Diagnostic] {
         switch reference.kind {
         case .rawHTML:
-            guard !site.config.unsafeHTML else { return nil }
-            return .warning(
+            guard !site.config.unsafeHTML else { return [] }
+            return [.warning(
                 "raw-html-dropped",
                 "raw HTML here is left out of the page (casebook drops it for safety); write it as Markdown, or, if you trust "
-                    + "every author, set 'markdown: { unsafe_html: true }' in casebook.yml", at: location())
+                    + "every author, set 'markdown: { unsafe_html: true }' in casebook.yml", at: location())]
         case .image:
-            if !reference.hasText {
-                return .warning(
-                    "image-without-alt",
-                    "image '\(reference.destination)' has no alt text, so screen-reader users are told nothing about it; "
-                        + "describe it between the brackets: ![What the picture shows](\(reference.destination))", at: location())
-            }
+            // Without alt text the image is still shown, so its file is still looked for (and published).
+            let alt: [Diagnostic] = reference.hasText ? [] : [.warning(
+                "image-without-alt",
+                "image '\(reference.destination)' has no alt text, so screen-reader users are told nothing about it; "
+                    + "describe it between the brackets: ![What the picture shows](\(reference.destination))", at: location())]
             // The theme's own files (assets/) are made by casebook, not read from static/.
             guard let path = sitePath(reference.destination, from: page), !staticFiles.contains(path), !path.hasPrefix("assets/") else {
-                return nil
+                return alt
             }
             // A file beside the case study, named relative to its page, is published with it.
             if let slug = caseStudy, path.hasPrefix(page),
                 let image = LeadImageReader.bodyImage(String(path.dropFirst(page.count)), slug: slug, root: site.root)
             {
                 if !images.contains(where: { $0.path == image.path }) { images.append(image) }
-                return nil
+                return alt
             }
-            return .warning(
+            return alt + [.warning(
                 "image-not-found",
                 "image '\(reference.destination)' is not in the site: there is no static/\(path)"
                     + (caseStudy != nil && path.hasPrefix(page) ? " nor content/case-studies/\(path.dropFirst(page.count))" : "")
                     + "; put the file there or fix the path",
-                at: location())
+                at: location())]
         case .link:
-            guard let path = sitePath(reference.destination, from: page), let problem = missingTarget(path) else { return nil }
-            return .warning("link-not-found", "link '\(reference.destination)' \(problem)", at: location())
+            guard let path = sitePath(reference.destination, from: page), let problem = missingTarget(path) else { return [] }
+            return [.warning("link-not-found", "link '\(reference.destination)' \(problem)", at: location())]
         }
     }
 

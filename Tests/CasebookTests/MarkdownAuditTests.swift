@@ -52,6 +52,20 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: output + "/index.html"), "nothing is written under --strict")
     }
 
+    /// An image without alt text is still shown: its file is still looked for, reported when
+    /// missing, and published when it is beside the case study.
+    @Test func anImageWithoutAltTextIsStillFoundOrReportedMissing() throws {
+        let site = try Self.site(body: "One.\n\n![](/images/nowhere.png)\n\n![](beds-plan.png)\n")
+        try site.write("content/case-studies/beds-plan.png", bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: site.path("static/images/garden.png")))))
+        let diagnostics = site.check().diagnostics
+        #expect(diagnostics.with(code: "image-without-alt").count == 2)
+        #expect(diagnostics.with(code: "image-not-found").map(\.location.line) == [Self.bodyLine + 2], "\(diagnostics)")
+        let output = SiteBuilds.temporaryOutput()
+        let built = SiteBuild(options: .init(folder: site.root, output: output), clock: SiteBuilds.clock).run()
+        #expect(built.succeeded, "\(built.diagnostics)")
+        #expect(FileManager.default.fileExists(atPath: output + "/case-studies/garden/beds-plan.png"), "the image beside the case study is published")
+    }
+
     @Test func aLinkToAPageOrCaseStudyThatDoesNotExistIsReported() throws {
         let site = try Self.site(body: """
             Fine: [about](/about/), [garden](../garden/), [theme](/themes/hard-work/), [pdf](/reports/garden-write-up.pdf),
