@@ -50,9 +50,19 @@ enum QuoteCSVLoader {
         guard let columns = columnNames(header, file: source.path, line: headerLine, diagnostics: &diagnostics) else { return Loaded() }
         let missing = requiredColumns.filter { !columns.contains($0) }
         if !missing.isEmpty {
+            // A misspelt required column (`speakr`) is named where it stands, with the column it
+            // may be meant as. Other unknown names wait until the header is readable: a header
+            // read with the wrong delimiter is one long unknown name.
+            let suggester = Suggester(missing)
+            for (index, name) in columns.enumerated() where !name.isEmpty && !optionalColumns.contains(name) {
+                guard let meant = suggester.closest(to: name) else { continue }
+                diagnostics.append(
+                    .warning("unknown-column", "unknown column '\(header[index])' (did you mean '\(meant)'?)",
+                             at: SourceLocation(file: source.path, line: headerLine, column: index + 1)))
+            }
             diagnostics.append(
                 .error("csv-missing-column",
-                       "the header lacks the column(s) \(missing.joined(separator: ", ")); required: \(requiredColumns.joined(separator: ", "))"
+                       "the header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); required: \(requiredColumns.joined(separator: ", "))"
                            + CSVDelimiter.hint(for: source.text, readWith: delimiter),
                        at: SourceLocation(file: source.path, line: headerLine, column: 1)))
             return Loaded()

@@ -47,7 +47,7 @@ enum QuoteLoader {
         }
         let consentValue = language != nil ? nil : yaml.string("consent", diagnostics: &diagnostics)
         let consent = language != nil ? Consent.invalid : ConsentReader.consent(
-            consentValue, missingAt: yaml.location, present: yaml.node("consent").map { $0.scalar == nil } ?? false,
+            consentValue, missingAt: yaml.location(ofKey: "consent"), present: yaml.node("consent").map { $0.scalar == nil } ?? false,
             diagnostics: &diagnostics)
         MarkdownCheck.check(document.body, file: source.path, firstLine: document.bodyFirstLine, diagnostics: &diagnostics)
         let text = document.body.trimmingWhitespace()
@@ -67,6 +67,6 @@ enum QuoteLoader {
         return Quote(
             id: id.value, text: text, speaker: speaker.value, programme: programme, caseStudy: caseStudy,
             themes: themes, consent: consentInDoubt ? .invalid : consent, consentRef: consentRef, consentExpires: expires, date: date,
-            featured: featured, location: start, consentLocation: consentValue?.location ?? yaml.location)
+            featured: featured, location: start, consentLocation: consentValue?.location ?? yaml.location(ofKey: "consent"))
     }
 }

@@ -5,6 +5,12 @@
 /// line break let a value overwrite or forge a line of output; bidi controls reorder what is
 /// shown (the "Trojan Source" trick). Each is written as a visible escape, `\u{1B}`, instead.
 public enum TerminalText {
+    /// "1 page", "2 pages", "1 case study": a count and its noun, for English terminal summaries
+    /// (page text goes through `Wording`, whose languages count differently).
+    public static func count(_ number: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// `text` with every control character written as `\u{XX}`, except those in `keeping`.
     /// Tabs are always kept: they only move to the next column.
     public static func visible(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {

@@ -17,7 +17,7 @@ extension Wording {
         case caseStudiesLede, allCaseStudiesNewestFirst, noCaseStudiesYet
         case programmesKicker, programmesLede, evidenceFromEachProgramme, searchFor
         // The quotes, search and 404 pages.
-        case quotesLedeAfterCount, quoteThemes, jumpToATheme, quotesHidden, filterQuotes, showAll
+        case quotesLedeAfterCount, quotesLedeAfterOne, quoteThemes, jumpToATheme, quotesHidden, quotesHiddenOne, filterQuotes, showAll
         case searchLede, notFoundLede, fromCaseStudy
         case notFoundTry, notFoundHomeBefore, notFoundHome, notFoundAllBefore, notFoundThemesBefore, notFoundThemes
         case notFoundThemesAfter, notFoundSearch, searchLessonSummary
@@ -30,7 +30,7 @@ extension Wording {
         case noCaseStudiesMatch
         // Page descriptions (`<meta name=description>`); `{name}` is filled in.
         case homeDescription, caseStudiesDescription, themesDescription, programmesDescription, programmeDescription
-        case quotesDescription, searchDescription, notFoundDescription, otherVoices
+        case quotesDescription, quotesDescriptionOne, searchDescription, notFoundDescription, otherVoices
         // Charts: titles, and descriptions read out in place of the picture.
         case chartThemesTitle, chartProgrammesTitle, matrixThemesTitle, matrixProgrammesTitle
         case barDescriptionThemes, barDescriptionProgrammes, mostQuotes, mostCaseStudies
@@ -100,9 +100,11 @@ extension Wording {
         case .evidenceFromEachProgramme: "Evidence from each programme"
         case .searchFor: "Search for"
         case .quotesLedeAfterCount: "quotes from people who took part in the programmes, grouped by theme. Every quote is published with the speaker’s consent, and people are described by their role, never by name."
+        case .quotesLedeAfterOne: "quote from someone who took part in the programmes. Every quote is published with the speaker’s consent, and people are described by their role, never by name."
         case .quoteThemes: "Quote themes"
         case .jumpToATheme: "Jump to a theme"
         case .quotesHidden: "quotes"
+        case .quotesHiddenOne: "quote"
         case .filterQuotes: "Filter quotes"
         case .fromCaseStudy: "From"
         case .showAll: "Show all"
@@ -137,6 +139,7 @@ extension Wording {
         case .programmesDescription: "The programmes whose case studies and voices this site brings together."
         case .programmeDescription: "Case studies and quotes from {programme}."
         case .quotesDescription: "In their own words: {count} quotes from people involved, by theme."
+        case .quotesDescriptionOne: "In their own words: {count} quote from someone involved."
         case .searchDescription: "Search the case studies, themes and pages."
         case .notFoundDescription: "The page you asked for is not here."
         case .otherVoices: "Other voices"
@@ -253,9 +256,11 @@ extension Wording {
         case .evidenceFromEachProgramme: "Tystiolaeth o bob rhaglen"
         case .searchFor: "Chwilio am"
         case .quotesLedeAfterCount: "dyfyniad gan bobl a gymerodd ran yn y rhaglenni, wedi’u grwpio fesul thema. Cyhoeddir pob dyfyniad gyda chaniatâd y siaradwr, a disgrifir pobl yn ôl eu rôl, byth wrth eu henw."
+        case .quotesLedeAfterOne: "dyfyniad gan rywun a gymerodd ran yn y rhaglenni. Cyhoeddir pob dyfyniad gyda chaniatâd y siaradwr, a disgrifir pobl yn ôl eu rôl, byth wrth eu henw."
         case .quoteThemes: "Themâu’r dyfyniadau"
         case .jumpToATheme: "Neidio i thema"
         case .quotesHidden: "dyfyniad"
+        case .quotesHiddenOne: "dyfyniad"
         case .filterQuotes: "Hidlo dyfyniadau"
         case .fromCaseStudy: "O’r astudiaeth achos"
         case .showAll: "Dangos y cyfan"
@@ -290,6 +295,7 @@ extension Wording {
         case .programmesDescription: "Y rhaglenni y mae’r wefan hon yn dwyn ynghyd eu hastudiaethau achos a’u lleisiau."
         case .programmeDescription: "Astudiaethau achos a dyfyniadau o {programme}."
         case .quotesDescription: "Yn eu geiriau eu hunain: {count} dyfyniad gan bobl a fu’n rhan, fesul thema."
+        case .quotesDescriptionOne: "Yn eu geiriau eu hunain: {count} dyfyniad gan rywun a fu’n rhan."
         case .searchDescription: "Chwilio’r astudiaethau achos, y themâu a’r tudalennau."
         case .notFoundDescription: "Nid yw’r dudalen y gofynnoch amdani yma."
         case .otherVoices: "Lleisiau eraill"

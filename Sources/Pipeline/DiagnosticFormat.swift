@@ -61,7 +61,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         guard diagnostics.count > shownLimit else { return "" }
         let hidden = diagnostics.dropFirst(shownLimit)
         let errors = hidden.count { $0.severity == .error }
-        return "… and \(hidden.count) more (\(errors) error(s), \(hidden.count - errors) warning(s)) not shown; "
+        return "… and \(hidden.count) more (\(TerminalText.count(errors, "error")), \(TerminalText.count(hidden.count - errors, "warning"))) not shown; "
             + "fix these first, or use --format json to list them all\n"
     }
 

@@ -45,6 +45,7 @@ public struct SiteBuild: Sendable {
     /// What a build did: its diagnostics always; its files and timings when it got that far.
     public struct Outcome: Sendable {
         public var diagnostics: [Diagnostic]
+        /// HTML pages written, reports' included (the count `serve` prints too).
         public var pageCount = 0
         public var reportCount = 0
         public var fileCount = 0

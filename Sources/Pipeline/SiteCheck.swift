@@ -55,8 +55,9 @@ public struct ContentSummary: Sendable, Equatable, Codable {
         let consent = ["public", "internal", "withdrawn", "invalid"].compactMap { key in
             quotesByConsent[key].map { "\($0) \(key)" }
         }.joined(separator: ", ")
-        let draftNote = drafts > 0 ? " (+\(drafts) draft\(drafts == 1 ? "" : "s"))" : ""
-        return "\(caseStudies) case studies\(draftNote), \(quotes) quotes (\(consent.isEmpty ? "none" : consent)), "
-            + "\(programmes) programmes, \(themes) themes, \(pages) pages"
+        let draftNote = drafts > 0 ? " (+\(TerminalText.count(drafts, "draft")))" : ""
+        return "\(TerminalText.count(caseStudies, "case study", plural: "case studies"))\(draftNote), "
+            + "\(TerminalText.count(quotes, "quote")) (\(consent.isEmpty ? "none" : consent)), "
+            + "\(TerminalText.count(programmes, "programme")), \(TerminalText.count(themes, "theme")), \(TerminalText.count(pages, "page"))"
     }
 }

@@ -149,7 +149,8 @@ struct SitePages: Sendable {
     func quotes() -> PageSpec {
         PageSpec(
             url: SiteURL.quotes, template: "quotes", kind: "quotes", title: words[.quotes],
-            description: words.text(.quotesDescription, ["count": String(site.quotes.count)]), section: SiteURL.quotes,
+            description: words.text(site.quotes.count == 1 ? .quotesDescriptionOne : .quotesDescription, ["count": String(site.quotes.count)]),
+            section: SiteURL.quotes,
             items: site.quotes.count,
             values: { $0.quotesValues() })
     }
@@ -169,14 +170,17 @@ struct SitePages: Sendable {
         func group(id: String, title: String, url: String, quotes: [Quote]) -> Values {
             var theme = link(title, url, root: root)
             theme["id"] = EscapedText(id)
-            return Self.listing(["theme": theme, "anchor": EscapedText("theme-\(id)")], quotes: fragments.quoteValues(quotes))
+            // `oneQuote` picks the singular word (`t.quotesHiddenOne`); every group sets it, so a
+            // group never reads the page's own.
+            return Self.listing(
+                ["theme": theme, "anchor": EscapedText("theme-\(id)"), "oneQuote": quotes.count == 1], quotes: fragments.quoteValues(quotes))
         }
         var groups = zip(site.themes, byTheme).filter { !$1.isEmpty }.map { theme, quotes in
             group(id: theme.definition.id, title: theme.definition.title, url: SiteURL.theme(theme.definition.id), quotes: quotes)
         }
         if !unthemed.isEmpty { groups.append(group(id: "other", title: words[.otherVoices], url: SiteURL.quotes, quotes: unthemed)) }
         return [
-            "groups": groups, "count": site.quotes.count,
+            "groups": groups, "count": site.quotes.count, "oneQuote": site.quotes.count == 1,
             "filters": [
                 "themes": site.themes.map { ["id": EscapedText($0.definition.id), "title": EscapedText($0.definition.title)] as Values },
                 "programmes": site.programmes.filter { !$0.quotes.isEmpty }.map { ["id": EscapedText($0.id), "title": EscapedText($0.title)] as Values },

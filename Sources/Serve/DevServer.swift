@@ -122,12 +122,11 @@ public actor DevServer {
             if !shown.isEmpty { log(DiagnosticFormat.text.render(shown)) }
             let nothing = changed != nil && run.changed.isEmpty && run.removed.isEmpty
             if changed == nil {
-                log("Built \(outcome.pageCount) pages, \(outcome.fileCount) files in \(milliseconds) ms\(options.clock.asOfNote)\n")
+                log("Built \(TerminalText.count(outcome.pageCount, "page")), \(TerminalText.count(outcome.fileCount, "file")) in \(milliseconds) ms\(options.clock.asOfNote)\n")
             } else if nothing {
                 log("Nothing to rebuild\(cause)\n")
             } else {
-                let pages = outcome.pageCount == 1 ? "1 page" : "\(outcome.pageCount) pages"
-                log("Rebuilt \(pages) in \(milliseconds) ms\(cause)\n")
+                log("Rebuilt \(TerminalText.count(outcome.pageCount, "page")) in \(milliseconds) ms\(cause)\n")
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SERVE_TIMINGS"] == "1" {
                 let steps = run.timings.map { ($0.stage, $0.seconds) } + run.metrics.prefix(8).map { ("  \($0.name) ×\($0.count)", $0.seconds) }
@@ -142,7 +141,7 @@ public actor DevServer {
             let diagnostics = run.diagnostics
             let errors = diagnostics.filter { $0.severity == .error }
             log(DiagnosticFormat.text.render(errors))
-            log("Build failed: \(errors.count) error(s)\(cause); still serving the last good site\n")
+            log("Build failed: \(TerminalText.count(errors.count, "error"))\(cause); still serving the last good site\n")
             let payload = ["html": ReloadSnippet.overlay(errors)]
             let json = (try? JSONSerialization.data(withJSONObject: payload, options: [.withoutEscapingSlashes])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
             liveReload.send("problems", json)

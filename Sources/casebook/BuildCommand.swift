@@ -98,9 +98,10 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let written = outcome.written.map { " (\($0.written) written, \($0.unchanged) unchanged)" } ?? ""
-            let reports = outcome.reportCount == 0 ? "" : ", \(outcome.reportCount) report\(outcome.reportCount == 1 ? "" : "s")"
-            Terminal.err(String(format: "Built %d pages%@ in %.2f s → %@%@%@\n",
-                                outcome.pageCount - outcome.reportCount, reports as NSString, seconds,
+            // Every HTML page written, reports' included, as `serve` counts them.
+            let reports = outcome.reportCount == 0 ? "" : " (\(TerminalText.count(outcome.reportCount, "report")))"
+            Terminal.err(String(format: "Built %@%@ in %.2f s → %@%@%@\n",
+                                TerminalText.count(outcome.pageCount, "page") as NSString, reports as NSString, seconds,
                                 build.options.outputFolder as NSString, (verbose ? written : "") as NSString,
                                 build.clock.asOfNote as NSString))
         }

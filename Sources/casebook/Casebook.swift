@@ -45,7 +45,7 @@ enum ExitStatus {
             throw usage
         }
         guard errors == 0 else {
-            Terminal.err("\(failed): \(errors) error(s); \(errors == 1 ? "it" : "they") must be fixed first.\n")
+            Terminal.err("\(failed): \(TerminalText.count(errors, "error")); \(errors == 1 ? "it" : "they") must be fixed first.\n")
             throw contentErrors
         }
     }

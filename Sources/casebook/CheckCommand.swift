@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         Terminal.out(format.render(diagnostics))
         if format == .text {
             if let summary = outcome.summary { Terminal.err("Checked \(summary.text)\(clock.clock.asOfNote).\n") }
-            Terminal.err("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s).\n")
+            Terminal.err("\(TerminalText.count(diagnostics.errorCount, "error")), \(TerminalText.count(diagnostics.warningCount, "warning")).\n")
         }
         if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) {
             throw ExitStatus.contentErrors

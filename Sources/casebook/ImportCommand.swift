@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
                 case .json: Terminal.out(JSONText.encode(outcome))
                 case .text:
                     Terminal.out(outcome.path + "\n")
-                    Terminal.err("Wrote \(outcome.path): \(outcome.codes) code(s) and \(outcome.documents) document(s) to map; fill in every \"\".\n")
+                    Terminal.err("Wrote \(outcome.path): \(TerminalText.count(outcome.codes, "code")) and \(TerminalText.count(outcome.documents, "document")) to map; fill in every \"\".\n")
                 }
                 return
             }
@@ -98,7 +98,7 @@ struct ImportCommand: ParsableCommand {
                     // As `check` prints them: the first 500, then a count, so a broken source stays readable.
                     Terminal.err(diagnostics.prefix(500).map { "\($0)\n" }.joined())
                     if diagnostics.count > 500 { Terminal.err("… and \(diagnostics.count - 500) more (--format json lists every one)\n") }
-                    Terminal.err("import: \(diagnostics.errorCount) error(s); nothing was written.\n")
+                    Terminal.err("import: \(TerminalText.count(diagnostics.errorCount, "error")); nothing was written.\n")
                 }
                 throw ExitStatus.contentErrors
             }

@@ -75,6 +75,17 @@ import Testing
         #expect(diagnostics.first?.message.contains("consent") == true)
     }
 
+    /// A misspelt required column is named with the column it may be meant as, beside the error.
+    @Test func misspeltRequiredColumnIsNamedWithASuggestion() throws {
+        let csv = "text,speakr,programme,themes,consent\nHi,Parent,talent-match,hard-work,public\n"
+        let diagnostics = try check(csv).diagnostics
+        #expect(Set(diagnostics.summaries) == ["\(Self.file):1: warning: unknown-column", "\(Self.file):1: error: csv-missing-column"])
+        let warning = try #require(diagnostics.first { $0.code == "unknown-column" })
+        #expect(warning.message == "unknown column 'speakr' (did you mean 'speaker'?)")
+        #expect(warning.location.column == 2)
+        #expect(diagnostics.first { $0.code == "csv-missing-column" }?.message.hasPrefix("the header lacks the column speaker;") == true)
+    }
+
     @Test func unknownColumnWarnsWithASuggestion() throws {
         let csv = "text,speaker,programme,themes,consent,feature\nHi,Parent,talent-match,hard-work,public,true\n"
         let diagnostics = try check(csv).diagnostics

@@ -12,7 +12,7 @@ struct BuildCommandTests {
         let result = try CasebookCLI.run(["build", fixture.root, "--output", output])
         #expect(result.status == 0, "\(result)")
         let summary = try #require(result.stderrLines.last)
-        #expect(summary.hasPrefix("Built 16 pages, 2 reports in "), "\(summary)")
+        #expect(summary.hasPrefix("Built 18 pages (2 reports) in "), "\(summary)")
         #expect(summary.hasSuffix("→ \(output)"), "\(summary)")
     }
 

@@ -18,11 +18,11 @@ import Testing
             atPath: PackagePaths.root.appendingPathComponent("content/case-studies").path
         ).filter { $0.hasSuffix(".md") }
         let summary = try #require(result.stderrLines.first { $0.hasPrefix("Checked ") }, "no summary line: \(result)")
-        let match = try #require(summary.firstMatch(of: /^Checked (\d+) case studies(?: \(\+(\d+) drafts?\))?, (\d+) quotes \(.*\), (\d+) programmes, (\d+) themes, (\d+) pages\.$/),
+        let match = try #require(summary.firstMatch(of: /^Checked (\d+) case stud(?:y|ies)(?: \(\+(\d+) drafts?\))?, (\d+) quotes? \(.*\), (\d+) programmes?, (\d+) themes?, (\d+) pages?\.$/),
                                  "summary line has an unexpected shape: \(summary)")
         let published = Int(match.1) ?? -1, drafts = match.2.flatMap { Int($0) } ?? 0
         #expect(published + drafts == files.count, "every case study file is counted: \(summary)")
-        #expect(result.stderrLines.last?.hasPrefix("0 error(s), ") == true)
+        #expect(result.stderrLines.last?.hasPrefix("0 errors, ") == true)
     }
 
     @Test func validFixtureSiteIsCleanAndSummarised() throws {
@@ -31,8 +31,8 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "")
         #expect(result.stderrLines == [
-            "Checked 2 case studies, 5 quotes (3 public, 2 internal), 2 programmes, 2 themes, 1 pages.",
-            "0 error(s), 0 warning(s).",
+            "Checked 2 case studies, 5 quotes (3 public, 2 internal), 2 programmes, 2 themes, 1 page.",
+            "0 errors, 0 warnings.",
         ])
     }
 
@@ -53,7 +53,7 @@ import Testing
             return parts.count == 5 ? "\(parts[0]):\(parts[1]): \(parts[3])" : line
         }
         #expect(reported == DefectSite.expected.map { "\($0.file):\($0.line): \($0.severity)" })
-        #expect(result.stderrLines.last == "9 error(s), 1 warning(s).")
+        #expect(result.stderrLines.last == "9 errors, 1 warning.")
     }
 
     @Test func defectReportMatchesTheGoldenFile() throws {
@@ -106,7 +106,7 @@ import Testing
         #expect(before.stdout.contains("warning: consent expires on 2025-09-01, in 0 days"), "\(before)")
         #expect(after.stdout.contains("warning: consent expired on 2025-09-01"), "\(after)")
         #expect(after.stderr.contains("1 withdrawn"), "the summary counts the quote as withdrawn: \(after.stderr)")
-        #expect(after.stderr.contains("pages (as of 2025-09-02)."), "the summary says which day consent was judged on: \(after.stderr)")
+        #expect(after.stderr.contains("1 page (as of 2025-09-02)."), "the summary says which day consent was judged on: \(after.stderr)")
     }
 
     @Test(arguments: ["2025-9-1", "yesterday", "2025-02-30"])

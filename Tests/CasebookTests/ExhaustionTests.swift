@@ -245,7 +245,7 @@ import Testing
         }
         let lines = DiagnosticFormat.text.render(diagnostics).split(separator: "\n")
         #expect(lines.count == DiagnosticFormat.shownLimit + 1)
-        #expect(lines.last?.hasPrefix("… and 9500 more (9500 error(s), 0 warning(s)) not shown") == true)
+        #expect(lines.last?.hasPrefix("… and 9500 more (9500 errors, 0 warnings) not shown") == true)
     }
 
     @Test func aHugeValueInAMessageIsCut() {

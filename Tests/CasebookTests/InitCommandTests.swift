@@ -24,8 +24,18 @@ import Testing
         }
         let check = try CasebookCLI.run(["check", "--strict", folder.path("new-site")])
         #expect(check.status == 0, "\(check)")
-        #expect(check.stderr.contains("Checked 2 case studies, 4 quotes (3 public, 1 internal), 2 programmes, 2 themes, 1 pages."), "\(check)")
+        #expect(check.stderr.contains("Checked 2 case studies, 4 quotes (3 public, 1 internal), 2 programmes, 2 themes, 1 page."), "\(check)")
         #expect(try CasebookCLI.run(["quotes", folder.path("new-site")]).status == 0, "the starter's consent audit is clean")
+    }
+
+    /// Editors, `git diff` and `cat` all expect a text file's last line to end with a newline.
+    @Test func everyFileEndsWithExactlyOneNewline() throws {
+        let folder = try FixtureSite()
+        #expect(try CasebookCLI.run(["init"], in: folder.url).status == 0)
+        for file in Self.starterFiles {
+            let text = try folder.read(file)
+            #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n"), "\(file) does not end with exactly one newline")
+        }
     }
 
     @Test func everyKeyOfTheStarterConfigHasAComment() throws {

@@ -151,4 +151,22 @@ import Testing
         #expect(home.contains(">Skip to main content<"))
         #expect(!site.check().diagnostics.hasErrors)
     }
+
+    /// One quote reads "1 quote" in English; Welsh keeps the singular after every numeral.
+    @Test func aCountOfOneTakesTheSingularInBothLanguages() throws {
+        for (language, one, many, lede) in [
+            ("en-GB", " quote</span>", " quotes</span>", "1 quote from someone who took part"),
+            ("cy", " dyfyniad</span>", " dyfyniad</span>", "1 dyfyniad gan rywun a gymerodd ran"),
+        ] {
+            let site = try FixtureSite(copying: "valid-site")
+            try site.edit("casebook.yml", replacing: "language: en-GB\n", with: "language: \(language)\n")
+            // q-valued is then the one quote on the site, alone under its theme.
+            try FileManager.default.removeItem(atPath: site.path("content/quotes/survey.csv"))
+            let pages = try SiteBuilds.siteAndReports(site.root).site
+            let quotes = try #require(pages.text("quotes/index.html"))
+            #expect(quotes.contains(#"<span class="jump-count">1<span class="visually-hidden">"# + one), "\(language)")
+            #expect(quotes.contains(#"class="lede">"# + lede), "\(language)")
+            #expect(language == "cy" || !quotes.contains(#"<span class="jump-count">1<span class="visually-hidden">"# + many))
+        }
+    }
 }

@@ -67,6 +67,15 @@ import Testing
         #expect(diagnostics.summaries == ["content/quotes/q-new.md:2: error: missing-consent"])
     }
 
+    /// `casebook new quote` leaves `consent:` empty below its comments: the error points at that
+    /// line, where the value goes, not at the start of the front matter.
+    @Test func emptyConsentIsReportedAtItsLine() throws {
+        let text = "---\nspeaker: Parent\nthemes: [hard-work]\n# consent: public, internal or withdrawn\nconsent:\n---\nNot yet.\n"
+        let diagnostics = try FixtureSite(copying: "valid-site", ["content/quotes/q-new.md": text]).check().diagnostics
+        #expect(diagnostics.summaries == ["content/quotes/q-new.md:5: error: missing-consent"])
+        #expect(diagnostics.first?.location.column == 1)
+    }
+
     @Test func duplicateCaseStudySlugPointsAtBothFiles() throws {
         let text = "---\ntitle: Copy\nslug: first-steps\ndate: 2025-01-01\nsummary: S.\n---\n"
         let diagnostics = try FixtureSite(copying: "valid-site", ["content/case-studies/a-copy.md": text]).check().diagnostics

@@ -14,7 +14,7 @@ enum StarterConfig {
         language: en-GB
         # Who publishes the site: shown in the footer and on reports.
         organisation: Example Community Trust
-        # Where readers can write to you: shown on the feedback page and in reports.
+        # Where readers can write to you: shown in the site footer and in reports.
         contact_email: learning@example.org
         # Markdown shown on the home page, above the themes.
         introduction: |

@@ -29,6 +29,7 @@ enum StarterContent {
         In its first round the panel funded two peer-mentoring projects the staff had ranked low,
         and asked every applicant to say how young people would be involved after the grant.
         Applications now answer that question as a matter of course.
+
         """#
 
     static let parentsCaseStudy = #"""
@@ -54,6 +55,7 @@ enum StarterContent {
 
         A group of six parents met staff for eight weeks. They moved the drop-in to the morning,
         added a space for toddlers and asked for a health visitor to be there once a month.
+
         """#
 
     static let youthPanelQuote = #"""
@@ -69,6 +71,7 @@ enum StarterContent {
         featured: true                     # a candidate for the home page and report call-outs
         ---
         For once we weren't asked what we thought and then ignored. We had a vote, and we used it.
+
         """#
 
     /// Many quotes in one spreadsheet, as a coding tool or a survey export gives them.
@@ -98,5 +101,6 @@ enum StarterContent {
         - Some people agreed that their words be used only within our organisation: those quotes
           appear only in internal reports, never here.
         - We describe people by their role, such as "Parent" or "Youth panel member", never by name.
+
         """#
 }
