@@ -10,6 +10,7 @@ extension Wording {
         // Headings and links of the listing pages.
         case whatWeLearned, homeLedeBefore, homeLedeAfter
         case caseStudiesCount, lessonsCount, quotesCount, programmesCount
+        case caseStudyCountOne, lessonCountOne, quoteCountOne, programmeCountOne
         case allThemesAndEvidence, inTheirOwnWords, allQuotes, latestCaseStudies, allCaseStudies
         case readTheReport, downloadThePDF, pdfOf, inTheReport, allThemes, pageNotFound
         // The case-study page and the listing pages.
@@ -29,7 +30,7 @@ extension Wording {
         // A report whose filters leave no case study for its appendix.
         case noCaseStudiesMatch
         // Page descriptions (`<meta name=description>`); `{name}` is filled in.
-        case homeDescription, caseStudiesDescription, themesDescription, programmesDescription, programmeDescription
+        case homeDescription, caseStudiesDescription, caseStudiesDescriptionOne, themesDescription, programmesDescription, programmeDescription
         case quotesDescription, quotesDescriptionOne, searchDescription, notFoundDescription, otherVoices
         // Charts: titles, and descriptions read out in place of the picture.
         case chartThemesTitle, chartProgrammesTitle, matrixThemesTitle, matrixProgrammesTitle
@@ -74,6 +75,10 @@ extension Wording {
         case .lessonsCount: "lessons"
         case .quotesCount: "quotes"
         case .programmesCount: "programmes"
+        case .caseStudyCountOne: "case study"
+        case .lessonCountOne: "lesson"
+        case .quoteCountOne: "quote"
+        case .programmeCountOne: "programme"
         case .allThemesAndEvidence: "All themes and the evidence"
         case .inTheirOwnWords: "In their own words"
         case .allQuotes: "All quotes"
@@ -135,6 +140,7 @@ extension Wording {
         case .notFoundLede: "Sorry, we could not find that page. It may have moved, or the address may be mistyped."
         case .homeDescription: "Case studies, lessons and quotes from {organisation}."
         case .caseStudiesDescription: "All {count} case studies, newest first."
+        case .caseStudiesDescriptionOne: "The one case study so far."
         case .themesDescription: "What we learned, theme by theme, and the evidence behind each."
         case .programmesDescription: "The programmes whose case studies and voices this site brings together."
         case .programmeDescription: "Case studies and quotes from {programme}."
@@ -230,6 +236,10 @@ extension Wording {
         case .lessonsCount: "gwersi"
         case .quotesCount: "dyfyniadau"
         case .programmesCount: "rhaglenni"
+        case .caseStudyCountOne: "astudiaeth achos"
+        case .lessonCountOne: "wers"
+        case .quoteCountOne: "dyfyniad"
+        case .programmeCountOne: "rhaglen"
         case .allThemesAndEvidence: "Pob thema a’r dystiolaeth"
         case .inTheirOwnWords: "Yn eu geiriau eu hunain"
         case .allQuotes: "Pob dyfyniad"
@@ -291,6 +301,7 @@ extension Wording {
         case .notFoundLede: "Mae’n ddrwg gennym, ni allem ddod o hyd i’r dudalen honno. Efallai ei bod wedi symud, neu fod y cyfeiriad wedi’i deipio’n anghywir."
         case .homeDescription: "Astudiaethau achos, gwersi a dyfyniadau gan {organisation}."
         case .caseStudiesDescription: "Pob un o’r {count} astudiaeth achos, y diweddaraf yn gyntaf."
+        case .caseStudiesDescriptionOne: "Yr unig astudiaeth achos hyd yma."
         case .themesDescription: "Yr hyn a ddysgwyd, fesul thema, a’r dystiolaeth y tu ôl i bob un."
         case .programmesDescription: "Y rhaglenni y mae’r wefan hon yn dwyn ynghyd eu hastudiaethau achos a’u lleisiau."
         case .programmeDescription: "Astudiaethau achos a dyfyniadau o {programme}."

@@ -39,13 +39,23 @@ struct SitePages: Sendable {
                 "caseStudies": site.caseStudies.count, "programmes": site.programmes.count,
                 "themes": site.themes.count, "lessons": site.lessonCount, "quotes": site.quotes.count,
             ] as Values,
+            // Each count's noun, singular for one: "1 case study", not "1 case studies".
+            "countLabels": [
+                "caseStudies": label(site.caseStudies.count, .caseStudyCountOne, .caseStudiesCount),
+                "lessons": label(site.lessonCount, .lessonCountOne, .lessonsCount),
+                "quotes": label(site.quotes.count, .quoteCountOne, .quotesCount),
+                "programmes": label(site.programmes.count, .programmeCountOne, .programmesCount),
+            ] as Values,
         ]
     }
+
+    private func label(_ count: Int, _ one: Wording.Key, _ many: Wording.Key) -> EscapedText { EscapedText(words[count == 1 ? one : many]) }
 
     func caseStudyIndex() -> PageSpec {
         PageSpec(
             url: SiteURL.caseStudies, template: "case-studies", kind: "case-studies", title: words[.caseStudies],
-            description: words.text(.caseStudiesDescription, ["count": String(site.caseStudies.count)]), section: SiteURL.caseStudies,
+            description: words.text(site.caseStudies.count == 1 ? .caseStudiesDescriptionOne : .caseStudiesDescription, ["count": String(site.caseStudies.count)]),
+            section: SiteURL.caseStudies,
             items: site.caseStudies.count,
             values: { Self.listing(caseStudies: $0.fragments.cardValues($0.site.caseStudies)) })
     }

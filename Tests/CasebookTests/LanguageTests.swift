@@ -169,4 +169,24 @@ import Testing
             #expect(language == "cy" || !quotes.contains(#"<span class="jump-count">1<span class="visually-hidden">"# + many))
         }
     }
+
+    /// The home page's figures name their noun in the singular for one, and the case studies'
+    /// description does not say "All 1 case studies", in English and in Welsh.
+    @Test func theHomePagesFiguresOfOneAreSingular() throws {
+        for (language, caseStudy, quote, description) in [
+            ("en-GB", "case study", "quote", "The one case study so far."),
+            ("cy", "astudiaeth achos", "dyfyniad", "Yr unig astudiaeth achos hyd yma."),
+        ] {
+            let site = try FixtureSite(copying: "valid-site")
+            try site.edit("casebook.yml", replacing: "language: en-GB\n", with: "language: \(language)\n")
+            try FileManager.default.removeItem(atPath: site.path("content/quotes/survey.csv"))
+            try FileManager.default.removeItem(atPath: site.path("content/case-studies/second-wind.md"))
+            let pages = try SiteBuilds.siteAndReports(site.root).site
+            let home = try #require(pages.text("index.html"))
+            #expect(home.contains(#"<span class="stat-figure">1</span> <span class="stat-label">\#(caseStudy)</span>"#), "\(language)")
+            #expect(home.contains(#"<span class="stat-figure">1</span> <span class="stat-label">\#(quote)</span>"#), "\(language)")
+            let index = try #require(pages.text("case-studies/index.html"))
+            #expect(index.contains(#"<meta name="description" content="\#(description)">"#), "\(language)")
+        }
+    }
 }
