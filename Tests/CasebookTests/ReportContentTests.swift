@@ -77,6 +77,20 @@ import TestSupport
         #expect(scanner.tags(named: "img").isEmpty)
     }
 
+    /// The fixture's case studies have no organisation or region, and `internal-beta` no subtitle.
+    @Test func optionalFieldsLeftEmptyPrintNoLabel() throws {
+        let html = try text("public-all/index.html")
+        #expect(!html.contains("<dd></dd>"), "a label with nothing after it")
+        #expect(!html.contains("<dt>Organisation</dt>"))
+        #expect(!html.contains("<dt>Region</dt>"))
+        #expect(html.contains("<dt>Programme</dt><dd>Programme Two</dd>"))
+
+        let untitled = try text("internal-beta/index.html")
+        #expect(untitled.contains("<title>Beta for the board</title>"))
+        #expect(!untitled.contains("cover-subtitle\"></p>"))
+        #expect(!untitled.contains("<meta name=\"description\""))
+    }
+
     @Test func aboutPartSaysWhichConsentItIncludesButCountsNothingLeftOut() throws {
         let text = HTMLScanner(try text("public-all/index.html")).text
         #expect(text.contains("Public: public quotes only"))
