@@ -38,7 +38,7 @@ struct ReportValues {
                 "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
                 "dateText": EscapedText(site.config.wording.date(date)), "dateISO": EscapedText(date.description),
                 "authors": report.authors.map { ["name": EscapedText($0)] as Values },
-                "authorList": EscapedText(report.authors.isEmpty ? config.organisation : report.authors.joined(separator: ", ")),
+                "authorList": EscapedText(ReportData.authors(of: report, config).joined(separator: ", ")),
                 "logo": report.logo.map { logo -> Values in
                     // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
                     let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
