@@ -77,6 +77,40 @@ import TestSupport
         #expect(scanner.tags(named: "img").isEmpty)
     }
 
+    /// A report shows quotes under their themes only: a public quote with no themes (as `casebook
+    /// new quote` leaves one) is in no part of it, so it is in no count either. The site lists it.
+    @Test func aQuoteWithNoThemesIsNeitherShownNorCounted() throws {
+        let site = try FixtureSite(copying: "evidence-site")
+        try site.write("content/quotes/no-themes.md", """
+            ---
+            speaker: Parent
+            programme: p-two
+            themes: []
+            consent: public
+            date: 2025-06-01
+            ---
+            Quote with no themes, about mornings.
+            """)
+        let reports = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: reports) }
+        try #require(ReportBuild(options: .init(folder: site.root, output: reports, only: ["public-all"]), clock: SiteBuilds.clock).run().succeeded)
+        let html = try String(contentsOfFile: reports + "/public-all/index.html", encoding: .utf8)
+        #expect(!html.contains("about mornings"))
+        #expect(html.contains("with 3 quotes from the people involved"), "the theme-less quote counted")
+        let data = try Data(contentsOf: URL(fileURLWithPath: reports + "/public-all/report.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((report["counts"] as? [String: Int])?["quotes"] == 3)
+        let shown = try #require(report["themes"] as? [[String: Any]]).flatMap { ($0["quotes"] as? [[String: Any]]) ?? [] }
+        #expect(Set(shown.compactMap { $0["id"] as? String }).count == 3)
+        let matrix = try #require((report["matrix"] as? [String: Any])?["cells"] as? [[[String: Int]]])
+        #expect(matrix.joined().map { $0["quotes"]! }.reduce(0, +) == 4, "q2 is under two themes; the theme-less quote in no cell")
+
+        let website = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: website) }
+        try #require(SiteBuilds.build(site.root, into: website).succeeded)
+        #expect(try String(contentsOfFile: website + "/quotes/index.html", encoding: .utf8).contains("about mornings"))
+    }
+
     /// The fixture's case studies have no organisation or region, and `internal-beta` no subtitle.
     @Test func optionalFieldsLeftEmptyPrintNoLabel() throws {
         let html = try text("public-all/index.html")
