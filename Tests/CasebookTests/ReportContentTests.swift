@@ -142,6 +142,32 @@ import TestSupport
         #expect(unknown.failure?.contains("did you mean 'dated'") == true)
     }
 
+    /// `--only` rebuilds the named report and leaves the others in the output as they were.
+    @Test func onlyKeepsTheOtherReportsAsTheyWere() throws {
+        let before = try ["public-all/index.html", "public-all/report.json", "internal-beta/index.html"].map { ($0, try text($0)) }
+        try "made by an earlier --pdf run".write(toFile: output + "/internal-beta/internal-beta.pdf", atomically: true, encoding: .utf8)
+        let secret = fixture.path("secret.txt")
+        try "CANARY-LINKED-e3e3".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: output + "/public-all/linked.txt", withDestinationPath: secret)
+        try fixture.edit("casebook.yml", replacing: "title: The year 2025", with: "title: The year 2025, again")
+
+        let outcome = ReportBuild(options: .init(folder: fixture.root, output: output, only: ["dated"]), clock: SiteBuilds.clock).run()
+        try #require(outcome.succeeded, "\(outcome.failure ?? "")")
+        #expect(try text("dated/index.html").contains("The year 2025, again"))
+        for (path, contents) in before { #expect(try text(path) == contents, "\(path) changed") }
+        #expect(try text("internal-beta/internal-beta.pdf") == "made by an earlier --pdf run")
+        // A link in the old output is not read through: its target's words are nowhere in the new one.
+        #expect(!FileManager.default.fileExists(atPath: output + "/public-all/linked.txt"))
+        let copied = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
+        for path in copied where !path.hasSuffix("/") {
+            #expect((try? text(path))?.contains("CANARY-LINKED-e3e3") != true, "\(path) holds the link's target")
+        }
+
+        // A full run still replaces the whole output.
+        try #require(ReportBuild(options: .init(folder: fixture.root, output: output), clock: SiteBuilds.clock).run().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output + "/internal-beta/internal-beta.pdf"))
+    }
+
     @Test func theSiteGetsPublicReportsOnly() throws {
         let site = SiteBuilds.temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: site) }
