@@ -22,10 +22,12 @@ public enum Aggregator {
         let allCaseStudyDates = Dictionary(site.caseStudies.map { ($0.slug, $0.date) }, uniquingKeysWith: { a, _ in a })
 
         // Quotes: those the audience may see (`site` holds no others) that pass the filters.
+        let themePosition = Positions(themeIDs)
+        let anyThemeWillDo = selection.themeIDs == nil && !selection.quotesNeedATheme
         let quotes = site.quotes.filter { quote in
             let day = quote.date ?? quote.caseStudy.flatMap { allCaseStudyDates[$0.value] }
             return selection.includes(programme: quote.programme?.value) && selection.includes(day: day)
-                && (selection.themeIDs == nil || selection.includes(anyTheme: quote.themes.map { $0.value }))
+                && (anyThemeWillDo || quote.themes.contains { themePosition[$0.value] != nil })
         }.sortedByQuoteOrder()
 
         var quotesByCaseStudy: [String: [Quote]] = [:]
@@ -48,7 +50,6 @@ public enum Aggregator {
         }
 
         // Themes and the matrix, in one pass over lessons and quotes.
-        let themePosition = Positions(themeIDs)
         let programmePosition = Positions(programmeIDs)
         var lessonsByTheme = [[LessonEvidence]](repeating: [], count: themeIDs.count)
         var quotesByTheme = [[Quote]](repeating: [], count: themeIDs.count)

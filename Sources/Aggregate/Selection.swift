@@ -12,6 +12,11 @@ public struct Selection: Sendable {
     private var programmeSet: Set<String>?
     public var from: Day?
     public var to: Day?
+    /// Whether a quote must have one of the selected themes (every theme, without a filter): a
+    /// report shows quotes only under their themes, so one under none of them is left out of
+    /// it whole, and no count, chart or report.json entry has a quote the report does not show.
+    /// The site lists such a quote on the quotes page, so it counts there.
+    public var quotesNeedATheme = false
 
     public init(audience: Audience, themeIDs: [String]? = nil, programmeIDs: [String]? = nil, from: Day? = nil, to: Day? = nil) {
         self.audience = audience
@@ -30,6 +35,7 @@ public struct Selection: Sendable {
         self.init(
             audience: report.audience, themeIDs: report.themes?.map(\.value),
             programmeIDs: report.programmes?.map(\.value), from: report.from, to: report.to)
+        quotesNeedATheme = true
     }
 
     func includes(day: Day?) -> Bool {

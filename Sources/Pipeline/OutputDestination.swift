@@ -22,18 +22,21 @@ struct OutputProblem: Error, CustomStringConvertible {
 public final class DiskOutput: OutputDestination {
     public let folder: String
     public let kind: OutputKind
+    /// Replace only the top-level entries written, keeping the old output's others (`OutputWriter.partial`).
+    public let partial: Bool
     private let session = Mutex<OutputSession?>(nil)
     private let finished = Mutex<OutputWriter.Statistics?>(nil)
 
-    public init(folder: String, kind: OutputKind) {
+    public init(folder: String, kind: OutputKind, partial: Bool = false) {
         self.folder = folder
         self.kind = kind
+        self.partial = partial
     }
 
     public func begin(_ site: ValidatedSite) throws {
         if let problem = OutputPlacement.problem(output: folder, siteRoot: site.root) { throw OutputProblem(description: problem) }
         do {
-            let started = try OutputWriter(output: folder, kind: kind, keep: site.config.keep).begin()
+            let started = try OutputWriter(output: folder, kind: kind, keep: site.config.keep, partial: partial).begin()
             session.withLock { $0 = started }
         } catch {
             throw OutputProblem(description: error.description)

@@ -8,7 +8,7 @@ import Write
 /// The same pipeline as `build`, with the chosen reports as its outputs: each report aggregates
 /// the site with its own filters and audience and renders its HTML and `report.json`, and its PDF
 /// and Word document when asked, into `<output>/<id>/`. The output folder is replaced atomically, so a failure
-/// leaves the last one.
+/// leaves the last one; with `only`, the other reports' folders are carried into the new one as they were.
 public struct ReportBuild: Sendable {
     public struct Options: Sendable {
         public var folder: String
@@ -71,7 +71,9 @@ public struct ReportBuild: Sendable {
         let pipeline = SitePipeline(options: pipelineOptions)
         let progress = self.progress
         pipeline.pdfProgress = { total, id in progress("Rendering PDF of \(id) (\(total) report\(total == 1 ? "" : "s"))…") }
-        let run = pipeline.run(changed: nil, into: DiskOutput(folder: options.outputFolder, kind: .reports))
+        // With --only, the other reports' folders in the output stay as they were.
+        let output = DiskOutput(folder: options.outputFolder, kind: .reports, partial: !options.only.isEmpty)
+        let run = pipeline.run(changed: nil, into: output)
         var outcome = Outcome(diagnostics: run.diagnostics, engine: run.engine, engineWarning: run.engineWarning, failure: run.failure)
         // Written: without an engine, the HTML reports are written all the same.
         guard !run.rendered.isEmpty else { return outcome }

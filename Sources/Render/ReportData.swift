@@ -13,7 +13,7 @@ struct ReportData {
         let document = JSONValue.object([
             "id": .string(report.id), "title": .string(report.title), "subtitle": report.subtitle.map(JSONValue.string),
             "audience": .string(report.audience.rawValue), "date": .string(date.description),
-            "authors": .strings(report.authors),
+            "authors": .strings(Self.authors(of: report, site.config)),
             "filters": .object([
                 "themes": report.themes.map { .strings($0.map(\.value)) },
                 "programmes": report.programmes.map { .strings($0.map(\.value)) },
@@ -58,6 +58,13 @@ struct ReportData {
             }),
         ])
         return document.bytes(pretty: true) + [10]
+    }
+
+    /// The names the PDF's and DOCX's author field gives: the report's `authors:`, else the
+    /// site's organisation (none when it has neither), so report.json says the same.
+    static func authors(of report: ReportDefinition, _ config: SiteConfig) -> [String] {
+        if !report.authors.isEmpty { return report.authors }
+        return config.organisation.map { [$0] } ?? []
     }
 
     func quote(_ quote: Model.Quote) -> JSONValue {

@@ -33,12 +33,12 @@ struct ReportValues {
         ]
         return [
             "report": [
-                "id": EscapedText(report.id), "title": EscapedText(report.title), "subtitle": EscapedText(report.subtitle),
+                "id": EscapedText(report.id), "title": EscapedText(report.title), "subtitle": report.subtitle.map { EscapedText($0) }.orAbsent,
                 "audience": EscapedText(report.audience.rawValue), "isInternal": report.audience == .internal,
                 "paper": EscapedText(report.paper == "letter" ? "letter" : "A4"),
                 "dateText": EscapedText(site.config.wording.date(date)), "dateISO": EscapedText(date.description),
                 "authors": report.authors.map { ["name": EscapedText($0)] as Values },
-                "authorList": EscapedText(report.authors.isEmpty ? config.organisation : report.authors.joined(separator: ", ")),
+                "authorList": EscapedText(ReportData.authors(of: report, config).joined(separator: ", ")),
                 "logo": report.logo.map { logo -> Values in
                     // Validated as a path inside static/ (`ReportLogo`); encoded as a relative URL against it.
                     let url = logo.value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
@@ -87,7 +87,7 @@ struct ReportValues {
                 [
                     "html": html(lesson.lesson.text, at: lesson.lesson.location), "caseStudy": EscapedText(lesson.caseStudyTitle),
                     "caseStudyAnchor": EscapedText("case-study-\(lesson.caseStudySlug)"),
-                    "programme": EscapedText(lesson.programme.map(site.programmeTitle)),
+                    "programme": lesson.programme.map { EscapedText(site.programmeTitle($0)) }.orAbsent,
                 ]
             },
             "quotes": theme.quotes.map(quote),
@@ -135,8 +135,11 @@ struct ReportValues {
         [
             "anchor": EscapedText("case-study-\(caseStudy.slug)"), "title": EscapedText(caseStudy.title),
             "summaryHTML": html(caseStudy.summary, at: SourceLocation(file: caseStudy.file)),
-            "programme": EscapedText(caseStudy.programme.map { site.programmeTitle($0.value) }),
-            "organisation": EscapedText(caseStudy.organisation), "region": EscapedText(caseStudy.region),
+            // Absent, not empty text, when an item lacks one: an empty text still opens `{{#organisation}}`,
+            // which printed the label with nothing after it.
+            "programme": caseStudy.programme.map { EscapedText(site.programmeTitle($0.value)) }.orAbsent,
+            "organisation": caseStudy.organisation.map { EscapedText($0) }.orAbsent,
+            "region": caseStudy.region.map { EscapedText($0) }.orAbsent,
             "dateText": EscapedText(site.config.wording.date(caseStudy.date)), "hasLessons": !caseStudy.lessons.isEmpty,
             "lessons": caseStudy.lessons.map { lesson -> Values in
                 ["html": html(lesson.text, at: lesson.location), "theme": EscapedText(site.themeTitle(lesson.theme.value))]

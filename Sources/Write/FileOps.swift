@@ -142,6 +142,55 @@ enum FileOps {
         return n == bytes.count && existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
+    /// Hands `each` every regular file under the folder open as `root`, at its path in it, read
+    /// without following a link: a link (or a FIFO, a device) found there is left out, so no copy
+    /// reads through it to a file outside the folder. Top-level entries `skipped` names are left
+    /// alone, not looked into.
+    static func eachFile(
+        in root: Int32, shownAs rootPath: String, skipping skipped: (String) -> Bool, _ each: (OutputFile) -> Void
+    ) throws(WriteError) {
+        func walk(_ folder: Int32, _ relative: String) throws(WriteError) {
+            for (name, kind) in DirectoryEntries.list(in: folder) {
+                if relative.isEmpty, skipped(name) { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch kind {
+                case .folder:
+                    let child = openat(folder, name, folderFlags)
+                    guard child >= 0 else { throw WriteError.system("cannot open the folder", rootPath + "/" + path, errno) }
+                    defer { close(child) }
+                    try walk(child, path)
+                case .file:
+                    if let bytes = try read(name, in: folder, shownAs: rootPath + "/" + path) { each(OutputFile(path: path, bytes: bytes)) }
+                case .symlink, .other:
+                    continue
+                }
+            }
+        }
+        try walk(root, "")
+    }
+
+    /// The bytes of the regular file `name` of `folder`; nil when it is anything else by now.
+    private static func read(_ name: String, in folder: Int32, shownAs path: String) throws(WriteError) -> [UInt8]? {
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ELOOP { return nil }
+            throw WriteError.system("cannot read", path, errno)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw WriteError.system("cannot read", path, errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
+            if n < 0 { throw WriteError.system("cannot read", path, errno) }
+            if n == 0 { break }
+            offset += n
+        }
+        return Array(bytes.prefix(offset))
+    }
+
     /// Deletes the entry `name` of `folder`, with everything in it, never following a link.
     static func remove(_ name: String, in folder: Int32) {
         if DirectoryEntries.kind(of: name, in: folder) == .folder {

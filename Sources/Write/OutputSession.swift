@@ -19,6 +19,8 @@ public final class OutputSession: Sendable {
     /// The staging folder was made new for this build: nothing in it can be stale.
     let startsEmpty: Bool
     private let kept: KeptNames
+    /// Puts what the new output takes from the old one as it is (`OutputWriter.partial`), before the sweep.
+    private let carry: @Sendable (OutputSession) throws(WriteError) -> Void
     private let swap: @Sendable (_ written: Set<String>) throws(WriteError) -> Void
     private struct State {
         var written: Set<String> = []
@@ -29,12 +31,14 @@ public final class OutputSession: Sendable {
 
     init(
         root: String, rootFD: Int32, startsEmpty: Bool, kept: KeptNames,
+        carry: @escaping @Sendable (OutputSession) throws(WriteError) -> Void,
         swap: @escaping @Sendable (_ written: Set<String>) throws(WriteError) -> Void
     ) {
         self.root = root
         self.rootFD = rootFD
         self.startsEmpty = startsEmpty
         self.kept = kept
+        self.carry = carry
         self.swap = swap
     }
 
@@ -63,6 +67,7 @@ public final class OutputSession: Sendable {
     /// Ends the output: the first write error, or the new output swapped into place.
     @discardableResult
     public func finish() throws(WriteError) -> OutputWriter.Statistics {
+        try carry(self)
         let (made, written, failure) = state.withLock { ($0.statistics, $0.written, $0.failure) }
         if let failure { throw failure }
         var statistics = made

@@ -17,6 +17,10 @@ import SystemSupport
 /// user keeps in the output (`keep`: `.git` of a `gh-pages` checkout, a `CNAME`) is moved into
 /// the new output just before the swap, and moved back if the swap fails.
 ///
+/// A partial output (`report --only`) replaces only the top-level entries it writes: the old
+/// output's others (the reports not rebuilt) are copied into the staging folder before the swap,
+/// so they stay as they were and the old output is still untouched until then.
+///
 /// The marker also says what the folder holds, a website or reports: `casebook report` pointed
 /// at the site's folder (or `build` at the reports') is refused, since the next deploy of the
 /// site would publish internal reports.
@@ -24,15 +28,19 @@ public struct OutputWriter: Sendable {
     public let output: String
     public let kind: OutputKind
     let kept: KeptNames
+    /// Whether the old output's top-level entries this build does not write are carried into the new one.
+    public let partial: Bool
     static let marker = ".casebook-output"
 
     /// - Parameters:
     ///   - kind: what this output holds; a folder marked as the other kind is never replaced.
     ///   - keep: top-level names or globs in the output that are the user's (`keep:`).
-    public init(output: String, kind: OutputKind = .site, keep: [String] = SiteConfig.defaultKeep) {
+    ///   - partial: replace only the top-level entries written (`report --only`), keeping the others as they are.
+    public init(output: String, kind: OutputKind = .site, keep: [String] = SiteConfig.defaultKeep, partial: Bool = false) {
         self.output = URL(fileURLWithPath: output).standardizedFileURL.path
         self.kind = kind
         self.kept = KeptNames(patterns: keep)
+        self.partial = partial
     }
 
     var staging: String {
@@ -66,13 +74,30 @@ public struct OutputWriter: Sendable {
         if reused { try checkOwnership(staging) }
         try FileOps.makeDirectory(staging)
         let rootFD = try FileOps.openRoot(staging)
-        let session = OutputSession(root: staging, rootFD: rootFD, startsEmpty: !reused, kept: kept) {
-            (written: Set<String>) throws(WriteError) in try swapIntoPlace(written: written)
-        }
+        let session = OutputSession(
+            root: staging, rootFD: rootFD, startsEmpty: !reused, kept: kept,
+            carry: { (session: OutputSession) throws(WriteError) in if partial { try carryOthers(into: session) } },
+            swap: { (written: Set<String>) throws(WriteError) in try swapIntoPlace(written: written) })
         // The marker goes in first: a build that fails halfway leaves a staging folder that is
         // still recognisably casebook's, so the next build may reuse it.
         session.put(OutputFile(path: Self.marker, text: kind.marker))
         return session
+    }
+
+    /// Copies the old output's top-level entries that this build did not write into the staging
+    /// folder, as files: the old output itself is left as it is until the swap. Kept entries are
+    /// moved over by `swapIntoPlace` instead, as in every build.
+    private func carryOthers(into session: OutputSession) throws(WriteError) {
+        let writtenNames = Set(session.paths.map { String($0.prefix { $0 != "/" }) })
+        let folder = open(output, FileOps.folderFlags)
+        guard folder >= 0 else {
+            if errno == ENOENT { return }
+            throw WriteError.system("cannot open the folder", output, errno)
+        }
+        defer { close(folder) }
+        try FileOps.eachFile(in: folder, shownAs: output, skipping: { $0 == Self.marker || kept.contains($0) || writtenNames.contains($0) }) {
+            session.put($0)
+        }
     }
 
     /// Swaps the staging folder in, with the user's kept entries moved over from the old output

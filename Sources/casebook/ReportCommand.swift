@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var clock: ClockOption
 
-    @Option(name: .customLong("only"), help: "Build only this report (repeatable).")
+    @Option(name: .customLong("only"), help: "Build only this report (repeatable); the other reports in the output stay as they were.")
     var only: [String] = []
 
     @Flag(help: "Also render PDFs.")

@@ -77,6 +77,54 @@ import TestSupport
         #expect(scanner.tags(named: "img").isEmpty)
     }
 
+    /// A report shows quotes under their themes only: a public quote with no themes (as `casebook
+    /// new quote` leaves one) is in no part of it, so it is in no count either. The site lists it.
+    @Test func aQuoteWithNoThemesIsNeitherShownNorCounted() throws {
+        let site = try FixtureSite(copying: "evidence-site")
+        try site.write("content/quotes/no-themes.md", """
+            ---
+            speaker: Parent
+            programme: p-two
+            themes: []
+            consent: public
+            date: 2025-06-01
+            ---
+            Quote with no themes, about mornings.
+            """)
+        let reports = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: reports) }
+        try #require(ReportBuild(options: .init(folder: site.root, output: reports, only: ["public-all"]), clock: SiteBuilds.clock).run().succeeded)
+        let html = try String(contentsOfFile: reports + "/public-all/index.html", encoding: .utf8)
+        #expect(!html.contains("about mornings"))
+        #expect(html.contains("with 3 quotes from the people involved"), "the theme-less quote counted")
+        let data = try Data(contentsOf: URL(fileURLWithPath: reports + "/public-all/report.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((report["counts"] as? [String: Int])?["quotes"] == 3)
+        let shown = try #require(report["themes"] as? [[String: Any]]).flatMap { ($0["quotes"] as? [[String: Any]]) ?? [] }
+        #expect(Set(shown.compactMap { $0["id"] as? String }).count == 3)
+        let matrix = try #require((report["matrix"] as? [String: Any])?["cells"] as? [[[String: Int]]])
+        #expect(matrix.joined().map { $0["quotes"]! }.reduce(0, +) == 4, "q2 is under two themes; the theme-less quote in no cell")
+
+        let website = SiteBuilds.temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: website) }
+        try #require(SiteBuilds.build(site.root, into: website).succeeded)
+        #expect(try String(contentsOfFile: website + "/quotes/index.html", encoding: .utf8).contains("about mornings"))
+    }
+
+    /// The fixture's case studies have no organisation or region, and `internal-beta` no subtitle.
+    @Test func optionalFieldsLeftEmptyPrintNoLabel() throws {
+        let html = try text("public-all/index.html")
+        #expect(!html.contains("<dd></dd>"), "a label with nothing after it")
+        #expect(!html.contains("<dt>Organisation</dt>"))
+        #expect(!html.contains("<dt>Region</dt>"))
+        #expect(html.contains("<dt>Programme</dt><dd>Programme Two</dd>"))
+
+        let untitled = try text("internal-beta/index.html")
+        #expect(untitled.contains("<title>Beta for the board</title>"))
+        #expect(!untitled.contains("cover-subtitle\"></p>"))
+        #expect(!untitled.contains("<meta name=\"description\""))
+    }
+
     @Test func aboutPartSaysWhichConsentItIncludesButCountsNothingLeftOut() throws {
         let text = HTMLScanner(try text("public-all/index.html")).text
         #expect(text.contains("Public: public quotes only"))
@@ -92,6 +140,32 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: only + "/public-all"))
         let unknown = ReportBuild(options: .init(folder: fixture.root, output: only, only: ["datd"]), clock: SiteBuilds.clock).run()
         #expect(unknown.failure?.contains("did you mean 'dated'") == true)
+    }
+
+    /// `--only` rebuilds the named report and leaves the others in the output as they were.
+    @Test func onlyKeepsTheOtherReportsAsTheyWere() throws {
+        let before = try ["public-all/index.html", "public-all/report.json", "internal-beta/index.html"].map { ($0, try text($0)) }
+        try "made by an earlier --pdf run".write(toFile: output + "/internal-beta/internal-beta.pdf", atomically: true, encoding: .utf8)
+        let secret = fixture.path("secret.txt")
+        try "CANARY-LINKED-e3e3".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: output + "/public-all/linked.txt", withDestinationPath: secret)
+        try fixture.edit("casebook.yml", replacing: "title: The year 2025", with: "title: The year 2025, again")
+
+        let outcome = ReportBuild(options: .init(folder: fixture.root, output: output, only: ["dated"]), clock: SiteBuilds.clock).run()
+        try #require(outcome.succeeded, "\(outcome.failure ?? "")")
+        #expect(try text("dated/index.html").contains("The year 2025, again"))
+        for (path, contents) in before { #expect(try text(path) == contents, "\(path) changed") }
+        #expect(try text("internal-beta/internal-beta.pdf") == "made by an earlier --pdf run")
+        // A link in the old output is not read through: its target's words are nowhere in the new one.
+        #expect(!FileManager.default.fileExists(atPath: output + "/public-all/linked.txt"))
+        let copied = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
+        for path in copied where !path.hasSuffix("/") {
+            #expect((try? text(path))?.contains("CANARY-LINKED-e3e3") != true, "\(path) holds the link's target")
+        }
+
+        // A full run still replaces the whole output.
+        try #require(ReportBuild(options: .init(folder: fixture.root, output: output), clock: SiteBuilds.clock).run().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output + "/internal-beta/internal-beta.pdf"))
     }
 
     @Test func theSiteGetsPublicReportsOnly() throws {

@@ -65,6 +65,20 @@ import Testing
         #expect(html.contains(#"<meta name="author" content="#), "the organisation stands in for authors")
     }
 
+    /// report.schema.json: `authors` is the report's authors, else the site's organisation, as the PDF's author field.
+    @Test func withoutAuthorsReportJSONNamesTheOrganisationAsThePDFDoes() throws {
+        let (html, json) = try build(try FixtureSite(copying: "evidence-site"))
+        #expect(html.contains(#"<meta name="author" content="Fixture Fund">"#))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(data["authors"] as? [String] == ["Fixture Fund"])
+        #expect(!html.contains(#"<span class="cover-author">"#), "the cover names the organisation once, above the title")
+
+        let noOrganisation = try FixtureSite(copying: "evidence-site")
+        try noOrganisation.edit("casebook.yml", replacing: "organisation: Fixture Fund\n", with: "")
+        let bare = try #require(try JSONSerialization.jsonObject(with: Data(try build(noOrganisation).json.utf8)) as? [String: Any])
+        #expect(bare["authors"] as? [String] == [])
+    }
+
     @Test func aLogoOutsideStaticOrMissingIsAnErrorAtItsLine() throws {
         for (logo, problem) in [
             ("images/none.svg", "is not a file in static/"), ("../casebook.yml", "leaves static/"),
