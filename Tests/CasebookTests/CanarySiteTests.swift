@@ -132,7 +132,7 @@ import Testing
         #expect(!site.containing("The one public quote.").isEmpty)
         #expect(site.files["programmes/open-programme/index.html"] != nil)
         #expect(site.files["programmes/cases-only/index.html"] != nil)
-        #expect(site.text("index.html")?.contains("<span class=\"stat-figure\">1</span> <span class=\"stat-label\">quotes</span>") == true)
+        #expect(site.text("index.html")?.contains("<span class=\"stat-figure\">1</span> <span class=\"stat-label\">quote</span>") == true)
     }
 
     /// The flat exports and the search index are among the files checked above (by name here,
