@@ -91,7 +91,9 @@ public struct OutputWriter: Sendable {
         let writtenNames = Set(session.paths.map { String($0.prefix { $0 != "/" }) })
         let folder = open(output, FileOps.folderFlags)
         guard folder >= 0 else {
-            if errno == ENOENT { return }
+            // No old output, or a link or a file in its place: nothing is carried (a link is
+            // never followed), and the swap deals with it as in a full build.
+            if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return }
             throw WriteError.system("cannot open the folder", output, errno)
         }
         defer { close(folder) }

@@ -168,6 +168,27 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: output + "/internal-beta/internal-beta.pdf"))
     }
 
+    /// An output folder that is a link to somewhere else: `--only` reads and writes nothing
+    /// through it, and treats it as a full run does.
+    @Test func onlyNeverReadsOrWritesThroughALinkedOutput() throws {
+        let elsewhere = fixture.path("elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try "CANARY-ELSEWHERE-5d1c".write(toFile: elsewhere + "/note.txt", atomically: true, encoding: .utf8)
+        let linked = fixture.path("linked-reports")
+        try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: elsewhere)
+        let only = ReportBuild.Options(folder: fixture.root, output: linked, only: ["dated"])
+        // Holding files casebook did not write, it is refused, as a full run refuses it.
+        let refused = ReportBuild(options: only, clock: SiteBuilds.clock).run()
+        #expect(!refused.succeeded && refused.failure?.contains("refusing to replace") == true, "\(refused.failure ?? "")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["note.txt"], "nothing is written through the link")
+        // Empty, the link is replaced by the output, and its target is left alone.
+        try FileManager.default.removeItem(atPath: elsewhere + "/note.txt")
+        let outcome = ReportBuild(options: only, clock: SiteBuilds.clock).run()
+        try #require(outcome.succeeded, "\(outcome.failure ?? "")")
+        #expect(FileManager.default.fileExists(atPath: linked + "/dated/index.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty, "nothing is written through the link")
+    }
+
     @Test func theSiteGetsPublicReportsOnly() throws {
         let site = SiteBuilds.temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: site) }
