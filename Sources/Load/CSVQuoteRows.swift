@@ -37,7 +37,9 @@ struct CSVQuoteRows {
             let value = row[index].trimmingWhitespace()
             return value.isEmpty ? nil : Located(value, at: SourceLocation(file: location.file, line: location.line, column: index + 1))
         }
-        let consent = ConsentReader.consent(field("consent"), missingAt: location, diagnostics: &diagnostics)
+        // An empty consent cell is reported at its column, where the author writes the value.
+        let consentCell = positions["consent"].map { SourceLocation(file: location.file, line: location.line, column: $0 + 1) } ?? location
+        let consent = ConsentReader.consent(field("consent"), missingAt: consentCell, diagnostics: &diagnostics)
         guard let text = field("text") else {
             diagnostics.append(.error("empty-quote", "the row's 'text' is empty", at: location))
             return nil

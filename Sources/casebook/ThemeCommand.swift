@@ -1,6 +1,7 @@
 import ArgumentParser
 import Authoring
 import Foundation
+import Model
 
 struct ThemeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,7 +57,7 @@ struct ThemeExportCommand: ParsableCommand {
         case .json: Terminal.out(JSONText.encode(outcome))
         case .text:
             Terminal.out(
-                "Wrote \(outcome.files.count) files to \(outcome.folder)/. Set `theme: \(name)` in casebook.yml to use them.\n")
+                "Wrote \(TerminalText.count(outcome.files.count, "file")) to \(outcome.folder)/. Set `theme: \(name)` in casebook.yml to use them.\n")
         }
     }
 }
